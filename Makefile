@@ -16,7 +16,7 @@ $(STAMP): requirements.lock pyproject.toml
 setup: $(STAMP)
 
 run: $(STAMP)
-	$(VENV)/bin/armsledger extract $(SAMPLE)/*
+	$(VENV)/bin/armsledger extract $(SAMPLE)/*.txt $(SAMPLE)/*.html
 
 test: $(STAMP)
 	$(PY) -m pytest

@@ -1,0 +1,62 @@
+"""Aid: money for military purposes that is not one deal.
+
+A money amount in a sentence with an aid cue (aide, financement, dépensé, prêt; aid,
+financing, spent, loan) and a military context (the sentence or its neighbours speak of arms,
+the military, defence) gives a record, unless a transfer already took that money as its value.
+Kind and period come from the nearest cues; donor and recipient as in `parties`, carried over
+from the record before when the sentence names none ("2 milliards en 2022, 5,4 en 2023").
+"""
+from __future__ import annotations
+
+from armsledger.extract.context import DocContext
+from armsledger.extract.parties import actor_of, find_parties
+from armsledger.model import Actor, Aid, Money
+
+KIND_ORDER = ("military_financing", "loan", "spending", "military_aid")
+
+
+def _military_context(ctx: DocContext, index: int) -> bool:
+    lo, hi = max(0, index - 2), min(len(ctx.sentences), index + 2)
+    return any(ctx.lex.has("military_cues", s.text) for s in ctx.sentences[lo:hi])
+
+
+def extract_aid(ctx: DocContext, used_money: set[tuple[int, int]] = frozenset()) -> list[Aid]:
+    """Aid amounts, each with donor, recipient, kind and period."""
+    lex = ctx.lex
+    out: list[Aid] = []
+    seen: set[tuple[float, str]] = set()
+    last_donor: Actor | None = None
+    last_recipient: Actor | None = None
+    for money in ctx.money:
+        if (money.start, money.end) in used_money:
+            continue
+        sent = ctx.sentence_at(money.start)
+        s = sent.text
+        if not lex.has("aid_cues", s) or not _military_context(ctx, sent.index):
+            continue
+        kind = next((k for k in KIND_ORDER if lex.has(f"aid.{k}", s)), "military_aid")
+        near = ctx.text[money.end:min(sent.end, money.end + 30)]
+        near_before = ctx.text[max(sent.start, money.start - 30):money.start]
+        if lex.has("period.annual", near) or lex.has("period.annual", near_before):
+            period = "annual"
+        elif lex.has("period.cumulative", near) or lex.has("period.cumulative", s):
+            period = "cumulative"
+        else:
+            period = "one_off"
+        since = next((d.value for d in ctx.in_sentence(ctx.dates, sent) if d.kind == "since"), None)
+        parties = find_parties(ctx, sent.start, sent.end, money.start)
+        donor = actor_of(parties.supplier) or last_donor
+        recipient = actor_of(parties.recipient) or last_recipient
+        if donor is None:
+            continue
+        key = (money.amount, money.currency)
+        if key in seen:
+            continue
+        seen.add(key)
+        last_donor, last_recipient = donor, recipient
+        out.append(Aid(donor=donor, recipient=recipient,
+                       value=Money(amount=money.amount, currency=money.currency, qualifier=money.qualifier),
+                       kind=kind, period=period, period_start=since if period == "cumulative" else None,
+                       evidence=[(money.start, money.end), (sent.start, sent.end)]))
+    return out
+

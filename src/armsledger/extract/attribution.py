@@ -1,0 +1,86 @@
+"""Who says it: speakers of quotes and sources of figures, resolved to names.
+
+Shared by the quote and figure extractors. A speaker is a person's full name where the text
+gives one ("Mme Leavitt" -> "Karoline Leavitt"), else the organisation, by the acronym the text
+gives it ("l'Agence ... (DSCA)" -> "DSCA"); pronouns and statement nouns ("le communiqué",
+"the statement") resolve to the last speaker of that kind.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from armsledger.extract.context import DocContext, Mention, Person
+
+ARTICLE = re.compile(r"^(?:l['’]|le\s|la\s|les\s|the\s)", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Speaker:
+    name: str
+    kind: str            # "person" | "org" | "state"
+    start: int           # where the text names it (for the role)
+    role: str | None = None
+
+
+def clean_name(surface: str) -> str:
+    return ARTICLE.sub("", surface.strip()).strip()
+
+
+def acronym_after(ctx: DocContext, end: int) -> str | None:
+    """An acronym in parentheses right after a name: "... défense (DSCA)" -> "DSCA"."""
+    m = re.match(r"\s*\(([A-Z][A-Za-z]{1,9})\)", ctx.text[end:end + 14])
+    return m.group(1) if m else None
+
+
+def org_display(ctx: DocContext, m: Mention) -> str:
+    """The name a reader would use for an organisation mention: its acronym where the text
+    gives one next to a mention of it, else the surface without article."""
+    acro = acronym_after(ctx, m.end)
+    if acro:
+        return acro
+    for other in ctx.actors:
+        if other.id == m.id and other.label == "ORG":
+            acro = acronym_after(ctx, other.end)
+            if acro and other.start < m.start:
+                return acro
+    return clean_name(m.surface)
+
+
+def role_before(ctx: DocContext, start: int) -> str | None:
+    """A role written just before a person's name ("la porte-parole de la Maison Blanche,
+    Karoline Leavitt" -> "porte-parole de la Maison Blanche")."""
+    window = ctx.text[max(0, start - 90):start]
+    window = re.split(r"[.;:!?«»\"“”\n]", window)[-1]
+    best = None
+    for m in ctx.lex.rx("roles").finditer(window):
+        best = m
+        break
+    if best is None:
+        return None
+    role = window[best.start():].strip().rstrip(",").strip()
+    return role or None
+
+
+def speaker_from_person(ctx: DocContext, p: Person) -> Speaker:
+    name = ctx.full_name(p.name, before=None)
+    first = next((q for q in ctx.persons if ctx.strip_honorific(q.name).split()[-1:] == name.split()[-1:]), p)
+    return Speaker(name, "person", p.start, role_before(ctx, first.start))
+
+
+def speaker_from_mention(ctx: DocContext, m: Mention) -> Speaker:
+    if m.label == "ORG":
+        return Speaker(org_display(ctx, m), "org", m.start)
+    return Speaker(clean_name(m.surface), "state", m.start)
+
+
+def nearest_speaker(ctx: DocContext, start: int, end: int, *, prefer: str = "last") -> Speaker | None:
+    """The person or organisation named inside [start, end): the last one (a subject before its
+    verb) or the first one (after an inverted verb); persons win over organisations."""
+    persons = ctx.within(ctx.persons, start, end)
+    if persons:
+        return speaker_from_person(ctx, persons[-1] if prefer == "last" else persons[0])
+    mentions = [m for m in ctx.within(ctx.actors, start, end) if m.kind not in {"demonym"}]
+    if mentions:
+        return speaker_from_mention(ctx, mentions[-1] if prefer == "last" else mentions[0])
+    return None

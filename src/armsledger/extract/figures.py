@@ -1,0 +1,167 @@
+"""Figures: numbers the text claims about people or damage, with who claims them and how.
+
+A number becomes a figure when a measure cue (killed, injured, missing, displaced, detained,
+destroyed) follows it closely ("37 084 personnes tuées", "11,000 people under the rubble") or a
+killing verb or toll word leads to it ("a tué plus de 56 500", "death toll rose to 200").
+Quantities of weapons, money, durations and distances are left to other extractors.
+The source is the body after "selon"/"according to", else the subject of the speech verb,
+else the publication itself; the stance comes from the words (conditional mood, "reportedly",
+estimates, disputes). One record per distinct (value, measure).
+"""
+from __future__ import annotations
+
+import re
+
+from armsledger.extract.context import DocContext, Sentence
+from armsledger.model import Figure, FigureSource
+from armsledger.normalize.numbers import NumberMatch
+
+AFTER_WORDS = 7
+SUBCOUNT = re.compile(r"(?:\bdont|\bincluding|\bamong them|\bparmi lesquel\w*|\bparmi eux)\s*$", re.I)
+RANGE_OPEN = re.compile(r"(?:\bentre|\bbetween)\s*$", re.I)
+ARTICLE = re.compile(r"^(?:un |une |des |le |la |les |l['’]|the |a |an )", re.I)
+
+
+def _first_words(text: str, n: int) -> str:
+    m = re.match(r"(?:\W*\w[\w'’-]*){1,%d}" % n, text)
+    return m.group(0) if m else ""
+
+
+class FigureFinder:
+    def __init__(self, ctx: DocContext):
+        self.ctx = ctx
+        self.lex = ctx.lex
+        self.measures = ctx.lex.groups("measures")
+        self.taken = [(m.start, m.end) for m in ctx.money] + [(w.start, w.end) for w in ctx.weapons] \
+            + [(d.start, d.end) for d in ctx.dates]
+
+    def _is_taken(self, n: NumberMatch) -> bool:
+        return any(s <= n.start < e or s < n.end <= e for s, e in self.taken)
+
+    def measure_of(self, n: NumberMatch, sent: Sentence, next_number: int) -> str | None:
+        text = self.ctx.text
+        after = text[n.end:min(sent.end, next_number)]
+        first = _first_words(after, 1).strip().lower()
+        if first and self.lex.rx("figure_exclude_after").match(first):
+            return None
+        window = _first_words(after, AFTER_WORDS)
+        hits = [(m.start(), name) for name, rx in self.measures.items() for m in [rx.search(window)] if m]
+        if hits:
+            return min(hits)[1]
+        before = text[max(sent.start, n.start - 45):n.start]
+        if self.lex.rx("killed_verbs_before").search(before):
+            return "killed"
+        # "le bilan ... l'estimant à environ 200 000": a toll word earlier, nothing after the number
+        if re.fullmatch(r"\W*", after[:3] or " ") and re.search(
+                r"\b(?:bilan|victimes|toll|casualties|death)\b", text[sent.start:n.start], re.I):
+            return "killed"
+        return None
+
+    def source_of(self, sent: Sentence, n: NumberMatch) -> tuple[FigureSource, str | None]:
+        """(source, the phrase naming it) for a figure in `sent`."""
+        text = self.ctx.text
+        s = text[sent.start:sent.end]
+        intro = self.lex.rx("source_intro").search(s)
+        phrase = None
+        if intro:
+            rest = s[intro.end():]
+            phrase = re.split(r"[,;.:]|\s(?:que|qui|that|who|s['’]appuyant|citing)\s", rest, maxsplit=1)[0]
+        else:
+            verb = self.lex.rx("speech_verbs").search(s)
+            if verb and verb.start() < n.start - sent.start:
+                phrase = s[:verb.start()]
+                phrase = re.split(r"[;:]|,\s(?=\w+\s\w+\s)", phrase)[0] if len(phrase) > 120 else phrase
+        if not phrase or not phrase.strip():
+            return FigureSource(name=None, kind="publication"), None
+        phrase = phrase.strip().strip(",")
+        if re.match(r"(?:cette même source|la même source|the same source)", phrase, re.I):
+            return None, "same"  # type: ignore[return-value]
+        kind = self.kind_of(phrase)
+        if kind is None:
+            return FigureSource(name=None, kind="publication"), None
+        name = ARTICLE.sub("", phrase)
+        name = re.sub(r"^(?:un |a )?(?:décompte|tally|count|bilan)\s+(?:de |d['’]|of |by )", "", name, flags=re.I)
+        return FigureSource(name=name.strip()[:120], kind=kind), phrase
+
+    def kind_of(self, phrase: str) -> str | None:
+        for m in self.ctx.actors:
+            if m.label == "ORG" and m.surface in phrase and m.kind in {"official", "agency", "ngo", "expert"}:
+                return m.kind
+        hits = []
+        for kind, rx in self.lex.groups("source_kinds").items():
+            m = rx.search(phrase)
+            if m:
+                hits.append((m.start(), kind))
+        return min(hits)[1] if hits else None
+
+    def stance_of(self, sent: Sentence, source: FigureSource) -> str:
+        s = self.ctx.text[sent.start:sent.end]
+        if self.lex.has("disputed_cues", s):
+            return "disputed"
+        if self.lex.has("estimated_cues", s):
+            return "estimated"
+        if self.lex.has("reported_cues", s) or source.kind == "unknown":
+            return "reported"
+        return "asserted"
+
+    def subject_of(self, n: NumberMatch) -> str | None:
+        m = re.match(r"\s+(?:de |d['’]|of )?([\w’'-]+)", self.ctx.text[n.end:n.end + 40])
+        if m and self.lex.rx("figure_subjects").fullmatch(m.group(1)):
+            return m.group(1)
+        return None
+
+    def location_of(self, sent: Sentence) -> str | None:
+        for ent in self.ctx.doc.ents:
+            if ent.label_ in {"LOC", "GPE"} and sent.start <= ent.start_char < sent.end:
+                return ent.text
+        return None
+
+
+def extract_figures(ctx: DocContext) -> list[Figure]:
+    """Casualty and damage figures with source, stance and qualifier."""
+    finder = FigureFinder(ctx)
+    numbers = [n for n in ctx.numbers if not finder._is_taken(n)]
+    out: list[Figure] = []
+    seen: set[tuple[float, str]] = set()
+    last_source: FigureSource | None = None
+    prev_in_sentence: dict[int, str] = {}
+    skip_next = False
+    for i, n in enumerate(numbers):
+        if skip_next:
+            skip_next = False
+            continue
+        sent = ctx.sentence_at(n.start)
+        nxt = numbers[i + 1].start if i + 1 < len(numbers) else len(ctx.text)
+        value_high = None
+        if RANGE_OPEN.search(ctx.text[max(0, n.start - 10):n.start]) and i + 1 < len(numbers) \
+                and re.fullmatch(r"\s+(?:et|and)\s+", ctx.text[n.end:numbers[i + 1].start]):
+            value_high = numbers[i + 1].value
+            nxt_n = numbers[i + 1]
+            nxt = numbers[i + 2].start if i + 2 < len(numbers) else len(ctx.text)
+            measure = finder.measure_of(nxt_n, sent, nxt)
+            skip_next = True
+        else:
+            measure = finder.measure_of(n, sent, nxt)
+        if measure is None and SUBCOUNT.search(ctx.text[max(sent.start, n.start - 20):n.start]) \
+                and finder.subject_of(n):
+            measure = prev_in_sentence.get(sent.index)
+        if measure is None:
+            continue
+        prev_in_sentence[sent.index] = measure
+        source, phrase = finder.source_of(sent, n)
+        if phrase == "same":
+            source = last_source or FigureSource(name=None, kind="publication")
+        if source.kind != "publication":
+            last_source = source
+        key = (n.value, measure)
+        if key in seen:
+            continue
+        seen.add(key)
+        since = next((d.value for d in ctx.in_sentence(ctx.dates, sent) if d.kind == "since"), None)
+        end = min(sent.end, n.end + 90)
+        out.append(Figure(
+            value=n.value, value_high=value_high, qualifier=n.qualifier, measure=measure,
+            description=re.sub(r"\s+", " ", ctx.text[n.start:end]).strip(),
+            subject=finder.subject_of(n), location=finder.location_of(sent), period_start=since,
+            source=source, stance=finder.stance_of(sent, source), evidence=[(n.start, n.end), (sent.start, sent.end)]))
+    return out

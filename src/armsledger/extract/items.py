@@ -1,0 +1,105 @@
+"""Items of a deal: weapon mentions grouped into equipment with a quantity.
+
+Adjacent mentions that name one thing merge ("kits de guidage KMU-558B/B JDAM" is a generic
+noun, a designation and a programme name); the most specific name becomes the designation.
+Mentions that only say what an item is for ("pour les corps de bombes BLU-109", "for use with")
+or repeat it in parentheses ("(40 installed and 5 spare engines)") are not items.
+The quantity is the number written just before the group.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from armsledger.extract.context import DocContext
+from armsledger.model import Item
+from armsledger.normalize.numbers import NumberMatch
+from armsledger.normalize.weapons import WeaponMatch, lookup_designation
+
+JOIN_GAP = re.compile(r"^\s*(?:de\s+type\s+|de\s+|d['’]|du\s+|des\s+|type\s+|[-–]\s*)?$", re.I)
+ONE = re.compile(r"(?:^|\s)(?:un|une|a|an|one|1)\s+$", re.I)
+RANK = {"designation": 0, "name": 1, "generic": 2}
+
+
+@dataclass
+class ItemMention:
+    start: int
+    end: int
+    parts: list[WeaponMatch] = field(default_factory=list)
+    quantity: int | None = None
+    qualifier: str | None = None
+    quantity_span: tuple[int, int] | None = None
+
+    @property
+    def best(self) -> WeaponMatch:
+        return min(self.parts, key=lambda w: RANK.get(w.kind, 3))
+
+    @property
+    def designation(self) -> str | None:
+        named = [w for w in self.parts if w.kind in {"designation", "name"}]
+        return min(named, key=lambda w: RANK[w.kind]).designation if named else None
+
+    def to_item(self) -> Item:
+        best = self.best
+        family = next((w.family for w in self.parts if w.family), None)
+        category = best.category or next((w.category for w in self.parts if w.category), None)
+        designation = self.designation
+        if designation and best.kind == "designation":
+            known = lookup_designation(designation)
+            if known:
+                family = family or known[0]
+                category = category or known[1]
+        generic = next((w for w in self.parts if w.kind == "generic"), None)
+        if generic is not None and best.kind != "generic":
+            description = f"{generic.description} {designation}" if designation else generic.description
+        else:
+            description = best.description
+        spans = [(self.start, self.end)] + ([self.quantity_span] if self.quantity_span else [])
+        return Item(designation=designation, family=family, description=description, category=category,
+                    quantity=self.quantity, quantity_qualifier=self.qualifier if self.quantity is not None else None,
+                    evidence=spans)
+
+
+def group_item_mentions(ctx: DocContext, start: int, end: int) -> list[ItemMention]:
+    """Weapon mentions inside [start, end) grouped into items, components left out."""
+    text, lex = ctx.text, ctx.lex
+    weapons = ctx.within(ctx.weapons, start, end)
+    groups: list[ItemMention] = []
+    for w in weapons:
+        if groups:
+            g = groups[-1]
+            gap = text[g.end:w.start]
+            if JOIN_GAP.match(gap) and not any(p.kind == w.kind == "designation" for p in g.parts) \
+                    and not (w.kind == "generic" and any(p.kind == "generic" for p in g.parts)):
+                g.parts.append(w)
+                g.end = w.end
+                continue
+            # "(Joint Direct Attack Munition)" or "(40 installed and 5 spare engines)": a gloss
+            opened = text.rfind("(", g.end, w.start)
+            if opened != -1 and ")" not in text[opened:w.start] and re.fullmatch(r"\s*", text[g.end:opened]):
+                continue
+        before = text[max(start, w.start - 40):w.start]
+        comp = lex.rx("component_cues").search(before)
+        if comp and groups and not re.search(r"\d", before[comp.end():]):
+            continue
+        groups.append(ItemMention(w.start, w.end, [w]))
+    numbers = ctx.within(ctx.numbers, start, end)
+    for g in groups:
+        _attach_quantity(ctx, g, numbers)
+    return groups
+
+
+def _attach_quantity(ctx: DocContext, g: ItemMention, numbers: list[NumberMatch]) -> None:
+    text = ctx.text
+    for n in reversed(numbers):
+        if n.end > g.start:
+            continue
+        gap = text[n.end:g.start]
+        if len(gap) <= 30 and not re.search(r"[\d.;:()]", gap) and len(gap.split()) <= 3 \
+                and not re.search(r"\b(?:et|and|ou|or)\b", gap):
+            g.quantity = int(n.value) if n.value == int(n.value) else None
+            g.qualifier = n.qualifier
+            g.quantity_span = (n.start, n.end)
+        break
+    if g.quantity is None and g.best.kind != "generic" and ONE.search(text[max(0, g.start - 8):g.start]):
+        g.quantity, g.qualifier, g.quantity_span = 1, "exact", None

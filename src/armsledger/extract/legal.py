@@ -1,0 +1,85 @@
+"""Legal actions: warrants, cases, rulings, provisional measures, investigations, indictments.
+
+A sentence that names a court (ICC/CPI, ICJ/CIJ by their names or acronyms, or a national
+court) and an action cue gives a record; subjects are the persons named after the cue,
+the respondent the state they belong to (or the state the sentence is about), charges come
+from the lexicon. Records of one court and action in a text merge into one, their subjects
+and charges pooled (warrants sharing charges and respondent are one record).
+"""
+from __future__ import annotations
+
+import re
+
+from armsledger.extract.context import DocContext, Sentence
+from armsledger.model import LegalAction
+from armsledger.normalize.actors import lookup_actor
+
+
+def _court_in(ctx: DocContext, s: str) -> tuple[str, re.Match] | None:
+    hits = []
+    for court, names in ctx.lex.words("legal.courts").items():
+        m = ctx.lex.rx(f"legal.courts.{court}").search(s)
+        if m:
+            hits.append((m.start(), court, m))
+    if hits:
+        _, court, m = min(hits)
+        return court, m
+    m = ctx.lex.rx("legal.national_court").search(s)
+    if m:
+        name = re.match(r"[\w'’ -]{0,60}?(?=[,.;]|\s(?:a|ont|has|have|had|avait)\s|$)", s[m.start():])
+        return (name.group(0).strip() if name else m.group(0)), m
+    return None
+
+
+def _action_in(ctx: DocContext, s: str) -> str | None:
+    hits = []
+    for action, rx in ctx.lex.groups("legal.actions").items():
+        m = rx.search(s)
+        if m:
+            hits.append((m.start(), action))
+    return min(hits)[1] if hits else None
+
+
+def _respondent(ctx: DocContext, sent: Sentence, subjects_at: list[int]) -> str | None:
+    states = [m for m in ctx.in_sentence(ctx.actors, sent) if m.label == "GPE"]
+    for pos in subjects_at:  # "le Premier ministre israélien Benjamin Netanyahu": the demonym next to the name
+        near = [m for m in states if pos - 40 <= m.start < pos]
+        if near:
+            return near[-1].id
+    if states:
+        return states[0].id
+    return None
+
+
+def extract_legal_actions(ctx: DocContext) -> list[LegalAction]:
+    """Court actions named in the text, one record per court and action."""
+    merged: dict[tuple[str, str], LegalAction] = {}
+    for sent in ctx.sentences:
+        s = sent.text
+        court_hit = _court_in(ctx, s)
+        if court_hit is None:
+            continue
+        court, court_m = court_hit
+        action = _action_in(ctx, s)
+        if action is None:
+            continue
+        persons = [p for p in ctx.in_sentence(ctx.persons, sent)]
+        subjects = []
+        for p in persons:
+            entry = lookup_actor(p.name, ctx.lang)
+            if entry is None:
+                subjects.append(ctx.full_name(p.name))
+        charges = [m.group(0) for m in ctx.lex.rx("legal.charges").finditer(s)]
+        date = next((d.value for d in ctx.in_sentence(ctx.dates, sent) if d.value), None)
+        respondent = _respondent(ctx, sent, [p.start for p in persons])
+        key = (court, action)
+        if key in merged:
+            old = merged[key]
+            old.subjects.extend(x for x in subjects if x not in old.subjects)
+            old.charges.extend(x for x in charges if x not in old.charges)
+            old.evidence.append((sent.start, sent.end))
+            continue
+        merged[key] = LegalAction(court=court, action=action, subjects=subjects, respondent=respondent,
+                                  charges=list(dict.fromkeys(charges)), date=date,
+                                  evidence=[(sent.start, sent.end)])
+    return list(merged.values())

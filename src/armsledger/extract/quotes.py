@@ -1,0 +1,140 @@
+"""Quotes: words inside quotation marks, three words or more, with who said them.
+
+Attribution is looked for after the quote in its sentence (`", a déclaré la DSCA"`,
+`," Smith said`, `a-t-elle renchéri`), then before it (`X a déclaré que ... "..."`,
+`selon X, "..."`), then carried over from the quote just before when the paragraph is a bare
+continuation. A statement noun ("le communiqué", "the statement") speaks for the body that
+issued it; a pronoun for the last person quoted.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from armsledger.extract.attribution import Speaker, nearest_speaker
+from armsledger.extract.context import DocContext
+from armsledger.model import Quote
+
+PAIRS = {"«": "»", "“": "”", "\"": "\"”", "„": "“”"}
+MIN_WORDS = 3
+
+
+@dataclass(frozen=True)
+class QuoteSpan:
+    start: int   # first character inside the marks
+    end: int     # first character after the quoted words
+    close: int   # index after the closing mark (== end when unclosed)
+
+
+def find_quote_spans(text: str, sentence_end) -> list[QuoteSpan]:
+    """Every quoted span, in order. An unclosed quote runs to the end of its sentence."""
+    spans, i, n = [], 0, len(text)
+    while i < n:
+        ch = text[i]
+        if ch in PAIRS:
+            closers = PAIRS[ch]
+            j = i + 1
+            limit = min(n, i + 3000)
+            while j < limit and text[j] not in closers:
+                if ch == "«" and text[j] == "«":
+                    break
+                j += 1
+            if j < limit and text[j] in closers:
+                spans.append(QuoteSpan(i + 1, j, j + 1))
+                i = j + 1
+                continue
+            end = sentence_end(i)
+            spans.append(QuoteSpan(i + 1, end, end))
+            i = end
+            continue
+        i += 1
+    return spans
+
+
+def _clean(text: str) -> str:
+    return re.sub(r"\s+", " ", text).strip().strip(",;:").strip()
+
+
+def extract_quotes(ctx: DocContext) -> list[Quote]:
+    """All quotes of three words or more, each with its speaker where the text gives one."""
+    text, lex = ctx.text, ctx.lex
+    spans = find_quote_spans(text, lambda pos: ctx.sentence_at(pos).end)
+    speech = lex.rx("speech_verbs")
+    pronoun = lex.rx("pronouns")
+    statement = lex.rx("statement_nouns")
+    out: list[Quote] = []
+    last: Speaker | None = None
+    last_org: Speaker | None = None
+    prev_close = -1
+    for k, q in enumerate(spans):
+        words = re.findall(r"\w+", text[q.start:q.end])
+        if len(words) < MIN_WORDS:
+            continue
+        sent_start = ctx.sentence_at(q.start - 1).start
+        sent_end = max(ctx.sentence_at(q.end).end, q.close)
+        nxt = spans[k + 1].start - 1 if k + 1 < len(spans) else len(text)
+        speaker: Speaker | None = None
+
+        # 1. after the quote: ", a déclaré X" / ", said X" / " X said" / ", a-t-elle ajouté"
+        after_end = min(sent_end, nxt, q.close + 160)
+        after = text[q.close:after_end]
+        m = speech.search(after)
+        if m and re.fullmatch(r"[\s,.;:!?)\-–—»”\"]*", after[:m.start()]) is None:
+            head = after[:m.start()]
+            # English "X said": a short name between the quote and the verb
+            if len(head) < 60 and not re.search(r"[.!?]", head):
+                speaker = nearest_speaker(ctx, q.close, q.close + m.start())
+        if m and speaker is None and (m.start() < 40):
+            tail_start = q.close + m.end()
+            tail = text[tail_start:min(after_end, tail_start + 90)]
+            if pronoun.match(tail.strip()) or re.match(r"-t-(?:il|elle|ils|elles)|\s*(?:he|she)\b", after[m.start():]):
+                speaker = last
+            elif pronoun.search(after[:m.end()]) and re.search(r"-t-(?:il|elle)", after[:m.end() + 6]):
+                speaker = last
+            else:
+                speaker = nearest_speaker(ctx, tail_start, tail_start + len(tail), prefer="first")
+                if speaker is None and statement.search(tail[:40]):
+                    speaker = last_org or last
+                elif speaker is None and re.match(r"\s*(?:la|le|l['’]|the)\s+(?:cour|court|tribunal)", tail, re.I):
+                    speaker = _last_court(ctx, q.start)
+            if speaker is None and re.search(r"-t-(?:il|elle|ils|elles)", after[m.start():m.end() + 8]):
+                speaker = last
+
+        # 2. before the quote in its sentence: "X a déclaré (que) ..." / "selon X, ..."
+        if speaker is None:
+            before = text[sent_start:q.start - 1]
+            verbs = list(speech.finditer(before))
+            if verbs:
+                v = verbs[-1]
+                speaker = nearest_speaker(ctx, sent_start, sent_start + v.start())
+                if speaker is None:
+                    speaker = nearest_speaker(ctx, sent_start + v.end(), q.start - 1, prefer="first")
+                if speaker is None and statement.search(before[:v.start()]):
+                    speaker = last_org or last
+                if speaker is None and pronoun.search(before[:v.start()]):
+                    speaker = last
+            elif re.fullmatch(r"\s*", before) is None:
+                # "M. Poutine "est présumé ..."": a name right before the marks, its verb after
+                close_name = nearest_speaker(ctx, max(sent_start, q.start - 40), q.start - 1)
+                if close_name and m and m.start() < 40:
+                    speaker = close_name
+
+        # 3. a bare quote continuing the previous one
+        if speaker is None and last is not None and 0 <= prev_close and q.start - prev_close < 300:
+            speaker = last
+        if speaker is not None:
+            last = speaker
+            if speaker.kind == "org":
+                last_org = speaker
+        prev_close = q.close
+        out.append(Quote(speaker=speaker.name if speaker else None,
+                         speaker_role=speaker.role if speaker else None,
+                         text=_clean(text[q.start:q.end]), direct=True,
+                         evidence=[(q.start, q.end)]))
+    return out
+
+
+def _last_court(ctx: DocContext, before: int) -> Speaker | None:
+    from armsledger.extract.attribution import speaker_from_mention
+    courts = [m for m in ctx.actors if m.start < before and m.kind == "court"]
+    return speaker_from_mention(ctx, courts[-1]) if courts else None

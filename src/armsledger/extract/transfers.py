@@ -1,0 +1,215 @@
+"""Transfers: one record per deal, gathered across the sentences that describe it.
+
+A deal mention is a sentence with items and a transfer cue (vente, livrer, approved, sale,
+deliver...), or with a sale cue, a value and a recipient. Mentions join the deal before them
+when they continue it: the same parties (or none named), close by or pointed back to ("Cette
+vente potentielle comprend...", "The Government of X has requested to buy..."). Headline totals
+("au total", "in all") are left out. Status comes from the cue nearest the items; a
+notice of a possible sale makes a US deal `approved`.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from armsledger.extract.context import DocContext, Mention, Sentence
+from armsledger.extract.items import ItemMention, group_item_mentions
+from armsledger.extract.parties import actor_of, find_parties
+from armsledger.model import Actor, Item, Money, Transfer
+from armsledger.normalize.money import MoneyMatch
+
+STATUS_ORDER = ("cancelled", "rejected", "delivered", "signed", "approved", "requested", "proposed")
+CONTINUATION = re.compile(
+    r"^(?:cette|ce|cet|ces|la|le|this|the|these|it|il|elle)\s+(?:vente|contrat|commande|paquet|accord|livraison|"
+    r"sale|contract|order|package|deal|proposed sale|possible sale|government of|gouvernement|comprend|includes?|"
+    r"potentielle|proposée|notice|request)", re.I)
+CONTRACTOR = re.compile(r"(?:principal contractors?|prime contractors?|maître d['’]œuvre|contractant principal)"
+                        r"\s+(?:will be|is|are|sera|seront|est)\s+(.+?)(?:\.\s|\.$|$)", re.I)
+
+
+@dataclass
+class DealMention:
+    sentence: Sentence
+    items: list[ItemMention]
+    supplier: Mention | None
+    recipient: Mention | None
+    money: MoneyMatch | None
+    status: str
+
+
+@dataclass
+class Deal:
+    mentions: list[DealMention] = field(default_factory=list)
+
+    @property
+    def supplier(self) -> Mention | None:
+        return next((m.supplier for m in self.mentions if m.supplier), None)
+
+    @property
+    def recipient(self) -> Mention | None:
+        return next((m.recipient for m in self.mentions if m.recipient), None)
+
+
+class TransferFinder:
+    def __init__(self, ctx: DocContext):
+        self.ctx = ctx
+        self.lex = ctx.lex
+        self.fms_doc = ctx.lex.has("fms_cues", ctx.text)
+        self.default_supplier = self._default_supplier()
+
+    def _default_supplier(self) -> Mention | None:
+        """The state behind a notifying body (DSCA, State Department) when the text has one."""
+        for m in self.ctx.actors:
+            if m.label == "ORG" and m.kind == "official" and self.lex.has("fms_cues", m.surface):
+                if len(m.id) == 3:
+                    return m
+                return Mention(m.start, m.end, "USA", m.surface, "GPE", "metonym") if m.id == "DSCA" else None
+        return None
+
+    def status_of(self, sent: Sentence, anchor: int) -> str:
+        hits = []
+        for name in STATUS_ORDER:
+            for m in self.lex.rx(f"status.{name}").finditer(sent.text):
+                pos = sent.start + m.start()
+                hits.append((abs(pos - anchor), STATUS_ORDER.index(name), name))
+        return min(hits)[2] if hits else "unknown"
+
+    def value_money(self, sent: Sentence, used: set) -> MoneyMatch | None:
+        for money in self.ctx.in_sentence(self.ctx.money, sent):
+            if (money.start, money.end) in used:
+                continue
+            before = self.ctx.text[max(sent.start, money.start - 40):money.start]
+            if self.lex.has("value_cues", before) or self.lex.has("sale_cues", sent.text):
+                return money
+        return None
+
+    def mentions(self) -> list[DealMention]:
+        out = []
+        for sent in self.ctx.sentences:
+            s = sent.text
+            if not self.lex.has("transfer_cues", s):
+                continue
+            items = group_item_mentions(self.ctx, sent.start, sent.end)
+            if self.lex.has("aggregate_cues", s) and items:
+                continue  # a headline total of deals described elsewhere
+            money = self.value_money(sent, set()) if (items or self.lex.has("sale_cues", s)) else None
+            if not items and money is None:
+                continue
+            anchor = items[0].start if items else money.start
+            parties = find_parties(self.ctx, sent.start, sent.end, anchor)
+            if not items and parties.recipient is None:
+                continue
+            out.append(DealMention(sent, items, parties.supplier, parties.recipient, money,
+                                   self.status_of(sent, anchor)))
+        return out
+
+    def continues(self, deal: Deal, m: DealMention) -> bool:
+        last = deal.mentions[-1]
+        if m.recipient and deal.recipient and m.recipient.id != deal.recipient.id:
+            return False
+        if m.supplier and deal.supplier and m.supplier.id != deal.supplier.id:
+            return False
+        close = m.sentence.index - last.sentence.index <= 1
+        pointed = CONTINUATION.match(m.sentence.text) is not None
+        if not m.items or not any(x.items for x in deal.mentions):
+            return close or pointed
+        return pointed or (close and m.recipient is None)
+
+    def deals(self) -> list[Deal]:
+        deals: list[Deal] = []
+        for m in self.mentions():
+            if deals and self.continues(deals[-1], m):
+                deals[-1].mentions.append(m)
+            else:
+                deals.append(Deal([m]))
+        return deals
+
+    def build(self, deal: Deal) -> Transfer | None:
+        ctx = self.ctx
+        supplier = deal.supplier or self.default_supplier
+        recipient = deal.recipient
+        if recipient is None:
+            return None
+        if supplier is not None and supplier.id == recipient.id:
+            supplier = self.default_supplier if self.default_supplier and self.default_supplier.id != recipient.id else None
+        items = _merge_items([i.to_item() for m in deal.mentions for i in m.items])
+        money = next((m.money for m in deal.mentions if m.money), None)
+        value = None
+        if money is not None:
+            before = ctx.text[max(0, money.start - 30):money.start]
+            qualifier = money.qualifier
+            if qualifier == "exact" and self.lex.has("value_about_cues", before):
+                qualifier = "about"
+            value = Money(amount=money.amount, currency=money.currency, qualifier=qualifier)
+        status = next((m.status for m in deal.mentions if m.status != "unknown"), "unknown")
+        sup_id = supplier.id if supplier else None
+        fms = self.fms_doc and sup_id == "USA"
+        if fms and status in {"unknown", "requested"}:
+            status = "approved"
+        sentences = [m.sentence for m in deal.mentions]
+        text = " ".join(s.text for s in sentences)
+        channel = "FMS" if fms else ("grant" if self.lex.has("grant_cues", text) and not self.lex.has("sale_cues", text)
+                                     else "unknown")
+        date = next((d.value for s in sentences for d in ctx.in_sentence(ctx.dates, s) if d.value), None)
+        return Transfer(supplier=actor_of(supplier), recipient=actor_of(recipient), items=items, value=value,
+                        status=status, channel=channel, announced_by=self.announcers(sentences),
+                        contractor=self.contractors(sentences) or None, date=date,
+                        evidence=[(s.start, s.end) for s in sentences])
+
+    def announcers(self, sentences: list[Sentence]) -> list[Actor]:
+        out: list[Actor] = []
+        for sent in sentences:
+            for v in self.lex.rx("speech_verbs").finditer(sent.text):
+                pos = sent.start + v.end()
+                after = [m for m in self.ctx.within(self.ctx.actors, pos, min(sent.end, pos + 70))
+                         if m.kind != "demonym"]
+                if after:
+                    a = Actor(id=after[0].id, name=re.sub(r"^(?:l['’]|la |le |the )", "", after[0].surface))
+                    if a not in out:
+                        out.append(a)
+        return out
+
+    def contractors(self, sentences: list[Sentence]) -> list[str]:
+        names = [m.surface for s in sentences for m in self.ctx.in_sentence(self.ctx.actors, s) if m.kind == "company"]
+        for m in CONTRACTOR.finditer(self.ctx.text):
+            for part in re.split(r"\s+(?:and|et)\s+|;\s*", m.group(1)):
+                name = re.split(r",\s*(?:of|located|based|in|à|de)\b|\s+(?:of|located in|based in|in|à)\s", part)[0]
+                name = name.strip(" ,.")
+                if name and name not in names and len(name) < 80:
+                    names.append(name)
+        return list(dict.fromkeys(names))
+
+
+def _merge_items(items: list[Item]) -> list[Item]:
+    """One item per designation (or unnamed description); unnamed, uncounted items that only
+    summarise a named item of the same category are dropped."""
+    out: list[Item] = []
+    for item in items:
+        key = _key(item)
+        twin = next((o for o in out if _key(o) == key), None)
+        if twin is not None:
+            if twin.quantity is None and item.quantity is not None:
+                twin.quantity, twin.quantity_qualifier = item.quantity, item.quantity_qualifier
+            continue
+        out.append(item)
+    named_categories = {i.category for i in out if i.designation}
+    return [i for i in out if i.designation or i.quantity is not None or i.category not in named_categories]
+
+
+def _key(item: Item) -> str:
+    return re.sub(r"[\s\-./]", "", (item.designation or item.description or "").upper())
+
+
+def extract_transfers(ctx: DocContext) -> tuple[list[Transfer], set[tuple[int, int]]]:
+    """The deals of a document, and the money spans they took as values."""
+    finder = TransferFinder(ctx)
+    out, used = [], set()
+    for deal in finder.deals():
+        t = finder.build(deal)
+        if t is None:
+            continue
+        out.append(t)
+        for m in deal.mentions:
+            if m.money:
+                used.add((m.money.start, m.money.end))
+    return out, used

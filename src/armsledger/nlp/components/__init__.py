@@ -1,0 +1,2 @@
+"""armsledger's spaCy components, one per file, registered with `@Language.factory` on import."""
+from armsledger.nlp.components import designations, gazetteer  # noqa: F401  (registration)

@@ -1,0 +1,72 @@
+"""Per-language cue words (patterns/{lang}/lexicon.json) compiled into regular expressions.
+
+The extractors share one logic across languages; only these data files differ. An entry is
+matched as whole words, case-insensitive; a trailing `*` matches any word ending; an entry with
+a `[...]` character class is taken as a regular expression; `'` also matches the curly `’`.
+"""
+from __future__ import annotations
+
+import json
+import re
+from functools import cache
+from importlib import resources
+from typing import Any
+
+from armsledger.errors import PipelineError
+
+SUPPORTED_LANGUAGES = ("fr", "en")
+
+
+def _entry_regex(entry: str) -> str:
+    if "[" in entry:
+        body = entry
+    else:
+        body = re.escape(entry).replace(r"\*", r"\w*")
+    body = body.replace("'", "['’]").replace(r"\ ", r"\s+").replace(" ", r"\s+")
+    return body
+
+
+def cue_regex(entries: list[str], *, case_sensitive: bool = False) -> re.Pattern[str]:
+    """One alternation for a list of cue entries, longest first, bounded by non-word characters."""
+    ordered = sorted({e for e in entries if e}, key=len, reverse=True)
+    if not ordered:
+        return re.compile(r"(?!x)x")
+    alternation = "|".join(_entry_regex(e) for e in ordered)
+    return re.compile(rf"(?<![\w-])(?:{alternation})(?![\w])", 0 if case_sensitive else re.IGNORECASE)
+
+
+class Lexicon:
+    """The cue words of one language, with compiled regexes cached by key path."""
+
+    def __init__(self, lang: str, data: dict[str, Any]):
+        self.lang = lang
+        self.data = data
+        self._compiled: dict[str, re.Pattern[str]] = {}
+
+    def words(self, path: str) -> Any:
+        node: Any = self.data
+        for part in path.split("."):
+            node = node[part]
+        return node
+
+    def rx(self, path: str) -> re.Pattern[str]:
+        """The compiled regex for the list at `path` (dotted, e.g. "status.approved")."""
+        if path not in self._compiled:
+            self._compiled[path] = cue_regex(self.words(path))
+        return self._compiled[path]
+
+    def groups(self, path: str) -> dict[str, re.Pattern[str]]:
+        """A {name: regex} map for a dict of lists at `path`, in file order."""
+        return {name: self.rx(f"{path}.{name}") for name in self.words(path)}
+
+    def has(self, path: str, text: str) -> bool:
+        return self.rx(path).search(text) is not None
+
+
+@cache
+def get_lexicon(lang: str) -> Lexicon:
+    """The lexicon of `lang`, loaded once per process. Raises PipelineError for other languages."""
+    if lang not in SUPPORTED_LANGUAGES:
+        raise PipelineError(f"no lexicon for language {lang!r}; supported: {', '.join(SUPPORTED_LANGUAGES)}")
+    path = resources.files("armsledger.nlp") / "patterns" / lang / "lexicon.json"
+    return Lexicon(lang, json.loads(path.read_text(encoding="utf-8")))

