@@ -69,9 +69,10 @@ def group_item_mentions(ctx: DocContext, start: int, end: int) -> list[ItemMenti
         if groups:
             g = groups[-1]
             gap = text[g.end:w.start]
-            if JOIN_GAP.match(gap) and not any(p.kind == w.kind == "designation" for p in g.parts) \
-                    and not (w.kind == "generic" and any(p.kind == "generic" for p in g.parts)):
-                g.parts.append(w)
+            if JOIN_GAP.match(gap) and not any(p.kind == w.kind == "designation" for p in g.parts):
+                if not (w.kind == "generic" and any(p.kind == "generic" for p in g.parts)):
+                    g.parts.append(w)
+                # else a complement ("kits de guidage de munitions"): part of the same item
                 g.end = w.end
                 continue
             # "(Joint Direct Attack Munition)" or "(40 installed and 5 spare engines)": a gloss
