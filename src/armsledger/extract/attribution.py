@@ -83,4 +83,17 @@ def nearest_speaker(ctx: DocContext, start: int, end: int, *, prefer: str = "las
     mentions = [m for m in ctx.within(ctx.actors, start, end) if m.kind not in {"demonym"}]
     if mentions:
         return speaker_from_mention(ctx, mentions[-1] if prefer == "last" else mentions[0])
+    return person_by_role(ctx, start, end)
+
+
+def person_by_role(ctx: DocContext, start: int, end: int) -> Speaker | None:
+    """"le chancelier allemand" -> the person the text introduced with that role earlier."""
+    roles = list(ctx.lex.rx("roles").finditer(ctx.text, start, end))
+    if not roles:
+        return None
+    role = roles[0].group(0).lower()
+    for p in reversed([p for p in ctx.persons if p.start < start]):
+        intro = role_before(ctx, p.start)
+        if intro and role in intro.lower():
+            return Speaker(ctx.full_name(p.name), "person", p.start, intro)
     return None

@@ -101,7 +101,7 @@ class DocContext:
     @cached_property
     def persons(self) -> list[Person]:
         return [Person(e.start_char, e.end_char, e.text.strip()) for e in self.doc.ents
-                if e.label_ == "PERSON" and len(e.text.strip()) > 2]
+                if e.label_ == "PERSON" and len(e.text.strip()) > 2 and e.text.strip()[:1].isupper()]
 
     @cached_property
     def weapons(self) -> list[WeaponMatch]:

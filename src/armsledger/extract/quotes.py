@@ -51,6 +51,19 @@ def find_quote_spans(text: str, sentence_end) -> list[QuoteSpan]:
     return spans
 
 
+def clause_start(text: str, pos: int) -> int:
+    """Where the sentence holding `pos` starts: after the last full stop or line break before it."""
+    lo = max(0, pos - 400)
+    cut = max((m.end() for m in re.finditer(r"[.!?](?=\s)|\n", text[lo:pos])), default=0)
+    return lo + cut if cut or lo else 0
+
+
+def clause_end(text: str, pos: int) -> int:
+    """Where the sentence going on at `pos` ends: the next full stop or line break."""
+    m = re.search(r"[.!?](?=\s|$)|\n", text[pos:pos + 300])
+    return pos + m.start() if m else min(len(text), pos + 300)
+
+
 def _clean(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip().strip(",;:").strip()
 
@@ -70,13 +83,12 @@ def extract_quotes(ctx: DocContext) -> list[Quote]:
         words = re.findall(r"\w+", text[q.start:q.end])
         if len(words) < MIN_WORDS:
             continue
-        sent_start = ctx.sentence_at(q.start - 1).start
-        sent_end = max(ctx.sentence_at(q.end).end, q.close)
+        sent_start = clause_start(text, q.start - 1)
         nxt = spans[k + 1].start - 1 if k + 1 < len(spans) else len(text)
         speaker: Speaker | None = None
 
         # 1. after the quote: ", a déclaré X" / ", said X" / " X said" / ", a-t-elle ajouté"
-        after_end = min(sent_end, nxt, q.close + 160)
+        after_end = min(clause_end(text, q.close), nxt)
         after = text[q.close:after_end]
         m = speech.search(after)
         if m and re.fullmatch(r"[\s,.;:!?)\-–—»”\"]*", after[:m.start()]) is None:
@@ -84,12 +96,10 @@ def extract_quotes(ctx: DocContext) -> list[Quote]:
             # English "X said": a short name between the quote and the verb
             if len(head) < 60 and not re.search(r"[.!?]", head):
                 speaker = nearest_speaker(ctx, q.close, q.close + m.start())
-        if m and speaker is None and (m.start() < 40):
+        if m and speaker is None and m.start() < 40:
             tail_start = q.close + m.end()
             tail = text[tail_start:min(after_end, tail_start + 90)]
-            if pronoun.match(tail.strip()) or re.match(r"-t-(?:il|elle|ils|elles)|\s*(?:he|she)\b", after[m.start():]):
-                speaker = last
-            elif pronoun.search(after[:m.end()]) and re.search(r"-t-(?:il|elle)", after[:m.end() + 6]):
+            if re.search(r"-t-(?:il|elle|ils|elles)", after[m.start():m.end() + 8]) or pronoun.match(tail.strip()):
                 speaker = last
             else:
                 speaker = nearest_speaker(ctx, tail_start, tail_start + len(tail), prefer="first")
@@ -97,12 +107,12 @@ def extract_quotes(ctx: DocContext) -> list[Quote]:
                     speaker = last_org or last
                 elif speaker is None and re.match(r"\s*(?:la|le|l['’]|the)\s+(?:cour|court|tribunal)", tail, re.I):
                     speaker = _last_court(ctx, q.start)
-            if speaker is None and re.search(r"-t-(?:il|elle|ils|elles)", after[m.start():m.end() + 8]):
-                speaker = last
+                elif speaker is None and re.match(r"\s*(?:cette|la|this|the)\s+(?:même\s+)?(?:source|same source)", tail, re.I):
+                    speaker = last
 
         # 2. before the quote in its sentence: "X a déclaré (que) ..." / "selon X, ..."
         if speaker is None:
-            before = text[sent_start:q.start - 1]
+            before = text[sent_start:max(sent_start, q.start - 1)]
             verbs = list(speech.finditer(before))
             if verbs:
                 v = verbs[-1]
