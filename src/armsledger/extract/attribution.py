@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from armsledger.extract.context import DocContext, Mention, Person
 
+HONORIFIC_NAME = re.compile(r"(?<!\w)(M\.|Mme|Mlle|Mr\.?|Mrs\.?|Ms\.?|Dr\.?)\s+([A-ZÀ-Ý][\w’'-]+(?:\s+[A-ZÀ-Ý][\w’'-]+)?)")
 ARTICLE = re.compile(r"^(?:l['’]|le\s|la\s|les\s|the\s)", re.IGNORECASE)
 
 
@@ -75,12 +76,21 @@ def speaker_from_mention(ctx: DocContext, m: Mention) -> Speaker:
 
 
 def nearest_speaker(ctx: DocContext, start: int, end: int, *, prefer: str = "last") -> Speaker | None:
-    """The person or organisation named inside [start, end): the last one (a subject before its
-    verb) or the first one (after an inverted verb); persons win over organisations."""
+    """The person or organisation named inside [start, end): the last one, the first one (after
+    an inverted verb), or the first that is not after a preposition ("subject"); persons win
+    over organisations."""
     persons = ctx.within(ctx.persons, start, end)
     if persons:
         return speaker_from_person(ctx, persons[-1] if prefer == "last" else persons[0])
+    titled = HONORIFIC_NAME.search(ctx.text, start, end)
+    if titled and titled.group(1) in ctx.lex.words("honorifics"):
+        return Speaker(ctx.full_name(titled.group(2)), "person", titled.start(2), None)
     mentions = [m for m in ctx.within(ctx.actors, start, end) if m.kind not in {"demonym"}]
+    if prefer == "subject":
+        # a subject is not the object of a preposition ("livrés à Kiev")
+        prep = ctx.lex.rx("prepositions_before_actor")
+        mentions = [m for m in mentions if not re.search(
+            prep.pattern + r"\s*(?:l['’]|la\s|le\s|les\s|the\s)?\s*$", ctx.text[max(0, m.start - 12):m.start], re.I)]
     if mentions:
         return speaker_from_mention(ctx, mentions[-1] if prefer == "last" else mentions[0])
     return person_by_role(ctx, start, end)

@@ -100,8 +100,20 @@ class DocContext:
 
     @cached_property
     def persons(self) -> list[Person]:
-        return [Person(e.start_char, e.end_char, e.text.strip()) for e in self.doc.ents
-                if e.label_ == "PERSON" and len(e.text.strip()) > 2 and e.text.strip()[:1].isupper()]
+        ents = [e for e in self.doc.ents if e.label_ == "PERSON" and len(e.text.strip()) > 2
+                and e.text.strip()[:1].isupper()]
+        full = [e.text.split() for e in ents if len(e.text.split()) > 1]
+        surnames = {words[-1] for words in full}
+        honorifics = self.lex.rx("honorifics_before")
+        out = []
+        for e in ents:
+            name = e.text.strip()
+            # a lone capitalised word is a name only when the text gives the full name too, or a title
+            if len(name.split()) == 1 and name not in surnames and \
+                    not honorifics.search(self.text[max(0, e.start_char - 6):e.start_char]):
+                continue
+            out.append(Person(e.start_char, e.end_char, name))
+        return out
 
     @cached_property
     def weapons(self) -> list[WeaponMatch]:

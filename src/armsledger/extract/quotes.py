@@ -51,17 +51,26 @@ def find_quote_spans(text: str, sentence_end) -> list[QuoteSpan]:
     return spans
 
 
+ABBREVIATION = re.compile(r"(?:^|[\s(])(?:[A-Z]|Mme|Mlle|Mr|Mrs|Ms|Dr|St|Gen|Sen|Rep|Lt|Col|Adm|Gov|No|U\.S|Jr|Sr|etc)$")
+STOP = re.compile(r"[.!?](?=\s|$)|\n")
+
+
+def _stops(text: str, start: int, end: int) -> list[int]:
+    """Positions just after each sentence stop in text[start:end], abbreviations left out."""
+    return [m.end() for m in STOP.finditer(text, start, end)
+            if m.group(0) != "." or not ABBREVIATION.search(text[max(0, m.start() - 5):m.start()])]
+
+
 def clause_start(text: str, pos: int) -> int:
-    """Where the sentence holding `pos` starts: after the last full stop or line break before it."""
-    lo = max(0, pos - 400)
-    cut = max((m.end() for m in re.finditer(r"[.!?](?=\s)|\n", text[lo:pos])), default=0)
-    return lo + cut if cut or lo else 0
+    """Where the sentence holding `pos` starts: after the last stop or line break before it."""
+    stops = _stops(text, max(0, pos - 400), pos)
+    return stops[-1] if stops else max(0, pos - 400)
 
 
 def clause_end(text: str, pos: int) -> int:
-    """Where the sentence going on at `pos` ends: the next full stop or line break."""
-    m = re.search(r"[.!?](?=\s|$)|\n", text[pos:pos + 300])
-    return pos + m.start() if m else min(len(text), pos + 300)
+    """Where the sentence going on at `pos` ends: the next stop or line break."""
+    stops = _stops(text, pos, min(len(text), pos + 300))
+    return stops[0] - 1 if stops else min(len(text), pos + 300)
 
 
 def _clean(text: str) -> str:
@@ -116,7 +125,7 @@ def extract_quotes(ctx: DocContext) -> list[Quote]:
             verbs = list(speech.finditer(before))
             if verbs:
                 v = verbs[-1]
-                speaker = nearest_speaker(ctx, sent_start, sent_start + v.start())
+                speaker = nearest_speaker(ctx, sent_start, sent_start + v.start(), prefer="subject")
                 if speaker is None:
                     speaker = nearest_speaker(ctx, sent_start + v.end(), q.start - 1, prefer="first")
                 if speaker is None and statement.search(before[:v.start()]):
