@@ -80,8 +80,8 @@ def nearest_speaker(ctx: DocContext, start: int, end: int, *, prefer: str = "las
     an inverted verb), or the first that is not after a preposition ("subject"); persons win
     over organisations."""
     persons = ctx.within(ctx.persons, start, end)
-    if persons:
-        return speaker_from_person(ctx, persons[-1] if prefer == "last" else persons[0])
+    if persons:  # the person nearest the verb: last before it, first after it
+        return speaker_from_person(ctx, persons[0] if prefer == "first" else persons[-1])
     titled = HONORIFIC_NAME.search(ctx.text, start, end)
     if titled and titled.group(1) in ctx.lex.words("honorifics"):
         return Speaker(ctx.full_name(titled.group(2)), "person", titled.start(2), None)

@@ -17,6 +17,9 @@ from armsledger.model import Quote
 
 PAIRS = {"«": "»", "“": "”", "\"": "\"”", "„": "“”"}
 MIN_WORDS = 3
+# what may stand between the closing mark and an inverted speech verb (", a déclaré X")
+INVERSION_HEAD = re.compile(r"[\s,.;:!?)\-–—»”\"]*(?:(?:a|ont|avait|avaient|aurait|s['’]est|se sont)\s+)?", re.I)
+HEADLINE_WORDS = 8
 
 
 @dataclass(frozen=True)
@@ -79,68 +82,21 @@ def _clean(text: str) -> str:
 
 def extract_quotes(ctx: DocContext) -> list[Quote]:
     """All quotes of three words or more, each with its speaker where the text gives one."""
-    text, lex = ctx.text, ctx.lex
-    spans = find_quote_spans(text, lambda pos: ctx.sentence_at(pos).end)
-    speech = lex.rx("speech_verbs")
-    pronoun = lex.rx("pronouns")
-    statement = lex.rx("statement_nouns")
+    text = ctx.text
+    spans = [q for q in find_quote_spans(text, lambda pos: ctx.sentence_at(pos).end)
+             if len(re.findall(r"\w+", text[q.start:q.end])) >= MIN_WORDS and not _is_headline(text, q)]
     out: list[Quote] = []
     last: Speaker | None = None
     last_org: Speaker | None = None
     prev_close = -1
     for k, q in enumerate(spans):
-        words = re.findall(r"\w+", text[q.start:q.end])
-        if len(words) < MIN_WORDS:
-            continue
-        sent_start = clause_start(text, q.start - 1)
-        nxt = spans[k + 1].start - 1 if k + 1 < len(spans) else len(text)
-        speaker: Speaker | None = None
-
-        # 1. after the quote: ", a déclaré X" / ", said X" / " X said" / ", a-t-elle ajouté"
-        after_end = min(clause_end(text, q.close), nxt)
-        after = text[q.close:after_end]
-        m = speech.search(after)
-        if m and re.fullmatch(r"[\s,.;:!?)\-–—»”\"]*", after[:m.start()]) is None:
-            head = after[:m.start()]
-            # English "X said": a short name between the quote and the verb
-            if len(head) < 60 and not re.search(r"[.!?]", head):
-                speaker = nearest_speaker(ctx, q.close, q.close + m.start())
-        if m and speaker is None and m.start() < 40:
-            tail_start = q.close + m.end()
-            tail = text[tail_start:min(after_end, tail_start + 90)]
-            if re.search(r"-t-(?:il|elle|ils|elles)", after[m.start():m.end() + 8]) or pronoun.match(tail.strip()):
-                speaker = last
-            else:
-                speaker = nearest_speaker(ctx, tail_start, tail_start + len(tail), prefer="first")
-                if speaker is None and statement.search(tail[:40]):
-                    speaker = last_org or last
-                elif speaker is None and re.match(r"\s*(?:la|le|l['’]|the)\s+(?:cour|court|tribunal)", tail, re.I):
-                    speaker = _last_court(ctx, q.start)
-                elif speaker is None and re.match(r"\s*(?:cette|la|this|the)\s+(?:même\s+)?(?:source|same source)", tail, re.I):
-                    speaker = last
-
-        # 2. before the quote in its sentence: "X a déclaré (que) ..." / "selon X, ..."
-        if speaker is None:
-            before = text[sent_start:max(sent_start, q.start - 1)]
-            verbs = list(speech.finditer(before))
-            if verbs:
-                v = verbs[-1]
-                speaker = nearest_speaker(ctx, sent_start, sent_start + v.start(), prefer="subject")
-                if speaker is None:
-                    speaker = nearest_speaker(ctx, sent_start + v.end(), q.start - 1, prefer="first")
-                if speaker is None and statement.search(before[:v.start()]):
-                    speaker = last_org or last
-                if speaker is None and pronoun.search(before[:v.start()]):
-                    speaker = last
-            elif re.fullmatch(r"\s*", before) is None:
-                # "M. Poutine "est présumé ..."": a name right before the marks, its verb after
-                close_name = nearest_speaker(ctx, max(sent_start, q.start - 40), q.start - 1)
-                if close_name and m and m.start() < 40:
-                    speaker = close_name
-
-        # 3. a bare quote continuing the previous one
+        nxt = spans[k + 1] if k + 1 < len(spans) else None
+        speaker = _attributed(ctx, q, nxt, last, last_org)
+        if speaker is None and nxt is not None and not _stops(text, q.close, nxt.start):
+            # "... "en cours" ainsi que "des milliers d'obus", selon l'Elysée": one attribution for both
+            speaker = _attributed(ctx, nxt, spans[k + 2] if k + 2 < len(spans) else None, last, last_org)
         if speaker is None and last is not None and 0 <= prev_close and q.start - prev_close < 300:
-            speaker = last
+            speaker = last  # a bare quote continuing the one before
         if speaker is not None:
             last = speaker
             if speaker.kind == "org":
@@ -151,6 +107,67 @@ def extract_quotes(ctx: DocContext) -> list[Quote]:
                          text=_clean(text[q.start:q.end]), direct=True,
                          evidence=[(q.start, q.end)]))
     return out
+
+
+def _is_headline(text: str, q: QuoteSpan) -> bool:
+    """A short quote standing alone on its line, with no stop: a heading, not a statement."""
+    line_start = text.rfind("\n", 0, q.start) + 1
+    line_end = text.find("\n", q.close)
+    line_end = len(text) if line_end == -1 else line_end
+    alone = not text[line_start:q.start - 1].strip() and not text[q.close:line_end].strip()
+    return alone and len(re.findall(r"\w+", text[q.start:q.end])) <= HEADLINE_WORDS \
+        and not re.search(r"[.!?]\W*$", text[q.start:q.end])
+
+
+def _attributed(ctx: DocContext, q: QuoteSpan, nxt: QuoteSpan | None,
+                last: Speaker | None, last_org: Speaker | None) -> Speaker | None:
+    """The speaker the sentence around quote `q` names, or None."""
+    text, lex = ctx.text, ctx.lex
+    speech, pronoun, statement = lex.rx("speech_verbs"), lex.rx("pronouns"), lex.rx("statement_nouns")
+    sent_start = clause_start(text, q.start - 1)
+    after_end = min(clause_end(text, q.close), nxt.start - 1 if nxt else len(text))
+    after = text[q.close:after_end]
+    speaker: Speaker | None = None
+
+    # 1. after the quote: ", a déclaré X" / ", said X" / " X said" / ", a-t-elle ajouté"
+    m = speech.search(after)
+    if m and re.fullmatch(r"[\s,.;:!?)\-–—»”\"]*", after[:m.start()]) is None:
+        head = after[:m.start()]
+        if len(head) < 60 and not re.search(r"[.!?]", head):  # English "X said"
+            speaker = nearest_speaker(ctx, q.close, q.close + m.start())
+    if m and speaker is None and INVERSION_HEAD.fullmatch(after[:m.start()]):
+        tail_start = q.close + m.end()
+        tail = text[tail_start:min(after_end, tail_start + 90)]
+        if re.match(r"\s*(?:que|qu['’]|that)\b", tail):
+            return None  # "et indiqué que les États-Unis ...": a new clause, not the speaker
+        if re.search(r"-t-(?:il|elle|ils|elles)", after[m.start():m.end() + 8]) or pronoun.match(tail.strip()):
+            return last
+        speaker = nearest_speaker(ctx, tail_start, tail_start + len(tail), prefer="first")
+        if speaker is None and statement.search(tail[:40]):
+            speaker = last_org or last
+        elif speaker is None and re.match(r"\s*(?:la|le|l['’]|the)\s+(?:cour|court|tribunal)", tail, re.I):
+            speaker = _last_court(ctx, q.start)
+        elif speaker is None and re.match(r"\s*(?:cette|la|this|the)\s+(?:même\s+)?(?:same\s+)?source", tail, re.I):
+            speaker = last
+    if speaker is not None:
+        return speaker
+
+    # 2. before the quote in its sentence: "X a déclaré (que) ..." / "selon X, ..."
+    before = text[sent_start:max(sent_start, q.start - 1)]
+    verbs = list(speech.finditer(before))
+    if verbs:
+        v = verbs[-1]
+        speaker = nearest_speaker(ctx, sent_start, sent_start + v.start(), prefer="subject")
+        if speaker is None:
+            speaker = nearest_speaker(ctx, sent_start + v.end(), q.start - 1, prefer="first")
+        if speaker is None and statement.search(before[:v.start()]):
+            speaker = last_org or last
+        if speaker is None and pronoun.search(before[:v.start()]):
+            speaker = last
+    elif before.strip() and m and m.start() < 40:
+        # "M. Poutine "est présumé ..."": a name right before the marks, its verb after
+        speaker = nearest_speaker(ctx, max(sent_start, q.start - 40), q.start - 1)
+    return speaker
 
 
 def _last_court(ctx: DocContext, before: int) -> Speaker | None:
