@@ -1,9 +1,11 @@
 """Who gives and who receives: the states around a deal or an aid amount in a sentence.
 
-Shared by the transfer and aid extractors. The recipient is the state after a dative
-preposition ("à Israël", "aux Ukrainiens", "to Taiwan", "for Poland") or named as buyer
-("X has requested to buy", "Government of X"); the supplier or donor is the other state,
-preferably the subject before the verb. Demonyms count ("le génocide israélien" names ISR).
+Shared by the transfer and aid extractors. With a buying verb ("la Pologne a commandé ...
+aux États-Unis", "India ordered ... from France") the subject is the recipient and the other
+state the supplier. Otherwise the recipient is the state after a dative preposition ("à
+Israël", "aux Ukrainiens", "to Taiwan") or named as a government ("Government of X"), and the
+supplier the other state, the subject first. Lower-case demonyms ("les systèmes américains")
+describe things more often than parties: they are used only when nothing else is named.
 """
 from __future__ import annotations
 
@@ -16,11 +18,14 @@ from armsledger.normalize.actors import state_name
 
 # organisations that buy or give as one party
 PARTY_ORGS = {"NATO", "EU"}
-
-DATIVE = re.compile(r"(?:\b(?:à|au|aux|vers|pour|to|for|with|destination de|de l['’]armée de)\s+(?:l['’]|la\s+|le\s+|les\s+|the\s+|son\s+|sa\s+|ses\s+|leur\s+|its\s+|their\s+)?"
-                    r"(?:[\w-]+\s+){0,4}?(?:,\s*)?)$", re.I)
-BUYER = re.compile(r"^\s*(?:a|ont|has|have|had)?\s*(?:requested|demandé|sought|souhaite|commandé|ordered|acheté|bought|purchased|signed|signé|acquis|acquired|will buy|va acheter|reçu|received|took)", re.I)
-GOVERNMENT_OF = re.compile(r"(?:Government of|gouvernement (?:de|du|d['’])|Republic of|République (?:de|du|d['’]))\s*(?:the\s+|la\s+|l['’])?$", re.I)
+DETERMINER = r"(?:l['’]|la\s+|le\s+|les\s+|the\s+)?"
+# "à Israël", "aux Ukrainiens", "to the Government of Norway", "à son allié de longue date, Israël"
+DATIVE = re.compile(r"(?:\b(?:à|au|aux|vers|to|for)\s+" + DETERMINER +
+                    r"(?:(?:son|sa|ses|leur|its|their)\s+[\w\s'’-]{1,40},\s*)?)$", re.I)
+GOVERNMENT_OF = re.compile(r"(?:Government of|gouvernement (?:de|du|d['’])|Republic of|République (?:de|du|d['’]))\s*"
+                           + DETERMINER + r"$", re.I)
+PREPOSITION = re.compile(r"\b(?:à|au|aux|de|du|des|d['’]|en|pour|avec|par|auprès de|from|to|for|with|of|by|in)\s+"
+                         + DETERMINER + r"$", re.I)
 
 
 @dataclass(frozen=True)
@@ -35,13 +40,23 @@ def actor_of(m: Mention | None) -> Actor | None:
     return Actor(id=m.id, name=m.surface.strip())
 
 
-def states_between(ctx: DocContext, start: int, end: int) -> list[Mention]:
-    """State mentions (names, metonyms, demonyms, and government bodies standing for a state)."""
-    return [m for m in ctx.within(ctx.actors, start, end) if _is_state(m)]
-
-
-def _is_state(m: Mention) -> bool:
+def is_state(m: Mention) -> bool:
     return state_name(m.id, "en") is not None or m.id in PARTY_ORGS
+
+
+def _weak(m: Mention) -> bool:
+    return m.kind == "demonym" and m.surface[:1].islower()
+
+
+def states_between(ctx: DocContext, start: int, end: int) -> list[Mention]:
+    """State mentions in [start, end), lower-case demonyms only when nothing else is named."""
+    states = [m for m in ctx.within(ctx.actors, start, end) if is_state(m)]
+    strong = [m for m in states if not _weak(m)]
+    return strong or states
+
+
+def _is_subject(ctx: DocContext, m: Mention) -> bool:
+    return PREPOSITION.search(ctx.text[max(0, m.start - 14):m.start]) is None
 
 
 def find_parties(ctx: DocContext, start: int, end: int, anchor: int) -> Parties:
@@ -49,20 +64,24 @@ def find_parties(ctx: DocContext, start: int, end: int, anchor: int) -> Parties:
     deal's items or money are, so nearer mentions win ties."""
     text = ctx.text
     states = states_between(ctx, start, end)
+    if not states:
+        return Parties(None, None)
+    buy = ctx.lex.rx("buy_verbs").search(text, start, end)
+    if buy:
+        buyers = [m for m in states if m.end <= buy.start() and _is_subject(ctx, m)]
+        if buyers:
+            buyer = buyers[-1]
+            sellers = [m for m in states if m.id != buyer.id]
+            return Parties(sellers[0] if sellers else None, buyer)
     recipient = None
     for m in states:
         before = text[max(start, m.start - 60):m.start]
-        if GOVERNMENT_OF.search(before) or DATIVE.search(before) and m.kind != "metonym" or \
-                BUYER.match(text[m.end:m.end + 40]) or DATIVE.search(before) and m.kind == "metonym":
+        if GOVERNMENT_OF.search(before) or DATIVE.search(before):
             if recipient is None or abs(m.start - anchor) < abs(recipient.start - anchor):
                 recipient = m
-    supplier = None
     others = [m for m in states if recipient is None or m.id != recipient.id]
-    subjects = [m for m in others if m.start < anchor]
-    if subjects:
-        supplier = subjects[0]
-    elif others:
-        supplier = others[0]
+    subjects = [m for m in others if _is_subject(ctx, m)]
+    supplier = (subjects or others or [None])[0]
     if recipient is None and supplier is not None:
         rest = [m for m in others if m.id != supplier.id and m.kind != "metonym"]
         if rest:

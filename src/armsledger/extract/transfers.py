@@ -35,6 +35,7 @@ class DealMention:
     recipient: Mention | None
     money: MoneyMatch | None
     status: str
+    refers_back: bool = False
 
 
 @dataclass
@@ -89,6 +90,11 @@ class TransferFinder:
             s = sent.text
             if not self.lex.has("transfer_cues", s):
                 continue
+            if self.lex.has("anaphora", s) and not self.ctx.in_sentence(self.ctx.weapons, sent):
+                # "c'est le département d'Etat qui a approuvé cette vente": news of the deal before
+                status = self.status_of(sent, sent.start + self.lex.rx("anaphora").search(s).start())
+                out.append(DealMention(sent, [], None, None, None, status, refers_back=True))
+                continue
             items = group_item_mentions(self.ctx, sent.start, sent.end)
             if self.lex.has("aggregate_cues", s) and items:
                 continue  # a headline total of deals described elsewhere
@@ -118,18 +124,27 @@ class TransferFinder:
     def deals(self) -> list[Deal]:
         deals: list[Deal] = []
         for m in self.mentions():
-            if deals and self.continues(deals[-1], m):
+            if m.refers_back:
+                if deals and m.sentence.index - deals[-1].mentions[-1].sentence.index <= 2:
+                    deals[-1].mentions.append(m)
+            elif deals and self.continues(deals[-1], m):
                 deals[-1].mentions.append(m)
             else:
                 deals.append(Deal([m]))
         return deals
 
-    def build(self, deal: Deal) -> Transfer | None:
+    def build(self, deal: Deal, previous: Transfer | None) -> Transfer | None:
         ctx = self.ctx
-        supplier = deal.supplier or self.default_supplier
+        supplier = deal.supplier
         recipient = deal.recipient
+        if recipient is None and previous is not None and previous.recipient is not None:
+            recipient = self._mention_for(previous.recipient)
         if recipient is None:
             return None
+        if supplier is None and previous is not None and previous.supplier is not None \
+                and previous.supplier.id != recipient.id:
+            supplier = self._mention_for(previous.supplier)
+        supplier = supplier or self.default_supplier
         if supplier is not None and supplier.id == recipient.id:
             supplier = self.default_supplier if self.default_supplier and self.default_supplier.id != recipient.id else None
         items = _merge_items([i.to_item() for m in deal.mentions for i in m.items])
@@ -155,6 +170,11 @@ class TransferFinder:
                         status=status, channel=channel, announced_by=self.announcers(sentences),
                         contractor=self.contractors(sentences) or None, date=date,
                         evidence=[(s.start, s.end) for s in sentences])
+
+    def _mention_for(self, actor: Actor) -> Mention:
+        """The first mention of an actor already resolved in an earlier deal."""
+        return next((m for m in self.ctx.actors if m.id == actor.id),
+                    Mention(0, 0, actor.id, actor.name or actor.id, "GPE", "state"))
 
     def announcers(self, sentences: list[Sentence]) -> list[Actor]:
         out: list[Actor] = []
@@ -203,13 +223,43 @@ def _key(item: Item) -> str:
 def extract_transfers(ctx: DocContext) -> tuple[list[Transfer], set[tuple[int, int]]]:
     """The deals of a document, and the money spans they took as values."""
     finder = TransferFinder(ctx)
-    out, used = [], set()
+    out: list[Transfer] = []
+    used = set()
     for deal in finder.deals():
-        t = finder.build(deal)
+        t = finder.build(deal, out[-1] if out else None)
         if t is None:
             continue
-        out.append(t)
         for m in deal.mentions:
             if m.money:
                 used.add((m.money.start, m.money.end))
+        twin = next((o for o in out if _same_deal(o, t)), None)
+        if twin is not None:
+            _absorb(twin, t)
+        else:
+            out.append(t)
     return out, used
+
+
+def _party(a: Actor | None) -> str | None:
+    return a.id if a else None
+
+
+def _same_deal(a: Transfer, b: Transfer) -> bool:
+    """Two mentions of one deal: same parties and a shared item (a headline and its story)."""
+    if _party(a.recipient) != _party(b.recipient):
+        return False
+    if a.supplier and b.supplier and a.supplier.id != b.supplier.id:
+        return False
+    keys = {_key(i) for i in a.items if i.designation}
+    return bool(keys & {_key(i) for i in b.items if i.designation})
+
+
+def _absorb(into: Transfer, other: Transfer) -> None:
+    into.items = _merge_items(into.items + other.items)
+    into.supplier = into.supplier or other.supplier
+    into.value = into.value or other.value
+    if into.status == "unknown":
+        into.status = other.status
+    if into.channel == "unknown":
+        into.channel = other.channel
+    into.evidence = sorted(set(into.evidence + other.evidence))
