@@ -67,7 +67,7 @@ def analyse(doc, src: SourceDocument, lang: str, published: str | None) -> Extra
                           source=src.source, text=src.text),
         entities=entities_of(ctx),
         transfers=transfers,
-        aid=extract_aid(ctx, used_money),
+        aid=extract_aid(ctx, used_money, transfers),
         figures=extract_figures(ctx),
         legal_actions=extract_legal_actions(ctx),
         quotes=extract_quotes(ctx),

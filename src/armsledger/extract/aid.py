@@ -8,9 +8,10 @@ from the record before when the sentence names none ("2 milliards en 2022, 5,4 e
 """
 from __future__ import annotations
 
-from armsledger.extract.context import DocContext
+from armsledger.extract.context import DocContext, Sentence
 from armsledger.extract.parties import actor_of, find_parties
-from armsledger.model import Actor, Aid, Money
+from armsledger.model import Actor, Aid, Money, Transfer
+from armsledger.normalize.money import MoneyMatch
 
 KIND_ORDER = ("military_financing", "loan", "spending", "military_aid")
 
@@ -20,13 +21,33 @@ def _military_context(ctx: DocContext, index: int) -> bool:
     return any(ctx.lex.has("military_cues", s.text) for s in ctx.sentences[lo:hi])
 
 
-def extract_aid(ctx: DocContext, used_money: set[tuple[int, int]] = frozenset()) -> list[Aid]:
-    """Aid amounts, each with donor, recipient, kind and period."""
+def period_of(ctx: DocContext, money: MoneyMatch, sent: Sentence) -> str:
+    """annual, cumulative or one_off, from the cue nearest the amount, then from its sentence."""
+    lex = ctx.lex
+    near = ctx.text[money.end:min(sent.end, money.end + 40)]
+    near_before = ctx.text[max(sent.start, money.start - 30):money.start]
+    hits = []
+    for period in ("cumulative", "annual"):
+        for window, offset in ((near, 0), (near_before, 40)):
+            m = lex.rx(f"period.{period}").search(window)
+            if m:
+                hits.append((m.start() + offset, period))
+    if hits:
+        return min(hits)[1]
+    if lex.has("period.cumulative", sent.text):
+        return "cumulative"
+    return "one_off"
+
+
+def extract_aid(ctx: DocContext, used_money: set[tuple[int, int]] = frozenset(),
+                transfers: list[Transfer] = ()) -> list[Aid]:
+    """Aid amounts, each with donor, recipient, kind and period. A sentence that names no
+    recipient takes the one of the aid before, else of the document's transfers."""
     lex = ctx.lex
     out: list[Aid] = []
     seen: set[tuple[float, str]] = set()
     last_donor: Actor | None = None
-    last_recipient: Actor | None = None
+    last_recipient: Actor | None = next((t.recipient for t in transfers if t.recipient), None)
     for money in ctx.money:
         if (money.start, money.end) in used_money:
             continue
@@ -35,16 +56,9 @@ def extract_aid(ctx: DocContext, used_money: set[tuple[int, int]] = frozenset())
         if not lex.has("aid_cues", s) or not _military_context(ctx, sent.index):
             continue
         kind = next((k for k in KIND_ORDER if lex.has(f"aid.{k}", s)), "military_aid")
-        near = ctx.text[money.end:min(sent.end, money.end + 30)]
-        near_before = ctx.text[max(sent.start, money.start - 30):money.start]
-        if lex.has("period.annual", near) or lex.has("period.annual", near_before):
-            period = "annual"
-        elif lex.has("period.cumulative", near) or lex.has("period.cumulative", s):
-            period = "cumulative"
-        else:
-            period = "one_off"
+        period = period_of(ctx, money, sent)
         since = next((d.value for d in ctx.in_sentence(ctx.dates, sent) if d.kind == "since"), None)
-        parties = find_parties(ctx, sent.start, sent.end, money.start)
+        parties = find_parties(ctx, sent.start, sent.end, money.start, subject_only=False)
         donor = actor_of(parties.supplier) or last_donor
         recipient = actor_of(parties.recipient) or last_recipient
         if donor is None:

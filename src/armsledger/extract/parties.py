@@ -59,9 +59,10 @@ def _is_subject(ctx: DocContext, m: Mention) -> bool:
     return PREPOSITION.search(ctx.text[max(0, m.start - 14):m.start]) is None
 
 
-def find_parties(ctx: DocContext, start: int, end: int, anchor: int) -> Parties:
+def find_parties(ctx: DocContext, start: int, end: int, anchor: int, *, subject_only: bool = True) -> Parties:
     """Supplier and recipient among the states named in [start, end); `anchor` is where the
-    deal's items or money are, so nearer mentions win ties."""
+    deal's items or money are, so nearer mentions win ties. With `subject_only`, a supplier
+    must be a grammatical subject ("en Pologne" is a place, not a party)."""
     text = ctx.text
     states = states_between(ctx, start, end)
     if not states:
@@ -82,8 +83,4 @@ def find_parties(ctx: DocContext, start: int, end: int, anchor: int) -> Parties:
     others = [m for m in states if recipient is None or m.id != recipient.id]
     subjects = [m for m in others if _is_subject(ctx, m)]
     supplier = (subjects or others or [None])[0]
-    if recipient is None and supplier is not None:
-        rest = [m for m in others if m.id != supplier.id and m.kind != "metonym"]
-        if rest:
-            recipient = rest[-1]
-    return Parties(supplier, recipient)
+    return Parties(supplier if supplier in subjects or not subject_only else None, recipient)

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from armsledger.extract.context import DocContext, Mention, Sentence
 from armsledger.extract.items import ItemMention, group_item_mentions
-from armsledger.extract.parties import actor_of, find_parties
+from armsledger.extract.parties import actor_of, find_parties, states_between
 from armsledger.model import Actor, Item, Money, Transfer
 from armsledger.normalize.money import MoneyMatch
 
@@ -141,10 +141,8 @@ class TransferFinder:
             recipient = self._mention_for(previous.recipient)
         if recipient is None:
             return None
-        if supplier is None and previous is not None and previous.supplier is not None \
-                and previous.supplier.id != recipient.id:
-            supplier = self._mention_for(previous.supplier)
-        supplier = supplier or self.default_supplier
+        if supplier is None:
+            supplier = self.default_supplier or self._salient_state(exclude=recipient.id)
         if supplier is not None and supplier.id == recipient.id:
             supplier = self.default_supplier if self.default_supplier and self.default_supplier.id != recipient.id else None
         items = _merge_items([i.to_item() for m in deal.mentions for i in m.items])
@@ -170,6 +168,18 @@ class TransferFinder:
                         status=status, channel=channel, announced_by=self.announcers(sentences),
                         contractor=self.contractors(sentences) or None, date=date,
                         evidence=[(s.start, s.end) for s in sentences])
+
+    def _salient_state(self, exclude: str) -> Mention | None:
+        """The state the text names most often (other than `exclude`): the implied supplier
+        of a deal whose sentence names only the recipient."""
+        counts: dict[str, list[Mention]] = {}
+        for m in states_between(self.ctx, 0, len(self.ctx.text)):
+            if m.id != exclude:
+                counts.setdefault(m.id, []).append(m)
+        if not counts:
+            return None
+        best = max(counts.values(), key=lambda ms: (len(ms), -ms[0].start))
+        return best[0]
 
     def _mention_for(self, actor: Actor) -> Mention:
         """The first mention of an actor already resolved in an earlier deal."""
@@ -212,8 +222,10 @@ def _merge_items(items: list[Item]) -> list[Item]:
                 twin.quantity, twin.quantity_qualifier = item.quantity, item.quantity_qualifier
             continue
         out.append(item)
-    named_categories = {i.category for i in out if i.designation}
-    return [i for i in out if i.designation or i.quantity is not None or i.category not in named_categories]
+    # "kits de guidage ... 3 845 kits de guidage KMU-558B/B": the unnamed noun summarised a named item
+    named = [(i.description or "").lower() for i in out if i.designation]
+    return [i for i in out if i.designation or i.quantity is not None
+            or not any(d.startswith((i.description or "").lower()) for d in named)]
 
 
 def _key(item: Item) -> str:

@@ -116,7 +116,12 @@ def _range_partner(text: str, raws: list[RawNumber], i: int) -> RawNumber | None
     if raw.power or i + 1 >= len(raws) or not raws[i + 1].power:
         return None
     gap = text[raw.end:raws[i + 1].start]
-    return raws[i + 1] if _RANGE_GAP.fullmatch(gap) else None
+    if not _RANGE_GAP.fullmatch(gap) or (raw.kind == "digits" and 1900 <= raw.value <= 2100):
+        return None
+    # "entre 3 et 4 milliards" is a range; "1,7 milliard en 2022 et 2,1 milliards" is not
+    if re.search(r"\b(?:et|and)\b", gap) and not re.search(r"(?:entre|between)\s*$", text[max(0, raw.start - 12):raw.start], re.I):
+        return None
+    return raws[i + 1]
 
 
 def find_money(text: str, lang: str) -> list[MoneyMatch]:
