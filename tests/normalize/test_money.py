@@ -140,3 +140,9 @@ def test_english_scaled_amounts_round_trip(amount, scale):
     sep = "" if word in ("bn", "M") else " "
     [m] = find_money(f"a sale of ${amount}{sep}{word}", "en")
     assert m.amount == float(amount * 10 ** power)
+
+
+def test_yearly_amounts_joined_by_and_are_not_a_range():
+    # regression: "1,7 milliard en 2022 et 2,1 milliards" once read as 2 022 milliards
+    got = money("un soutien de 1,7 milliard d'euros en 2022 et 2,1 milliards en 2023", "fr")
+    assert [(m[1], m[2]) for m in got] == [(1.7e9, "EUR"), (2.1e9, "EUR")]

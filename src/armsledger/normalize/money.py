@@ -119,7 +119,7 @@ def _range_partner(text: str, raws: list[RawNumber], i: int) -> RawNumber | None
     if not _RANGE_GAP.fullmatch(gap) or (raw.kind == "digits" and 1900 <= raw.value <= 2100):
         return None
     # "entre 3 et 4 milliards" is a range; "1,7 milliard en 2022 et 2,1 milliards" is not
-    if re.search(r"\b(?:et|and)\b", gap) and not re.search(r"(?:entre|between)\s*$", text[max(0, raw.start - 12):raw.start], re.I):
+    if re.search(r"\b(?:et|and)\b", gap) and not re.search(r"(?:entre|between)\s*(?:US)?[$€£]?\s*$", text[max(0, raw.start - 14):raw.start], re.I):
         return None
     return raws[i + 1]
 
