@@ -25,7 +25,7 @@ from armsledger.nlp.lexicon import SUPPORTED_LANGUAGES
 from armsledger.nlp.pipelines import get_pipeline
 
 DATE_RE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
-BATCH = 32
+BATCH = 256  # documents parsed per nlp.pipe call (memory stays small: texts are capped)
 
 
 @dataclass(frozen=True)

@@ -226,8 +226,8 @@ def _numeric_token(word: str, lang: str) -> bool:
 
 
 def _scan_words(text: str, lang: str, masked: list[tuple[int, int]]) -> list[RawNumber]:
-    tokens = [t for t in _WORD.finditer(text) if not _overlaps(t.start(), t.end(), masked)
-              and _numeric_token(t.group().lower(), lang)]
+    tokens = [t for t in _WORD.finditer(text) if _numeric_token(t.group().lower(), lang)]
+    tokens = [t for t in tokens if not _overlaps(t.start(), t.end(), masked)]
     out, i = [], 0
     while i < len(tokens):
         run = [tokens[i]]
@@ -255,7 +255,16 @@ def _overlaps(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
 
 def scan_numbers(text: str, lang: str) -> list[RawNumber]:
     """Every number expression in `text`, unfiltered and in order (years and designations too)."""
-    lang = _lang(lang)
+    return list(_scan_cached(text, _lang(lang)))
+
+
+@lru_cache(maxsize=4)
+def _scan_cached(text: str, lang: str) -> tuple[RawNumber, ...]:
+    # numbers and money both scan the same text: keep the last few scans
+    return tuple(_scan(text, lang))
+
+
+def _scan(text: str, lang: str) -> list[RawNumber]:
     approx = _scan_approx(text, lang)
     taken = [(r.start, r.end) for r in approx]
     digits = _scan_digits(text, lang, taken)

@@ -148,6 +148,30 @@ def lookup_designation(designation: str) -> tuple[str | None, str | None] | None
     return None if row is None else (row.family, row.category)
 
 
+class PrefixedRegex:
+    """A large alternation of literals, tried only where a word starts with one of their first
+    two letters: Python's `re` would otherwise try every alternative at every position, which
+    cost more than the parser on short texts."""
+
+    WORD_START = re.compile(r"(?<![\w])\w")
+
+    def __init__(self, rx: re.Pattern[str], literals: set[str]):
+        self.rx = rx
+        self.prefixes = {lit[:2].lower() for lit in literals if lit}
+
+    def finditer(self, text: str):
+        pos, lowered = 0, text.lower()
+        for w in self.WORD_START.finditer(text):
+            start = w.start()
+            if start < pos or lowered[start:start + 2] not in self.prefixes \
+                    and lowered[start:start + 1] not in self.prefixes:
+                continue
+            m = self.rx.match(text, start)
+            if m:
+                yield m
+                pos = m.end()
+
+
 def _flex(text: str) -> str:
     """A literal as a regex that tolerates dash variants, runs of spaces and curly apostrophes."""
     out = []
@@ -164,7 +188,7 @@ def _flex(text: str) -> str:
 
 
 @cache
-def _names_re() -> re.Pattern[str]:
+def _names_re() -> PrefixedRegex:
     forms: set[tuple[str, str]] = set()
     for row in _rows():
         m = row.match
@@ -182,7 +206,8 @@ def _names_re() -> re.Pattern[str]:
             tail = rf"(?:{_D}\d{{1,3}}[A-Z]{{0,2}})?"
         forms.update((v, tail) for v in variants)
     alts = [_flex(v) + tail for v, tail in sorted(forms, key=lambda f: -len(f[0]))]
-    return re.compile(rf"(?<![\w/{_DASHES}-])(?P<w>{'|'.join(alts)})(?P<pl>(?<=[a-z])s)?(?![\w])")
+    rx = re.compile(rf"(?<![\w/{_DASHES}-])(?P<w>{'|'.join(alts)})(?P<pl>(?<=[a-z])s)?(?![\w])")
+    return PrefixedRegex(rx, {v for v, _ in forms})
 
 
 def _noun_key(text: str) -> str:
@@ -190,7 +215,7 @@ def _noun_key(text: str) -> str:
 
 
 @cache
-def _nouns(lang: str) -> tuple[re.Pattern[str] | None, dict[str, dict[str, str]]]:
+def _nouns(lang: str) -> tuple[PrefixedRegex | None, dict[str, dict[str, str]]]:
     table: dict[str, dict[str, str]] = {}
     forms: set[str] = set()
     for r in _read_csv("equipment_nouns.csv"):
@@ -207,7 +232,7 @@ def _nouns(lang: str) -> tuple[re.Pattern[str] | None, dict[str, dict[str, str]]
         body = _flex(form).replace(_D, f"(?:{_D}|\\s)?")
         alts.append(body)
     rx = re.compile(rf"(?<![\w{_DASHES}-])(?:{'|'.join(alts)})(?![\w])", re.IGNORECASE)
-    return rx, table
+    return PrefixedRegex(rx, forms), table
 
 
 @cache
