@@ -42,6 +42,10 @@ def _action_in(ctx: DocContext, s: str) -> str | None:
 
 def _respondent(ctx: DocContext, sent: Sentence, subjects_at: list[int]) -> str | None:
     states = [m for m in ctx.in_sentence(ctx.actors, sent) if m.label == "GPE"]
+    for cue in ctx.lex.rx("legal.respondent_cues").finditer(ctx.text, sent.start, sent.end):
+        after = [m for m in states if cue.end() <= m.start <= cue.end() + 25]
+        if after:  # "contre Israël", "accusant Berlin"
+            return after[0].id
     for pos in subjects_at:  # "le Premier ministre israélien Benjamin Netanyahu": the demonym next to the name
         near = [m for m in states if pos - 40 <= m.start < pos]
         if near:
@@ -53,26 +57,30 @@ def _respondent(ctx: DocContext, sent: Sentence, subjects_at: list[int]) -> str 
 
 def extract_legal_actions(ctx: DocContext) -> list[LegalAction]:
     """Court actions named in the text, one record per court and action."""
-    merged: dict[tuple[str, str], LegalAction] = {}
+    merged: dict[tuple[str, str, str | None], LegalAction] = {}
+    last_court: str | None = None
     for sent in ctx.sentences:
         s = sent.text
         court_hit = _court_in(ctx, s)
-        if court_hit is None:
+        if court_hit is not None:
+            court = last_court = court_hit[0]
+        elif last_court is not None and ctx.lex.has("legal.court_back_reference", s):
+            court = last_court  # "la Cour", "les juges": the court named before
+        else:
             continue
-        court, court_m = court_hit
         action = _action_in(ctx, s)
         if action is None:
             continue
         persons = [p for p in ctx.in_sentence(ctx.persons, sent)]
-        subjects = []
+        subjects: list[str] = []
         for p in persons:
-            entry = lookup_actor(p.name, ctx.lang)
-            if entry is None:
-                subjects.append(ctx.full_name(p.name))
+            name = ctx.full_name(p.name)
+            if lookup_actor(p.name, ctx.lang) is None and name not in subjects:
+                subjects.append(name)
         charges = [m.group(0) for m in ctx.lex.rx("legal.charges").finditer(s)]
         date = next((d.value for d in ctx.in_sentence(ctx.dates, sent) if d.value), None)
         respondent = _respondent(ctx, sent, [p.start for p in persons])
-        key = (court, action)
+        key = (court, action, respondent)
         if key in merged:
             old = merged[key]
             old.subjects.extend(x for x in subjects if x not in old.subjects)
