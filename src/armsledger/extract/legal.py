@@ -62,10 +62,11 @@ def extract_legal_actions(ctx: DocContext) -> list[LegalAction]:
     for sent in ctx.sentences:
         s = sent.text
         court_hit = _court_in(ctx, s)
+        back_reference = False
         if court_hit is not None:
             court = last_court = court_hit[0]
         elif last_court is not None and ctx.lex.has("legal.court_back_reference", s):
-            court = last_court  # "la Cour", "les juges": the court named before
+            court, back_reference = last_court, True  # "la Cour", "les juges": the court named before
         else:
             continue
         action = _action_in(ctx, s)
@@ -81,6 +82,9 @@ def extract_legal_actions(ctx: DocContext) -> list[LegalAction]:
         date = next((d.value for d in ctx.in_sentence(ctx.dates, sent) if d.value), None)
         respondent = _respondent(ctx, sent, [p.start for p in persons])
         key = (court, action, respondent)
+        if key not in merged and (back_reference or respondent is None):
+            # more words on a decision already recorded ("Dans son verdict, la Cour a ordonné ...")
+            key = next((k for k in reversed(merged) if k[0] == court and respondent in (None, k[2])), key)
         if key in merged:
             old = merged[key]
             old.subjects.extend(x for x in subjects if x not in old.subjects)
