@@ -24,6 +24,7 @@ DATIVE = re.compile(r"(?:\b(?:à|au|aux|vers|to|for)\s+" + DETERMINER +
                     r"(?:(?:son|sa|ses|leur|its|their)\s+[\w\s'’-]{1,40},\s*)?)$", re.I)
 GOVERNMENT_OF = re.compile(r"(?:Government of|gouvernement (?:de|du|d['’])|Republic of|République (?:de|du|d['’]))\s*"
                            + DETERMINER + r"$", re.I)
+AGENT = re.compile(r"\b(?:par|by)\s+" + DETERMINER + r"$", re.I)
 PREPOSITION = re.compile(r"\b(?:à|au|aux|de|du|des|d['’]|en|pour|avec|par|auprès de|from|to|for|with|of|by|in)\s+"
                          + DETERMINER + r"$", re.I)
 
@@ -74,6 +75,7 @@ def find_parties(ctx: DocContext, start: int, end: int, anchor: int, *, subject_
             buyer = buyers[-1]
             sellers = [m for m in states if m.id != buyer.id]
             return Parties(sellers[0] if sellers else None, buyer)
+    agents = [m for m in states if AGENT.search(text[max(0, m.start - 14):m.start])]
     recipient = None
     for m in states:
         before = text[max(start, m.start - 60):m.start]
@@ -81,6 +83,7 @@ def find_parties(ctx: DocContext, start: int, end: int, anchor: int, *, subject_
             if recipient is None or abs(m.start - anchor) < abs(recipient.start - anchor):
                 recipient = m
     others = [m for m in states if recipient is None or m.id != recipient.id]
-    subjects = [m for m in others if _is_subject(ctx, m)]
+    # the agent of a passive ("promis par le Danemark", "supplied by Germany") is the supplier
+    subjects = [m for m in agents if m in others] + [m for m in others if _is_subject(ctx, m)]
     supplier = (subjects or others or [None])[0]
     return Parties(supplier if supplier in subjects or not subject_only else None, recipient)

@@ -98,6 +98,8 @@ class TransferFinder:
             items = group_item_mentions(self.ctx, sent.start, sent.end)
             if self.lex.has("aggregate_cues", s) and items:
                 continue  # a headline total of deals described elsewhere
+            if self.lex.has("negation_cues", s):
+                continue  # "aucun accord trouvé concernant l'envoi d'avions": no deal
             money = self.value_money(sent, set()) if (items or self.lex.has("sale_cues", s)) else None
             if not items and money is None:
                 continue
@@ -119,7 +121,9 @@ class TransferFinder:
         pointed = CONTINUATION.match(m.sentence.text) is not None
         if not m.items or not any(x.items for x in deal.mentions):
             return close or pointed
-        return pointed or (close and m.recipient is None)
+        same_parties = m.recipient is not None and deal.recipient is not None and \
+            (m.supplier is None or deal.supplier is None or m.supplier.id == deal.supplier.id)
+        return pointed or (close and (m.recipient is None or same_parties))
 
     def deals(self) -> list[Deal]:
         deals: list[Deal] = []
@@ -211,10 +215,19 @@ class TransferFinder:
 
 
 def _merge_items(items: list[Item]) -> list[Item]:
-    """One item per designation (or unnamed description); unnamed, uncounted items that only
-    summarise a named item of the same category are dropped."""
+    """One item per designation (or unnamed description); a programme name followed by its
+    model ("250 chars Abrams, des modèles M1A2") is one item; unnamed, uncounted items that
+    only summarise a named item are dropped."""
     out: list[Item] = []
     for item in items:
+        if item.designation and out:
+            base = next((o for o in reversed(out) if o.designation and o.designation == o.family
+                         and item.family == o.family and item.designation != o.designation
+                         and item.quantity is None), None)
+            if base is not None:
+                base.designation, base.category = item.designation, base.category or item.category
+                base.evidence = sorted(set(base.evidence + item.evidence))
+                continue
         key = _key(item)
         twin = next((o for o in out if _key(o) == key), None)
         if twin is not None:
