@@ -167,7 +167,8 @@ class TransferFinder:
         text = " ".join(s.text for s in sentences)
         channel = "FMS" if fms else ("grant" if self.lex.has("grant_cues", text) and not self.lex.has("sale_cues", text)
                                      else "unknown")
-        date = next((d.value for s in sentences for d in ctx.in_sentence(ctx.dates, s) if d.value), None)
+        date = next((d.value for s in sentences for d in ctx.in_sentence(ctx.dates, s)
+                     if d.value and len(d.value) >= 7), None)  # the contract wants a month at least
         return Transfer(supplier=actor_of(supplier), recipient=actor_of(recipient), items=items, value=value,
                         status=status, channel=channel, announced_by=self.announcers(sentences),
                         contractor=self.contractors(sentences) or None, date=date,

@@ -50,7 +50,7 @@ class SourceDocument(BaseModel):
 class Document(BaseModel):
     id: str
     language: str
-    published: str | None
+    published: Annotated[str, Field(pattern=r"^\d{4}-\d{2}-\d{2}$")] | None
     title: str | None = None
     source: str | None = None
     text: str
@@ -86,7 +86,7 @@ class Transfer(_Record):
     channel: Literal["FMS", "DCS", "grant", "unknown"] = "unknown"
     announced_by: list[Actor] = []
     contractor: list[str] | None = None
-    date: str | None = None
+    date: Annotated[str, Field(pattern=r"^\d{4}-\d{2}(-\d{2})?$")] | None = None
     evidence: Evidence
 
 

@@ -1,0 +1,59 @@
+"""The gold gate: the extractor scored against the shared gold sets, with floors pinned in
+floors.json. It runs the extraction in this process (one model load) and lets
+../shared/tools/score.py do the scoring, exactly as users of `score.py run` would see it."""
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from armsledger.model import SourceDocument
+from armsledger.pipeline import extract_documents
+
+ROOT = Path(__file__).resolve().parents[2]
+SHARED = ROOT.parent / "shared"
+SCORE = SHARED / "tools" / "score.py"
+FLOORS = json.loads((Path(__file__).parent / "floors.json").read_text(encoding="utf-8"))
+GOLD_SETS = [k for k in FLOORS if not k.startswith("_")]
+
+pytestmark = pytest.mark.skipif(not SCORE.exists(), reason="../shared/tools/score.py is not beside the repo")
+
+
+def _corpus(gold: str) -> list[dict]:
+    out = subprocess.run([sys.executable, str(SCORE), "corpus", str(SHARED / gold)],
+                         capture_output=True, text=True, check=True).stdout
+    return [json.loads(line) for line in out.splitlines() if line.strip()]
+
+
+@pytest.fixture(scope="module")
+def predictions(tmp_path_factory) -> dict[str, Path]:
+    """One prediction file per gold set, made in one pass over all documents."""
+    corpora = {gold: _corpus(gold) for gold in GOLD_SETS}
+    cache: dict[tuple, dict] = {}
+    docs = {(d["text"], d.get("language"), d.get("published")) for c in corpora.values() for d in c}
+    keys = sorted(docs, key=str)
+    sources = [SourceDocument(text=t, language=lang, published=pub) for t, lang, pub in keys]
+    for key, result in zip(keys, extract_documents(sources)):
+        cache[key] = result.to_json_dict()
+    out = {}
+    for gold, corpus in corpora.items():
+        path = tmp_path_factory.mktemp("gold") / "pred.jsonl"
+        lines = [json.dumps(cache[(d["text"], d.get("language"), d.get("published"))], ensure_ascii=False)
+                 for d in corpus]
+        path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+        out[gold] = path
+    return out
+
+
+@pytest.mark.parametrize("gold", GOLD_SETS)
+def test_gold_scores_stay_above_their_floors(gold: str, predictions: dict[str, Path]) -> None:
+    res = json.loads(subprocess.run(
+        [sys.executable, str(SCORE), "compare", str(SHARED / gold), "--pred", str(predictions[gold]), "--json"],
+        capture_output=True, text=True, check=True).stdout)
+    assert res["schema_errors"] == []
+    floors = FLOORS[gold]
+    got = {k: res[k] for k in floors}
+    assert all(got[k] >= floors[k] for k in floors), f"{gold}: measured {got}, floors {floors}"
