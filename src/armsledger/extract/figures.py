@@ -12,11 +12,15 @@ from __future__ import annotations
 
 import re
 
+from armsledger.extract.attribution import role_before
 from armsledger.extract.context import DocContext, Sentence
 from armsledger.model import Figure, FigureSource
 from armsledger.normalize.numbers import NumberMatch
 
 AFTER_WORDS = 7
+# organisation kinds (orgs.csv) as figure source kinds; armed groups announcing tolls are official
+ORG_SOURCE_KINDS = {"official": "official", "agency": "agency", "ngo": "ngo", "expert": "expert",
+                    "armed_group": "official", "court": "official"}
 SUBCOUNT = re.compile(r"(?:\bdont|\bincluding|\bamong them|\bparmi lesquel\w*|\bparmi eux)\s*$", re.I)
 RANGE_OPEN = re.compile(r"(?:\bentre|\bbetween)\s*$", re.I)
 ARTICLE = re.compile(r"^(?:un |une |des |le |la |les |l['’]|the |a |an )", re.I)
@@ -44,15 +48,22 @@ class FigureFinder:
         first = _first_words(after, 1).strip().lower()
         if first and self.lex.rx("figure_exclude_after").match(first):
             return None
+        before = text[max(sent.start, n.start - 45):n.start]
+        for name, rx in self.measures.items():  # "killed at least 37", "wounded about 2,900"
+            m = None
+            for m in rx.finditer(before):
+                pass
+            if m is not None and not before[m.end():].strip():
+                return name
         window = _first_words(after, AFTER_WORDS)
         hits = [(m.start(), name) for name, rx in self.measures.items() for m in [rx.search(window)] if m]
         if hits:
             return min(hits)[1]
-        before = text[max(sent.start, n.start - 45):n.start]
         if self.lex.rx("killed_verbs_before").search(before):
             return "killed"
-        # "le bilan ... l'estimant à environ 200 000": a toll word earlier, nothing after the number
-        if re.fullmatch(r"\W*", after[:3] or " ") and re.search(
+        # "le bilan ... l'estimant à environ 200 000", "the death toll has climbed to 31,": a toll
+        # word earlier, nothing counted after the number
+        if re.match(r"\s*(?:[,.;)]|$)", after) and re.search(
                 r"\b(?:bilan|victimes|toll|casualties|death)\b", text[sent.start:n.start], re.I):
             return "killed"
         return None
@@ -67,10 +78,19 @@ class FigureFinder:
             rest = s[intro.end():]
             phrase = re.split(r"[,;.:]|\s(?:que|qui|that|who|s['’]appuyant|citing)\s", rest, maxsplit=1)[0]
         else:
-            verb = self.lex.rx("speech_verbs").search(s)
-            if verb and verb.start() < n.start - sent.start:
-                phrase = s[:verb.start()]
+            rel = n.start - sent.start
+            verbs = list(self.lex.rx("speech_verbs").finditer(s))
+            before = [v for v in verbs if v.start() < rel]
+            after = [v for v in verbs if v.start() >= rel]
+            if before:
+                phrase = s[:before[0].start()]
                 phrase = re.split(r"[;:]|,\s(?=\w+\s\w+\s)", phrase)[0] if len(phrase) > 120 else phrase
+            elif after:
+                # "..., the Hamas-run Health Ministry said on Monday": the words before a final verb
+                head = s[:after[0].start()]
+                phrase = re.split(r"[,;:]", head)[-1]
+                if len(phrase) > 100 or not phrase.strip():
+                    phrase = None
         if not phrase or not phrase.strip():
             return FigureSource(name=None, kind="publication"), None
         phrase = phrase.strip().strip(",")
@@ -85,14 +105,23 @@ class FigureFinder:
 
     def kind_of(self, phrase: str) -> str | None:
         for m in self.ctx.actors:
-            if m.label == "ORG" and m.surface in phrase and m.kind in {"official", "agency", "ngo", "expert"}:
-                return m.kind
+            if m.label == "ORG" and m.surface in phrase and m.kind in ORG_SOURCE_KINDS:
+                return ORG_SOURCE_KINDS[m.kind]
         hits = []
         for kind, rx in self.lex.groups("source_kinds").items():
             m = rx.search(phrase)
             if m:
                 hits.append((m.start(), kind))
-        return min(hits)[1] if hits else None
+        if hits:
+            return min(hits)[1]
+        if any(m.label == "GPE" and m.kind != "demonym" and m.surface in phrase for m in self.ctx.actors):
+            return "official"  # "Israel claimed it killed ...": a state speaks officially
+        for p in self.ctx.persons:  # "Abiad told reporters ...": by the role the text gave the person
+            if p.name.split()[-1] in phrase.split():
+                first = next(q for q in self.ctx.persons if q.name.split()[-1] == p.name.split()[-1])
+                role = role_before(self.ctx, first.start) or first.name
+                return self.kind_of(role) if role != phrase else None
+        return None
 
     def stance_of(self, sent: Sentence, source: FigureSource) -> str:
         s = self.ctx.text[sent.start:sent.end]
