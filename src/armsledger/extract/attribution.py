@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass
 
 from armsledger.extract.context import DocContext, Mention, Person
+from armsledger.normalize.actors import state_name
 
 HONORIFIC_NAME = re.compile(r"(?<!\w)(M\.|Mme|Mlle|Mr\.?|Mrs\.?|Ms\.?|Dr\.?)\s+([A-ZÀ-Ý][\w’'-]+(?:\s+[A-ZÀ-Ý][\w’'-]+)?)")
 ARTICLE = re.compile(r"^(?:l['’]|le\s|la\s|les\s|the\s)", re.IGNORECASE)
@@ -45,7 +46,15 @@ def org_display(ctx: DocContext, m: Mention) -> str:
             acro = acronym_after(ctx, other.end)
             if acro and other.start < m.start:
                 return acro
+    if m.id.isalpha() and m.id.isupper() and len(m.id) <= 6 and state_name(m.id, "en") is None:
+        return m.id  # "Defense Security Cooperation Agency" -> "DSCA"
     return clean_name(m.surface)
+
+
+def issuer_before(ctx: DocContext, pos: int) -> Speaker | None:
+    """The organisation a "statement"/"communiqué" comes from: the last one named before `pos`."""
+    orgs = [m for m in ctx.actors if m.label == "ORG" and m.start < pos]
+    return speaker_from_mention(ctx, orgs[-1]) if orgs else None
 
 
 def role_before(ctx: DocContext, start: int) -> str | None:

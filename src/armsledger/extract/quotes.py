@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from armsledger.extract.attribution import Speaker, nearest_speaker
+from armsledger.extract.attribution import Speaker, issuer_before, nearest_speaker
 from armsledger.extract.context import DocContext
 from armsledger.model import Quote
 
@@ -144,7 +144,7 @@ def _attributed(ctx: DocContext, q: QuoteSpan, nxt: QuoteSpan | None,
             return last
         speaker = nearest_speaker(ctx, tail_start, tail_start + len(tail), prefer="first")
         if speaker is None and statement.search(tail[:40]):
-            speaker = last_org or last
+            speaker = last_org or issuer_before(ctx, q.start) or last
         elif speaker is None and re.match(r"\s*(?:la|le|l['’]|the)\s+(?:cour|court|tribunal)", tail, re.I):
             speaker = _last_court(ctx, q.start)
         elif speaker is None and re.match(r"\s*(?:cette|la|this|the)\s+(?:même\s+)?(?:same\s+)?source", tail, re.I):
@@ -161,7 +161,7 @@ def _attributed(ctx: DocContext, q: QuoteSpan, nxt: QuoteSpan | None,
         if speaker is None:
             speaker = nearest_speaker(ctx, sent_start + v.end(), q.start - 1, prefer="first")
         if speaker is None and statement.search(before[:v.start()]):
-            speaker = last_org or last
+            speaker = last_org or issuer_before(ctx, q.start) or last
         if speaker is None and pronoun.search(before[:v.start()]):
             speaker = last
     elif before.strip() and m and m.start() < 40:
