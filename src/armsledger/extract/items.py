@@ -29,6 +29,8 @@ class ItemMention:
     quantity: int | None = None
     qualifier: str | None = None
     quantity_span: tuple[int, int] | None = None
+    broken_down: bool = False   # the counted models in parentheses after it are the items
+    model: str | None = None     # model words after a programme name
 
     @property
     def best(self) -> WeaponMatch:
@@ -44,6 +46,8 @@ class ItemMention:
         family = next((w.family for w in self.parts if w.family), None)
         category = best.category or next((w.category for w in self.parts if w.category), None)
         designation = self.designation
+        if designation and self.model:
+            designation = f"{designation} {self.model}"
         if designation and best.kind == "designation":
             known = lookup_designation(designation)
             if known:
@@ -75,10 +79,13 @@ def group_item_mentions(ctx: DocContext, start: int, end: int) -> list[ItemMenti
                 # else a complement ("kits de guidage de munitions"): part of the same item
                 g.end = w.end
                 continue
-            # "(Joint Direct Attack Munition)" or "(40 installed and 5 spare engines)": a gloss
+            # "(Joint Direct Attack Munition)" or "(40 installed and 5 spare engines)": a gloss;
+            # "(110 MaxxPro Dash DXM, 30 MaxxPro Base DXM)": counted models that break it down
             opened = text.rfind("(", g.end, w.start)
             if opened != -1 and ")" not in text[opened:w.start] and re.fullmatch(r"\s*", text[g.end:opened]):
-                continue
+                if w.kind == "generic" or not re.search(r"\d\s*$", text[opened:w.start]):
+                    continue
+                g.broken_down = True
         before = text[max(start, w.start - 40):w.start]
         comp = lex.rx("component_cues").search(before)
         if comp and groups and not re.search(r"\d", before[comp.end():]):
@@ -87,7 +94,19 @@ def group_item_mentions(ctx: DocContext, start: int, end: int) -> list[ItemMenti
     numbers = ctx.within(ctx.numbers, start, end)
     for g in groups:
         _attach_quantity(ctx, g, numbers)
-    return groups
+        g.model = _model_suffix(text, g)
+    return [g for g in groups if not g.broken_down]
+
+
+MODEL_TOKEN = r"(?:[A-Z]{2,}[\w-]*|\w*\d\w*|[A-Z][a-z]+(?=\s+(?:[A-Z]{2,}|\w*\d)))"
+
+
+def _model_suffix(text: str, g: ItemMention) -> str | None:
+    """Model words written after a programme name: "MaxxPro Dash DXM", "Leopard 2A6"."""
+    if g.best.kind != "name" or any(p.kind == "designation" for p in g.parts):
+        return None
+    m = re.match(rf"(?:\s+{MODEL_TOKEN}){{1,3}}", text[g.end:g.end + 40])
+    return m.group(0).strip() if m else None
 
 
 def _attach_quantity(ctx: DocContext, g: ItemMention, numbers: list[NumberMatch]) -> None:

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 
 from armsledger.extract.context import DocContext, Mention, Sentence
 from armsledger.extract.items import ItemMention, group_item_mentions
+from armsledger.extract.notices import is_notice, is_support_phrase, read_notice
 from armsledger.extract.parties import actor_of, find_parties, states_between
 from armsledger.model import Actor, Item, Money, Transfer
 from armsledger.normalize.money import MoneyMatch
@@ -246,11 +247,52 @@ def _key(item: Item) -> str:
     return re.sub(r"[\s\-./]", "", (item.designation or item.description or "").upper())
 
 
+def notice_transfer(finder: TransferFinder) -> tuple[Transfer | None, MoneyMatch | None]:
+    """The one deal of a US arms-sale notice, from its layout (see extract/notices.py)."""
+    ctx = finder.ctx
+    facts = read_notice(ctx)
+    if facts.recipient is None:
+        return None, None
+    items = []
+    for start, end in facts.blocks:
+        for mention in group_item_mentions(ctx, start, end):
+            if mention.quantity is None and (mention.designation is None or
+                                             is_support_phrase(ctx, mention.start, mention.end)):
+                # a platform only supported ("logistics support for C-17 aircraft"), or
+                # unnamed, uncounted equipment of a list
+                continue
+            items.append(mention.to_item())
+    value = None
+    if facts.value is not None:
+        qualifier = facts.value.qualifier
+        if qualifier == "exact" and facts.value_about:
+            qualifier = "about"
+        value = Money(amount=facts.value.amount, currency=facts.value.currency, qualifier=qualifier)
+    supplier = finder.default_supplier
+    sentences = [ctx.sentence_at(start) for start, _ in facts.blocks] or [ctx.sentence_at(facts.recipient.start)]
+    evidence = sorted({(s, e) for s, e in facts.blocks} | {(facts.recipient.start, facts.recipient.end)}
+                      | ({(facts.value.start, facts.value.end)} if facts.value else set()))
+    date = next((d.value for s in sentences for d in ctx.in_sentence(ctx.dates, s)
+                 if d.value and len(d.value) >= 7), None)
+    transfer = Transfer(
+        supplier=actor_of(supplier) if supplier else Actor(id="USA", name="United States"),
+        recipient=actor_of(facts.recipient), items=_merge_items(items), value=value, status="approved",
+        channel="FMS", announced_by=finder.announcers(sentences),
+        contractor=finder.contractors(sentences) or None, date=date, evidence=evidence)
+    return transfer, facts.value
+
+
 def extract_transfers(ctx: DocContext) -> tuple[list[Transfer], set[tuple[int, int]]]:
     """The deals of a document, and the money spans they took as values."""
     finder = TransferFinder(ctx)
     out: list[Transfer] = []
     used = set()
+    if is_notice(ctx):
+        notice, money = notice_transfer(finder)
+        if notice is not None:
+            out.append(notice)
+            if money is not None:
+                used.add((money.start, money.end))
     for deal in finder.deals():
         t = finder.build(deal, out[-1] if out else None)
         if t is None:
@@ -258,6 +300,8 @@ def extract_transfers(ctx: DocContext) -> tuple[list[Transfer], set[tuple[int, i
         for m in deal.mentions:
             if m.money:
                 used.add((m.money.start, m.money.end))
+        if out and out[0].channel == "FMS" and is_notice(ctx) and _party(t.recipient) == _party(out[0].recipient):
+            continue  # the notice's layout already gave this deal
         twin = next((o for o in out if _same_deal(o, t)), None)
         if twin is not None:
             _absorb(twin, t)

@@ -1,0 +1,83 @@
+"""US arms-sale notices: the layouts of DSCA/State Department press releases and of the
+Federal Register / Congressional Record 36(b)(1) transmittals, read as one deal.
+
+The patterns are data (nlp/patterns/en/notices.json): the purchaser line or "possible Foreign
+Military Sale to X", the "Total ....... $N million" line or "estimated cost of $N", and the
+blocks that list equipment ("(iii) Description and Quantity...", "X has requested to buy ...").
+A notice is an approval notified to Congress: supplier USA, status `approved`, channel `FMS`,
+never `signed` ("does not mean the sale has been concluded").
+"""
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+from armsledger.extract.context import DocContext, Mention
+from armsledger.normalize.money import MoneyMatch
+
+
+@cache
+def notice_patterns() -> dict:
+    path = resources.files("armsledger.nlp") / "patterns" / "en" / "notices.json"
+    data = json.loads(path.read_text(encoding="utf-8"))
+    return {key: [re.compile(p, re.I) for p in value] if key in {"markers", "purchaser", "total_value", "item_blocks"}
+            else value for key, value in data.items()}
+
+
+@dataclass
+class NoticeFacts:
+    recipient: Mention | None
+    value: MoneyMatch | None
+    value_about: bool
+    blocks: list[tuple[int, int]]
+
+
+def is_notice(ctx: DocContext) -> bool:
+    """True when the text carries the wording of a US arms-sale notification."""
+    return any(p.search(ctx.text) for p in notice_patterns()["markers"])
+
+
+def read_notice(ctx: DocContext) -> NoticeFacts:
+    pats = notice_patterns()
+    text = ctx.text
+    recipient = None
+    for p in pats["purchaser"]:
+        for m in p.finditer(text):
+            states = [a for a in ctx.within(ctx.actors, m.start("span"), m.end("span")) if a.kind != "demonym"]
+            if states:
+                recipient = states[0]
+                break
+        if recipient:
+            break
+    value, about = None, False
+    for p in pats["total_value"]:
+        m = p.search(text)
+        if m:
+            value = next((x for x in ctx.money if x.start <= m.start("span") < x.end or
+                          m.start("span") <= x.start < m.end("span")), None)
+            if value is not None:
+                window = text[max(0, m.start() - 400):value.start]
+                about = pats["estimate_words"] in window.lower()
+                break
+    blocks = sorted({(m.start(), m.end()) for p in pats["item_blocks"] for m in p.finditer(text)})
+    return NoticeFacts(recipient, value, about, blocks)
+
+
+def is_support_phrase(ctx: DocContext, start: int, end: int) -> bool:
+    """A platform named only as the object of support ("logistics support for C-17 aircraft",
+    "C-17 Logistics Support", "F-16 program"): not an item of the deal."""
+    words = notice_patterns()["support_words"]
+    rx = _support_re(tuple(words))
+    before = ctx.text[max(0, start - 45):start]
+    after = ctx.text[end:end + 30]
+    if re.search(rf"\b(?:{rx})\w*[\w\s,]{{0,25}}?\b(?:for|of|to|pour|des|du)\s+(?:\S+\s+){{0,2}}$", before, re.I):
+        return True
+    return re.match(rf"\s*(?:[\w,-]+\s+){{0,4}}(?:{rx})\b", after, re.I) is not None
+
+
+@cache
+def _support_re(words: tuple[str, ...]) -> str:
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
