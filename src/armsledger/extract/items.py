@@ -111,8 +111,9 @@ def _model_suffix(text: str, g: ItemMention) -> str | None:
 
 def _attach_quantity(ctx: DocContext, g: ItemMention, numbers: list[NumberMatch]) -> None:
     text = ctx.text
+    money = [(m.start, m.end) for m in ctx.money]
     for n in reversed(numbers):
-        if n.end > g.start:
+        if n.end > g.start or any(s <= n.start < e for s, e in money):
             continue
         gap = text[n.end:g.start]
         if len(gap) <= 30 and not re.search(r"[\d.;:()]", gap) and len(gap.split()) <= 3 \

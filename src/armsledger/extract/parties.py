@@ -84,6 +84,7 @@ def find_parties(ctx: DocContext, start: int, end: int, anchor: int, *, subject_
                 recipient = m
     others = [m for m in states if recipient is None or m.id != recipient.id]
     # the agent of a passive ("promis par le Danemark", "supplied by Germany") is the supplier
-    subjects = [m for m in agents if m in others] + [m for m in others if _is_subject(ctx, m)]
+    # a subject after the items sits in another clause ("HIMARS, which Kyiv has been praising")
+    subjects = [m for m in agents if m in others] + [m for m in others if _is_subject(ctx, m) and m.start < anchor]
     supplier = (subjects or others or [None])[0]
     return Parties(supplier if supplier in subjects or not subject_only else None, recipient)

@@ -22,7 +22,7 @@ from armsledger.normalize.money import MoneyMatch
 STATUS_ORDER = ("cancelled", "rejected", "delivered", "signed", "approved", "requested", "proposed")
 CONTINUATION = re.compile(
     r"^(?:cette|ce|cet|ces|la|le|this|the|these|it|il|elle)\s+(?:vente|contrat|commande|paquet|accord|livraison|"
-    r"sale|contract|order|package|deal|proposed sale|possible sale|government of|gouvernement|comprend|includes?|"
+    r"sale|contract|order|package|deal|proposed sale|possible sale|potential sale|government of|gouvernement|comprend|includes?|"
     r"potentielle|proposée|notice|request)", re.I)
 CONTRACTOR = re.compile(r"(?:principal contractors?|prime contractors?|maître d['’]œuvre|contractant principal)"
                         r"\s+(?:will be|is|are|sera|seront|est)\s+(.+?)(?:\.\s|\.$|$)", re.I)
@@ -118,8 +118,9 @@ class TransferFinder:
             return False
         if m.supplier and deal.supplier and m.supplier.id != deal.supplier.id:
             return False
-        close = m.sentence.index - last.sentence.index <= 1
-        pointed = CONTINUATION.match(m.sentence.text) is not None
+        distance = m.sentence.index - last.sentence.index
+        close = distance <= 1
+        pointed = CONTINUATION.match(m.sentence.text) is not None and distance <= 3
         if not m.items or not any(x.items for x in deal.mentions):
             return close or pointed
         same_parties = m.recipient is not None and deal.recipient is not None and \
@@ -142,6 +143,12 @@ class TransferFinder:
         ctx = self.ctx
         supplier = deal.supplier
         recipient = deal.recipient
+        if recipient is None:  # "... a sale to Israel. The deal ... encompasses M107 projectiles"
+            first = deal.mentions[0].sentence
+            for sent in reversed(self.ctx.sentences[max(0, first.index - 2):first.index]):
+                recipient = find_parties(self.ctx, sent.start, sent.end, sent.end).recipient
+                if recipient is not None:
+                    break
         if recipient is None and previous is not None and previous.recipient is not None:
             recipient = self._mention_for(previous.recipient)
         if recipient is None:
@@ -287,6 +294,7 @@ def extract_transfers(ctx: DocContext) -> tuple[list[Transfer], set[tuple[int, i
     finder = TransferFinder(ctx)
     out: list[Transfer] = []
     used = set()
+    notice = None
     if is_notice(ctx):
         notice, money = notice_transfer(finder)
         if notice is not None:
@@ -300,8 +308,8 @@ def extract_transfers(ctx: DocContext) -> tuple[list[Transfer], set[tuple[int, i
         for m in deal.mentions:
             if m.money:
                 used.add((m.money.start, m.money.end))
-        if out and out[0].channel == "FMS" and is_notice(ctx) and _party(t.recipient) == _party(out[0].recipient):
-            continue  # the notice's layout already gave this deal
+        if notice is not None and (_party(t.recipient) == _party(notice.recipient) or t.status == "unknown"):
+            continue  # the notice's layout already gave this deal; its justification names no other
         twin = next((o for o in out if _same_deal(o, t)), None)
         if twin is not None:
             _absorb(twin, t)
