@@ -13,7 +13,8 @@ from armsledger.extract.parties import actor_of, find_parties
 from armsledger.model import Actor, Aid, Money, Transfer
 from armsledger.normalize.money import MoneyMatch
 
-KIND_ORDER = ("military_financing", "loan", "spending", "military_aid")
+# the first kind whose cue the sentence has; money named as military aid is aid even when "spent"
+KIND_ORDER = ("military_financing", "loan", "military_aid_named", "spending", "military_aid")
 
 
 def _military_context(ctx: DocContext, index: int) -> bool:
@@ -56,6 +57,7 @@ def extract_aid(ctx: DocContext, used_money: set[tuple[int, int]] = frozenset(),
         if not lex.has("aid_cues", s) or not _military_context(ctx, sent.index):
             continue
         kind = next((k for k in KIND_ORDER if lex.has(f"aid.{k}", s)), "military_aid")
+        kind = "military_aid" if kind == "military_aid_named" else kind
         period = period_of(ctx, money, sent)
         since = next((d.value for d in ctx.in_sentence(ctx.dates, sent) if d.kind == "since"), None)
         parties = find_parties(ctx, sent.start, sent.end, money.start, subject_only=False)

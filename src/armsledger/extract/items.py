@@ -115,7 +115,7 @@ def _attach_quantity(ctx: DocContext, g: ItemMention, numbers: list[NumberMatch]
     for n in reversed(numbers):
         if n.end > g.start or any(s <= n.start < e for s, e in money):
             continue
-        gap = text[n.end:g.start]
+        gap = re.sub(r"^\s*\(\d[\d,]*\)", "", text[n.end:g.start])  # "sixty (60) missiles"
         if len(gap) <= 30 and not re.search(r"[\d.;:()]", gap) and len(gap.split()) <= 3 \
                 and not re.search(r"\b(?:et|and|ou|or)\b", gap):
             g.quantity = int(n.value) if n.value == int(n.value) else None

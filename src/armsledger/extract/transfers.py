@@ -246,8 +246,11 @@ def _merge_items(items: list[Item]) -> list[Item]:
         out.append(item)
     # "kits de guidage ... 3 845 kits de guidage KMU-558B/B": the unnamed noun summarised a named item
     named = [(i.description or "").lower() for i in out if i.designation]
-    return [i for i in out if i.designation or i.quantity is not None
-            or not any(d.startswith((i.description or "").lower()) for d in named)]
+    out = [i for i in out if i.designation or i.quantity is not None
+           or not any(d.startswith((i.description or "").lower()) for d in named)]
+    # "Naval Strike Missiles ... sixty (60) RGM-184A": the uncounted programme name of a counted model
+    counted_families = {i.family for i in out if i.family and i.quantity is not None}
+    return [i for i in out if i.quantity is not None or i.family not in counted_families]
 
 
 def _key(item: Item) -> str:
