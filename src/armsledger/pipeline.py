@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from datetime import date
 
 from armsledger.errors import ConfigError, InputError, InputTooLarge
 from armsledger.extract.aid import extract_aid
@@ -39,8 +40,15 @@ class Options:
     def __post_init__(self) -> None:
         if self.language not in ("auto", *SUPPORTED_LANGUAGES):
             raise ConfigError(f"--language must be auto, {' or '.join(SUPPORTED_LANGUAGES)}, not {self.language!r}")
-        if self.published is not None and not DATE_RE.match(self.published):
-            raise ConfigError(f"--published must be YYYY-MM-DD, not {self.published!r}")
+        if self.published is not None and not _valid_date(self.published):
+            raise ConfigError(f"--published must be a real date as YYYY-MM-DD, not {self.published!r}")
+
+
+def _valid_date(value: str) -> bool:
+    try:
+        return DATE_RE.match(value) is not None and bool(date.fromisoformat(value))
+    except ValueError:
+        return False
 
 
 def choose_language(src: SourceDocument, options: Options) -> str:

@@ -51,6 +51,12 @@ def org_display(ctx: DocContext, m: Mention) -> str:
     return clean_name(m.surface)
 
 
+def last_person_before(ctx: DocContext, pos: int) -> Speaker | None:
+    """The person a pronoun stands for when nobody was quoted yet: the last one named."""
+    persons = [p for p in ctx.persons if p.end <= pos]
+    return speaker_from_person(ctx, persons[-1]) if persons else None
+
+
 def issuer_before(ctx: DocContext, pos: int) -> Speaker | None:
     """The organisation a "statement"/"communiqué" comes from: the last one named before `pos`."""
     orgs = [m for m in ctx.actors if m.label == "ORG" and m.start < pos]

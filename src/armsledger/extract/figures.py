@@ -93,7 +93,7 @@ class FigureFinder:
                     phrase = None
         if not phrase or not phrase.strip():
             return FigureSource(name=None, kind="publication"), None
-        phrase = phrase.strip().strip(",")
+        phrase = re.sub(r"\s+(?:a|ont|avait|avaient|has|have|had|is|was|were)$", "", phrase.strip().strip(","))
         if re.match(r"(?:cette même source|la même source|the same source)", phrase, re.I):
             return None, "same"  # type: ignore[return-value]
         kind = self.kind_of(phrase)

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from armsledger.extract.attribution import Speaker, issuer_before, nearest_speaker
+from armsledger.extract.attribution import Speaker, issuer_before, last_person_before, nearest_speaker
 from armsledger.extract.context import DocContext
 from armsledger.model import Quote
 
@@ -141,7 +141,7 @@ def _attributed(ctx: DocContext, q: QuoteSpan, nxt: QuoteSpan | None,
         if re.match(r"\s*(?:que|qu['’]|that)\b", tail):
             return None  # "et indiqué que les États-Unis ...": a new clause, not the speaker
         if re.search(r"-t-(?:il|elle|ils|elles)", after[m.start():m.end() + 8]) or pronoun.match(tail.strip()):
-            return last
+            return last or last_person_before(ctx, q.start)
         speaker = nearest_speaker(ctx, tail_start, tail_start + len(tail), prefer="first")
         if speaker is None and statement.search(tail[:40]):
             speaker = last_org or issuer_before(ctx, q.start) or last
@@ -163,7 +163,7 @@ def _attributed(ctx: DocContext, q: QuoteSpan, nxt: QuoteSpan | None,
         if speaker is None and statement.search(before[:v.start()]):
             speaker = last_org or issuer_before(ctx, q.start) or last
         if speaker is None and pronoun.search(before[:v.start()]):
-            speaker = last
+            speaker = last or last_person_before(ctx, q.start)
     elif before.strip() and m and m.start() < 40:
         # "M. Poutine "est présumé ..."": a name right before the marks, its verb after
         speaker = nearest_speaker(ctx, max(sent_start, q.start - 40), q.start - 1)

@@ -58,6 +58,7 @@ class TransferFinder:
         self.lex = ctx.lex
         self.fms_doc = ctx.lex.has("fms_cues", ctx.text)
         self.default_supplier = self._default_supplier()
+        self.recipients: set[str] = set()  # every state the text names as receiving a deal
 
     def _default_supplier(self) -> Mention | None:
         """The state behind a notifying body (DSCA, State Department) when the text has one."""
@@ -92,9 +93,11 @@ class TransferFinder:
             if not self.lex.has("transfer_cues", s):
                 continue
             if self.lex.has("anaphora", s) and not self.ctx.in_sentence(self.ctx.weapons, sent):
-                # "c'est le département d'Etat qui a approuvé cette vente": news of the deal before
+                # "c'est le département d'Etat qui a approuvé cette vente", "Cette vente, d'un
+                # montant de ...": news of the deal before
                 status = self.status_of(sent, sent.start + self.lex.rx("anaphora").search(s).start())
-                out.append(DealMention(sent, [], None, None, None, status, refers_back=True))
+                out.append(DealMention(sent, [], None, None, self.value_money(sent, set()), status,
+                                       refers_back=True))
                 continue
             items = group_item_mentions(self.ctx, sent.start, sent.end)
             if self.lex.has("aggregate_cues", s) and items:
@@ -106,8 +109,9 @@ class TransferFinder:
                 continue
             anchor = items[0].start if items else money.start
             parties = find_parties(self.ctx, sent.start, sent.end, anchor)
-            if not items and parties.recipient is None:
-                continue
+            if not items and (parties.recipient is None or self.lex.has("aid.loan", s)
+                              or self.lex.has("aid.military_financing", s)):
+                continue  # no deal to speak of, or money lent or granted to buy arms: aid
             out.append(DealMention(sent, items, parties.supplier, parties.recipient, money,
                                    self.status_of(sent, anchor)))
         return out
@@ -129,7 +133,9 @@ class TransferFinder:
 
     def deals(self) -> list[Deal]:
         deals: list[Deal] = []
-        for m in self.mentions():
+        mentions = self.mentions()
+        self.recipients = {m.recipient.id for m in mentions if m.recipient}
+        for m in mentions:
             if m.refers_back:
                 if deals and m.sentence.index - deals[-1].mentions[-1].sentence.index <= 2:
                     deals[-1].mentions.append(m)
@@ -178,7 +184,8 @@ class TransferFinder:
         date = next((d.value for s in sentences for d in ctx.in_sentence(ctx.dates, s)
                      if d.value and len(d.value) >= 7), None)  # the contract wants a month at least
         return Transfer(supplier=actor_of(supplier), recipient=actor_of(recipient), items=items, value=value,
-                        status=status, channel=channel, announced_by=self.announcers(sentences),
+                        status=status, channel=channel,
+                        announced_by=self.announcers(sentences, {recipient.id}),
                         contractor=self.contractors(sentences) or None, date=date,
                         evidence=[(s.start, s.end) for s in sentences])
 
@@ -186,8 +193,9 @@ class TransferFinder:
         """The state the text names most often (other than `exclude`): the implied supplier
         of a deal whose sentence names only the recipient."""
         counts: dict[str, list[Mention]] = {}
+        buyers = self.recipients
         for m in states_between(self.ctx, 0, len(self.ctx.text)):
-            if m.id != exclude:
+            if m.id != exclude and m.id not in buyers:
                 counts.setdefault(m.id, []).append(m)
         if not counts:
             return None
@@ -199,16 +207,21 @@ class TransferFinder:
         return next((m for m in self.ctx.actors if m.id == actor.id),
                     Mention(0, 0, actor.id, actor.name or actor.id, "GPE", "state"))
 
-    def announcers(self, sentences: list[Sentence]) -> list[Actor]:
+    def announcers(self, sentences: list[Sentence], exclude: set[str] = frozenset()) -> list[Actor]:
+        """Who announced the deal: the body right after a speech verb ("a déclaré lundi la DSCA")
+        or its subject right before ("the Pentagon said"); never the recipient."""
         out: list[Actor] = []
         for sent in sentences:
             for v in self.lex.rx("speech_verbs").finditer(sent.text):
-                pos = sent.start + v.end()
-                after = [m for m in self.ctx.within(self.ctx.actors, pos, min(sent.end, pos + 70))
-                         if m.kind != "demonym"]
-                if after:
-                    a = Actor(id=after[0].id, name=re.sub(r"^(?:l['’]|la |le |the )", "", after[0].surface))
-                    if a not in out:
+                start, end = sent.start + v.start(), sent.start + v.end()
+                near = [m for m in self.ctx.within(self.ctx.actors, end, min(sent.end, end + 25))
+                        if re.fullmatch(r"\s*(?:\w+\s+)?(?:l['’]|la\s|le\s|les\s|the\s)?", self.ctx.text[end:m.start])]
+                near += [m for m in self.ctx.within(self.ctx.actors, max(sent.start, start - 60), start)
+                         if re.fullmatch(r"\s*(?:a|ont|has|have|had)?\s*", self.ctx.text[m.end:start])]
+                near = [m for m in near if m.kind != "demonym" and m.id not in exclude]
+                if near:
+                    a = Actor(id=near[0].id, name=re.sub(r"^(?:l['’]|la |le |the )", "", near[0].surface))
+                    if all(o.id != a.id for o in out):  # one entry per actor, as first named
                         out.append(a)
         return out
 
@@ -287,7 +300,7 @@ def notice_transfer(finder: TransferFinder) -> tuple[Transfer | None, MoneyMatch
     transfer = Transfer(
         supplier=actor_of(supplier) if supplier else Actor(id="USA", name="United States"),
         recipient=actor_of(facts.recipient), items=_merge_items(items), value=value, status="approved",
-        channel="FMS", announced_by=finder.announcers(sentences),
+        channel="FMS", announced_by=finder.announcers(sentences, {facts.recipient.id}),
         contractor=finder.contractors(sentences) or None, date=date, evidence=evidence)
     return transfer, facts.value
 

@@ -31,8 +31,9 @@ def cue_regex(entries: list[str], *, case_sensitive: bool = False) -> re.Pattern
     ordered = sorted({e for e in entries if e}, key=len, reverse=True)
     if not ordered:
         return re.compile(r"(?!x)x")
-    alternation = "|".join(_entry_regex(e) for e in ordered)
-    return re.compile(rf"(?<![\w-])(?:{alternation})(?![\w])", 0 if case_sensitive else re.IGNORECASE)
+    # an entry ending in an apostrophe ("qu'") runs straight into the next word
+    alternation = "|".join(_entry_regex(e) + ("" if e.endswith(("'", "’")) else r"(?![\w])") for e in ordered)
+    return re.compile(rf"(?<![\w-])(?:{alternation})", 0 if case_sensitive else re.IGNORECASE)
 
 
 class Lexicon:

@@ -32,6 +32,9 @@ def load_model(lang: str) -> Language:
 def get_pipeline(lang: str) -> Language:
     """The full armsledger pipeline for `lang`, built once per process."""
     nlp = load_model(lang)
+    # "... missiles AIM-9X." : the full stop after a designation ends the sentence
+    suffixes = list(nlp.Defaults.suffixes) + [r"(?<=\d[A-Z])\."]
+    nlp.tokenizer.suffix_search = spacy.util.compile_suffix_regex(suffixes).search
     nlp.add_pipe("armsledger_designations", first=True)
     nlp.add_pipe("armsledger_gazetteer", after="ner", config={"lang": lang})
     return nlp

@@ -108,7 +108,8 @@ def _qualifier_re(lang: str) -> tuple[re.Pattern[str], list[str]]:
     phrases = sorted(((p, q) for q, ps in _QUALIFIERS[lang].items() for p in ps),
                      key=lambda pq: -len(pq[0]))
     alts = "|".join(f"(?P<q{i}>{_span_re(p)})" for i, (p, _q) in enumerate(phrases))
-    return re.compile(rf"(?<![\w'’])(?:{alts})\s*\Z", re.I), [q for _p, q in phrases]
+    # "d'environ", "qu'au moins": an elided word may stand right before the qualifier
+    return re.compile(rf"(?<![\w])(?:{alts})\s*\Z", re.I), [q for _p, q in phrases]
 
 
 def qualifier_span(text: str, pos: int, lang: str) -> tuple[str, int]:

@@ -1,0 +1,197 @@
+"""Transfers (extract/transfers.py): one record per deal, with parties, items, value, status, channel."""
+from __future__ import annotations
+
+import pytest
+
+
+def spans_text(text: str, spans) -> list[str]:
+    return [text[s:e] for s, e in spans]
+
+
+def only_transfer(x):
+    assert len(x.transfers) == 1, x.transfers
+    return x.transfers[0]
+
+
+def parties(t) -> tuple[str | None, str | None]:
+    return (t.supplier.id if t.supplier else None, t.recipient.id if t.recipient else None)
+
+
+# --- French ----------------------------------------------------------------------------------------
+
+def test_fr_approved_sale_with_value_and_announcer(extract):
+    text = ("Les États-Unis ont approuvé une vente de 24 missiles AIM-9X à l'Espagne pour un montant "
+            "de 300 millions de dollars, a annoncé le Département d'État.")
+    x = extract(text)
+    t = only_transfer(x)
+    assert parties(t) == ("USA", "ESP")
+    assert t.supplier.name == "États-Unis" and t.recipient.name == "Espagne"
+    (item,) = t.items
+    assert (item.designation, item.family, item.category) == ("AIM-9X", "Sidewinder", "missile")
+    assert (item.quantity, item.quantity_qualifier) == (24, "exact")
+    assert spans_text(text, item.evidence) == ["24", "missiles AIM-9X"]
+    assert t.value is not None
+    assert (t.value.amount, t.value.currency, t.value.qualifier) == (300_000_000, "USD", "exact")
+    assert t.status == "approved"
+    assert t.channel == "FMS"
+    assert [a.id for a in t.announced_by] == ["USA"]
+    assert (0, len(text)) in t.evidence
+    assert x.aid == []  # the deal's value is not aid
+
+
+def test_fr_deal_gathered_across_two_sentences(extract):
+    text = ("Le Département d'État a approuvé une vente potentielle de missiles au Brésil pour un montant "
+            "de 150 millions de dollars. Cette vente potentielle comprend 40 missiles AIM-9X et du "
+            "matériel de soutien.")
+    x = extract(text)
+    t = only_transfer(x)
+    assert parties(t) == ("USA", "BRA")
+    assert [(i.designation, i.quantity) for i in t.items] == [("AIM-9X", 40)]
+    assert (t.value.amount, t.value.currency) == (150_000_000, "USD")
+    assert (t.status, t.channel) == ("approved", "FMS")
+    first_end = text.index(".") + 1
+    assert (0, first_end) in t.evidence
+    assert (first_end + 1, len(text)) in t.evidence  # "Cette vente potentielle comprend ..."
+
+
+def test_fr_two_deals_in_two_sentences(extract):
+    text = ("La Pologne a commandé 40 missiles AIM-9X aux États-Unis. "
+            "L'Espagne a commandé 20 missiles AIM-120C-8 aux États-Unis.")
+    x = extract(text)
+    assert [parties(t) for t in x.transfers] == [("USA", "POL"), ("USA", "ESP")]
+    assert [[(i.designation, i.quantity) for i in t.items] for t in x.transfers] == \
+        [[("AIM-9X", 40)], [("AIM-120C-8", 20)]]
+    first, second = text[:text.index(".") + 1], text[text.index(".") + 2:]
+    assert [first in spans_text(text, t.evidence) for t in x.transfers] == [True, False]
+    assert [second in spans_text(text, t.evidence) for t in x.transfers] == [False, True]
+
+
+def test_fr_sentence_ending_with_a_designation(extract):
+    x = extract("La Pologne a commandé 40 missiles AIM-9X. L'Espagne a commandé 20 missiles AIM-120C-8.")
+    assert [[i.designation for i in t.items] for t in x.transfers] == [["AIM-9X"], ["AIM-120C-8"]]
+    assert [t.recipient.id for t in x.transfers] == ["POL", "ESP"]
+
+
+def test_fr_unnamed_supplier_is_not_the_other_buyer(extract):
+    x = extract("La Pologne a commandé 40 avions F-35A. L'Espagne a commandé 20 missiles AIM-120C-8.")
+    assert [t.recipient.id for t in x.transfers] == ["POL", "ESP"]
+    for t in x.transfers:
+        assert t.supplier is None or t.supplier.id not in {"POL", "ESP"}
+
+
+def test_fr_value_in_continuation_without_recipient(extract):
+    text = ("Le Département d'État américain a approuvé la vente potentielle au Japon de 16 missiles SM-6. "
+            "Cette vente potentielle, d'un montant estimé à 450 millions de dollars, comprend aussi des "
+            "pièces de rechange.")
+    t = only_transfer(extract(text))
+    assert parties(t) == ("USA", "JPN")
+    assert t.value is not None and t.value.amount == 450_000_000
+
+
+def test_fr_buyer_verb_makes_the_subject_the_recipient(extract):
+    text = "Le Japon a commandé 12 lanceurs Patriot aux États-Unis pour 1,2 milliard de dollars."
+    t = only_transfer(extract(text))
+    assert parties(t) == ("USA", "JPN")
+    (item,) = t.items
+    assert (item.designation, item.family, item.category, item.quantity) == ("Patriot", "Patriot", "air_defence", 12)
+    assert (t.value.amount, t.value.currency, t.value.qualifier) == (1_200_000_000, "USD", "exact")
+    assert t.status == "signed"
+    assert t.channel == "unknown"
+
+
+def test_fr_buyer_verb_with_seller_after_a(extract):
+    t = only_transfer(extract("Le Brésil a acheté 36 avions Gripen à la Suède."))
+    assert parties(t) == ("SWE", "BRA")
+    assert [(i.designation, i.category, i.quantity) for i in t.items] == [("Gripen", "aircraft", 36)]
+    assert t.status == "signed"
+
+
+def test_fr_request_to_buy(extract):
+    t = only_transfer(extract("Le Brésil a demandé à acheter 20 missiles AIM-9X aux États-Unis."))
+    assert parties(t) == ("USA", "BRA")
+    assert t.status == "requested"
+    assert t.channel == "unknown"
+
+
+def test_fr_donation_is_a_grant(extract):
+    text = "La Norvège enverra 14 obusiers K9 à l'Ukraine dans le cadre d'un don."
+    t = only_transfer(extract(text))
+    assert parties(t) == ("NOR", "UKR")
+    (item,) = t.items
+    assert (item.designation, item.category, item.quantity) == ("K9", "artillery", 14)
+    assert t.value is None
+    assert t.status == "approved"
+    assert t.channel == "grant"
+
+
+@pytest.mark.xfail(strict=True, reason="engine bug: fr_core_news_md splits this sentence at 'Leopard 2A6' "
+                                       "(sentences 'L'Allemagne livrera 10 chars' / 'Leopard 2A6' / "
+                                       "'à l'Ukraine'), so no recipient is found and no transfer comes out")
+def test_fr_leopard_donation(extract):
+    text = "L'Allemagne livrera 10 chars Leopard 2A6 à l'Ukraine."
+    t = only_transfer(extract(text))
+    assert parties(t) == ("DEU", "UKR")
+    (item,) = t.items
+    assert (item.designation, item.family, item.category, item.quantity) == \
+        ("Leopard 2A6", "Leopard", "armoured_vehicle", 10)
+    assert t.status == "approved"
+    assert t.channel == "grant"
+
+
+def test_fr_delivery_done(extract):
+    t = only_transfer(extract("L'Espagne a livré six lanceurs Patriot à l'Ukraine, a annoncé Madrid."))
+    assert parties(t) == ("ESP", "UKR")
+    assert [(i.designation, i.quantity) for i in t.items] == [("Patriot", 6)]
+    assert t.status == "delivered"
+    assert [(a.id, a.name) for a in t.announced_by] == [("ESP", "Madrid")]
+
+
+def test_fr_announcer_is_not_the_recipient(extract):
+    t = only_transfer(extract("L'Espagne a annoncé l'envoi de six lanceurs Patriot à l'Ukraine."))
+    assert parties(t) == ("ESP", "UKR")
+    assert [a.id for a in t.announced_by] in ([], ["ESP"])
+
+
+def test_fr_troop_deployment_is_not_a_transfer(extract):
+    x = extract("Le Japon a déployé 3 000 soldats dans la région.")
+    assert x.transfers == [] and x.aid == []
+
+
+# --- English ---------------------------------------------------------------------------------------
+
+def test_en_possible_fms_with_estimated_cost(extract):
+    text = ("The State Department approved a possible Foreign Military Sale to Norway of 50 AIM-120C-8 "
+            "missiles for an estimated cost of $500 million.")
+    t = only_transfer(extract(text, lang="en"))
+    assert parties(t) == ("USA", "NOR")
+    assert t.recipient.name == "Norway"
+    (item,) = t.items
+    assert (item.designation, item.family, item.category) == ("AIM-120C-8", "AMRAAM", "missile")
+    assert (item.quantity, item.quantity_qualifier) == (50, "exact")
+    assert (t.value.amount, t.value.currency, t.value.qualifier) == (500_000_000, "USD", "about")
+    assert t.status == "approved"
+    assert t.channel == "FMS"
+    assert (0, len(text)) in t.evidence
+
+
+def test_en_estimated_total_cost_sentence(extract):
+    text = ("The State Department has approved a possible Foreign Military Sale to the Government of Norway "
+            "of 50 AIM-120C-8 missiles. The estimated total cost is $500 million.")
+    t = only_transfer(extract(text, lang="en"))
+    assert parties(t) == ("USA", "NOR")
+    assert t.value is not None and (t.value.amount, t.value.qualifier) == (500_000_000, "about")
+
+
+def test_en_buyer_ordered_from(extract):
+    t = only_transfer(extract("Japan ordered 8 Patriot launchers from the United States.", lang="en"))
+    assert parties(t) == ("USA", "JPN")
+    assert [(i.designation, i.category, i.quantity) for i in t.items] == [("Patriot", "air_defence", 8)]
+    assert t.status == "signed"
+
+
+def test_en_donation_is_a_grant(extract):
+    t = only_transfer(extract("Norway will donate 20 CV90 vehicles to Ukraine.", lang="en"))
+    assert parties(t) == ("NOR", "UKR")
+    assert [(i.designation, i.family, i.category, i.quantity) for i in t.items] == \
+        [("CV90", "CV90", "armoured_vehicle", 20)]
+    assert (t.status, t.channel) == ("approved", "grant")
