@@ -3,6 +3,7 @@ actions and quotes, as Rich tables on stdout."""
 from __future__ import annotations
 
 from rich.console import Console
+from rich.markup import escape
 from rich.table import Table
 
 from armsledger.model import Extraction, Money
@@ -10,10 +11,22 @@ from armsledger.model import Extraction, Money
 console = Console(highlight=False)
 
 
+QUALIFIER_SIGNS = {"about": "~", "more_than": ">", "at_least": "≥", "up_to": "≤", "fewer_than": "<"}
+
+
+def _table(title: str, columns: tuple[str, ...], rows: list[tuple[str, ...]]) -> Table:
+    table = Table(title=title)
+    for col in columns:
+        table.add_column(col)
+    for row in rows:
+        table.add_row(*(escape(cell) for cell in row))  # "[missile]" is text, not Rich markup
+    return table
+
+
 def _money(m: Money | None) -> str:
     if m is None:
         return ""
-    q = {"about": "~", "more_than": ">", "at_least": "≥", "up_to": "≤", "fewer_than": "<"}.get(m.qualifier or "", "")
+    q = QUALIFIER_SIGNS.get(m.qualifier or "", "")
     amount = m.amount
     for scale, word in ((1e9, "bn"), (1e6, "M")):
         if amount >= scale:
@@ -29,38 +42,25 @@ def print_summary(x: Extraction) -> None:
     d = x.document
     console.rule(f"[bold]{d.title or d.source or d.id[:19]}[/bold]  ({d.language}, published {d.published or 'unknown'})")
     if x.transfers:
-        t = Table(title="Transfers", show_lines=False)
-        for col in ("supplier → recipient", "items", "value", "status", "channel", "date"):
-            t.add_column(col)
-        for tr in x.transfers:
-            items = "\n".join(f"{i.quantity or ''} {i.designation or i.description} [{i.category or '?'}]".strip()
-                              for i in tr.items) or "(services/support)"
-            t.add_row(f"{_actor(tr.supplier)} → {_actor(tr.recipient)}", items, _money(tr.value), tr.status,
-                      tr.channel, tr.date or "")
-        console.print(t)
+        console.print(_table("Transfers", ("supplier → recipient", "items", "value", "status", "channel", "date"), [
+            (f"{_actor(tr.supplier)} → {_actor(tr.recipient)}",
+             "\n".join(f"{i.quantity or ''} {i.designation or i.description} [{i.category or '?'}]".strip()
+                       for i in tr.items) or "(services/support)",
+             _money(tr.value), tr.status, tr.channel, tr.date or "") for tr in x.transfers]))
     if x.aid:
-        t = Table(title="Aid")
-        for col in ("donor → recipient", "value", "kind", "period"):
-            t.add_column(col)
-        for a in x.aid:
-            t.add_row(f"{_actor(a.donor)} → {_actor(a.recipient)}", _money(a.value), a.kind,
-                      (a.period or "") + (f" since {a.period_start}" if a.period_start else ""))
-        console.print(t)
+        console.print(_table("Aid", ("donor → recipient", "value", "kind", "period"), [
+            (f"{_actor(a.donor)} → {_actor(a.recipient)}", _money(a.value), a.kind,
+             (a.period or "") + (f" since {a.period_start}" if a.period_start else "")) for a in x.aid]))
     if x.figures:
-        t = Table(title="Figures and who claims them")
-        for col in ("value", "measure", "source", "stance"):
-            t.add_column(col)
-        for f in x.figures:
-            q = {"about": "~", "more_than": ">", "at_least": "≥", "up_to": "≤", "fewer_than": "<"}.get(f.qualifier, "")
-            src = f"{f.source.name or 'the publication'} ({f.source.kind})"
-            t.add_row(f"{q}{f.value:,.0f}", f.measure, src, f.stance)
-        console.print(t)
+        console.print(_table("Figures and who claims them", ("value", "measure", "source", "stance"), [
+            (f"{QUALIFIER_SIGNS.get(f.qualifier, '')}{f.value:,.0f}", f.measure,
+             f"{f.source.name or 'the publication'} ({f.source.kind})", f.stance) for f in x.figures]))
     for la in x.legal_actions:
         subjects = ", ".join(la.subjects) or "-"
-        console.print(f"[bold]Legal[/bold] {la.court} {la.action}: {subjects} (respondent {la.respondent or '?'}; "
-                      f"{'; '.join(la.charges) or 'no charge named'})")
+        console.print(f"[bold]Legal[/bold] " + escape(f"{la.court} {la.action}: {subjects} (respondent "
+                      f"{la.respondent or '?'}; {'; '.join(la.charges) or 'no charge named'})"))
     for q in x.quotes:
         text = q.text if len(q.text) < 110 else q.text[:107] + "..."
-        console.print(f"[bold]{q.speaker or 'unattributed'}[/bold]: “{text}”")
+        console.print(f"[bold]{escape(q.speaker or 'unattributed')}[/bold]: “{escape(text)}”")
     if not (x.transfers or x.aid or x.figures or x.legal_actions or x.quotes):
         console.print("(no records)")

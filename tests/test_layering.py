@@ -1,0 +1,23 @@
+"""The dependency direction of STYLE.md: the base, the normalisers and the readers never load
+spaCy, so that tools built on them (exports, the ledger) start without a language model."""
+import subprocess
+import sys
+
+LIGHT = ["armsledger.errors", "armsledger.model", "armsledger.normalize.numbers", "armsledger.normalize.money",
+         "armsledger.normalize.dates", "armsledger.normalize.actors", "armsledger.normalize.weapons",
+         "armsledger.ingest"]
+
+
+def test_base_normalize_and_ingest_do_not_import_spacy():
+    code = "import sys\n" + "".join(f"import {m}\n" for m in LIGHT) + \
+        "print(sorted(m for m in sys.modules if m == 'spacy' or m.startswith('armsledger.extract')))"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.strip() == "[]"
+
+
+def test_model_imports_nothing_of_ours_but_errors():
+    code = ("import sys, armsledger.model\n"
+            "print(sorted(m for m in sys.modules if m.startswith('armsledger.') and m not in "
+            "{'armsledger.model', 'armsledger.model.records', 'armsledger.errors'}))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.strip() == "[]"
