@@ -23,7 +23,7 @@ from armsledger.ingest import MAX_TEXT_CHARS
 from armsledger.model import Document, Entity, Extraction, SourceDocument, document_id
 from armsledger.nlp.langid import detect_language
 from armsledger.nlp.lexicon import SUPPORTED_LANGUAGES
-from armsledger.nlp.pipelines import get_pipeline
+from armsledger.nlp.pipelines import get_pipeline, make_doc
 
 DATE_RE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 BATCH = 256  # documents parsed per nlp.pipe call (memory stays small: texts are capped)
@@ -84,7 +84,7 @@ def analyse(doc, src: SourceDocument, lang: str, published: str | None) -> Extra
 
 def entities_of(ctx: DocContext) -> list[Entity]:
     out = [Entity(text=e.text, label=e.label_, id=e.id_ or None, start=e.start_char, end=e.end_char)
-           for e in ctx.doc.ents if e.label_ in {"PERSON", "ORG", "GPE", "LOC", "WEAPON", "MONEY", "DATE"}]
+           for e in ctx.ents if e.label_ in {"PERSON", "ORG", "GPE", "LOC", "WEAPON", "MONEY", "DATE"}]
     taken = {(e.start, e.end) for e in out}
     out += [Entity(text=m.text, label="MONEY", id=None, start=m.start, end=m.end) for m in ctx.money
             if (m.start, m.end) not in taken]
@@ -128,7 +128,7 @@ def _run_batch(batch: list[SourceDocument | InputError], options: Options) -> li
             by_lang.setdefault(choose_language(src, options), []).append(i)
     for lang, indices in by_lang.items():
         nlp = get_pipeline(lang)
-        docs = nlp.pipe(batch[i].text for i in indices)
+        docs = nlp.pipe(make_doc(nlp, batch[i].text) for i in indices)
         for i, doc in zip(indices, docs):
             src = batch[i]
             results[i] = analyse(doc, src, lang, _published(src, options))

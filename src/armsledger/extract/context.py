@@ -13,6 +13,7 @@ from functools import cached_property
 
 from spacy.tokens import Doc
 
+from armsledger.nlp.components.designations import doc_text
 from armsledger.nlp.lexicon import Lexicon, get_lexicon
 from armsledger.normalize.actors import lookup_actor
 from armsledger.normalize.dates import DateMatch, find_dates
@@ -56,14 +57,14 @@ class DocContext:
 
     def __post_init__(self) -> None:
         self.lex = get_lexicon(self.lang)
-        self.text = self.doc.text
+        self.text = doc_text(self.doc)
 
     # ------------------------------------------------------------------ lazily found once
     @cached_property
     def sentences(self) -> list[Sentence]:
         out = []
         for sent in self.doc.sents:
-            text = sent.text
+            text = self.text[sent.start_char:sent.end_char]  # not sent.text: it rebuilds from tokens
             if not text.strip():
                 continue
             # spaCy keeps paragraph breaks inside sentences now and then; a blank line always ends one
@@ -86,9 +87,14 @@ class DocContext:
         return self.sentences[i]
 
     @cached_property
+    def ents(self) -> tuple:
+        """The document's entity spans, read once (each `doc.ents` builds new Span objects)."""
+        return tuple(self.doc.ents)
+
+    @cached_property
     def actors(self) -> list[Mention]:
         out = []
-        for ent in self.doc.ents:
+        for ent in self.ents:
             if ent.label_ not in {"GPE", "ORG"}:
                 continue
             entry = lookup_actor(ent.text, self.lang)
@@ -100,7 +106,7 @@ class DocContext:
 
     @cached_property
     def persons(self) -> list[Person]:
-        ents = [e for e in self.doc.ents if e.label_ == "PERSON" and len(e.text.strip()) > 2
+        ents = [e for e in self.ents if e.label_ == "PERSON" and len(e.text.strip()) > 2
                 and e.text.strip()[:1].isupper()]
         full = [e.text.split() for e in ents if len(e.text.split()) > 1]
         surnames = {words[-1] for words in full}

@@ -140,7 +140,7 @@ class FigureFinder:
         return None
 
     def location_of(self, sent: Sentence) -> str | None:
-        for ent in self.ctx.doc.ents:
+        for ent in self.ctx.ents:
             if ent.label_ in {"LOC", "GPE"} and sent.start <= ent.start_char < sent.end:
                 return ent.text
         return None

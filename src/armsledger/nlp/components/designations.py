@@ -13,10 +13,23 @@ from spacy.tokens import Doc
 from armsledger.normalize.weapons import DESIGNATION_RE
 
 
+TEXT_KEY = "armsledger_text"
+
+
+def doc_text(doc: Doc) -> str:
+    """`doc.text`, computed once: spaCy rebuilds it from the tokens at every access, which cost
+    more than all our rules together; merging tokens never changes it."""
+    text = doc.user_data.get(TEXT_KEY)
+    if text is None:
+        text = doc.user_data[TEXT_KEY] = doc.text
+    return text
+
+
 class DesignationMerger:
     def __call__(self, doc: Doc) -> Doc:
         spans = []
-        for m in DESIGNATION_RE.finditer(doc.text):
+        text = doc_text(doc)
+        for m in DESIGNATION_RE.finditer(text):
             span = doc.char_span(m.start(), m.end(), alignment_mode="expand")
             if span is not None and len(span) > 1:
                 spans.append(span)

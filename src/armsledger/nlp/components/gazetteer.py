@@ -12,6 +12,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
+from armsledger.nlp.components.designations import doc_text
 from armsledger.normalize.actors import actor_surfaces
 from armsledger.normalize.weapons import find_weapons
 
@@ -47,7 +48,7 @@ class Gazetteer:
 
     def __call__(self, doc: Doc) -> Doc:
         ours: list[Span] = []
-        weapons = find_weapons(doc.text, self.lang)
+        weapons = find_weapons(doc_text(doc), self.lang)
         doc._.weapons = weapons
         for w in weapons:
             span = doc.char_span(w.start, w.end, label="WEAPON", alignment_mode="expand")
