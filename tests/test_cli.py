@@ -226,3 +226,15 @@ def test_bad_published_shape_option(runs):
     assert proc.returncode == 2
     (line,) = err_lines(proc)
     assert "--published" in line
+
+
+def test_windows_1252_file_is_read_with_one_warning_line(tmp_path):
+    # a plain latin-1/cp1252 file is not valid UTF-8: it is read all the same, and the user told so
+    (tmp_path / "ancien.txt").write_bytes("Les États-Unis ont approuvé une vente de 12 chars Abrams à la Pologne.".encode("cp1252"))
+    proc = run_cli("--jsonl", "ancien.txt", cwd=tmp_path)
+    assert proc.returncode == 0
+    assert err_lines(proc) == ["armsledger: ancien.txt: not valid UTF-8 (byte 0xC9 at offset 4); "
+                               "read as Windows-1252 [AL103]"]
+    doc = json.loads(out_lines(proc)[0])
+    assert doc["document"]["text"].startswith("Les États-Unis")
+    assert [t["recipient"]["id"] for t in doc["transfers"]] == ["POL"]

@@ -1,10 +1,12 @@
 """The Typer application and its error handling: one red line, a traceback only with --debug."""
 from __future__ import annotations
 
+import logging
 import sys
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 
 from armsledger.errors import ArmsledgerError
 
@@ -24,11 +26,22 @@ def report_error(exc: BaseException, source: str | None = None) -> None:
     text = str(exc)
     if source and not text.startswith(source):
         text = f"{source}: {text}"
-    err_console.print(f"[red]armsledger: {text}[/red]", soft_wrap=True, markup=True, emoji=False)
+    err_console.print(f"[red]armsledger: {escape(text)}[/red]", soft_wrap=True, markup=True, emoji=False)
+
+
+class _OneLine(logging.Handler):
+    """Library warnings (a document read with a fallback, ...) as one yellow line on stderr."""
+
+    def emit(self, record: logging.LogRecord) -> None:
+        err_console.print(f"[yellow]armsledger: {escape(record.getMessage())}[/yellow]", soft_wrap=True)
 
 
 def main() -> None:
     from armsledger.cli import extract  # noqa: F401  (registers the command)
+    logger = logging.getLogger("armsledger")
+    logger.addHandler(_OneLine())
+    logger.setLevel(logging.WARNING)
+    logger.propagate = False
     try:
         app()
     except ArmsledgerError as exc:

@@ -16,6 +16,8 @@ the text is kept exactly as read.
 """
 from __future__ import annotations
 
+import logging
+
 import codecs
 import datetime as dt
 import re
@@ -23,6 +25,8 @@ from collections.abc import Iterator
 
 from armsledger.errors import BinaryInput, EmptyInput, EncodingError, InputError
 from armsledger.model.records import SourceDocument
+
+log = logging.getLogger("armsledger.ingest")
 
 _BOMS = (  # UTF-32 before UTF-16: the UTF-32-LE BOM starts with the UTF-16-LE one
     (codecs.BOM_UTF32_LE, "utf-32-le"), (codecs.BOM_UTF32_BE, "utf-32-be"),
@@ -95,9 +99,13 @@ def _decode_legacy(data: bytes, bad: int, source: str) -> str:
     non_ascii = len(data) - len(data.translate(None, _NON_ASCII))
     if non_ascii <= _MAX_NON_ASCII_SHARE * len(data) and not _UTF8_MULTIBYTE.search(data):
         try:
-            return data.decode("cp1252")
+            text = data.decode("cp1252")
         except UnicodeDecodeError:
             pass
+        else:
+            log.warning("%s: not valid UTF-8 (byte 0x%02X at offset %d); read as Windows-1252 [AL103]",
+                        source, data[bad], bad)
+            return text
     raise EncodingError(f"not valid UTF-8: byte 0x{data[bad]:02X} at offset {bad} "
                         "(and not plain cp1252/latin-1 text)", source=source)
 
