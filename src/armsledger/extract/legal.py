@@ -25,9 +25,10 @@ def _court_in(ctx: DocContext, s: str) -> tuple[str, re.Match] | None:
         _, court, m = min(hits)
         return court, m
     m = ctx.lex.rx("legal.national_court").search(s)
-    if m:
-        name = re.match(r"[\w'’ -]{0,60}?(?=[,.;]|\s(?:a|ont|has|have|had|avait)\s|$)", s[m.start():])
-        return (name.group(0).strip() if name else m.group(0)), m
+    if m:  # the name as written: "Cour d'appel de La Haye", "Supreme Court of the Netherlands"
+        tail = re.match(r"(?:\s+(?:de|d['’]|du|des|of|of the|in)\s+(?:la\s+|le\s+|l['’]|the\s+)?[A-ZÀ-Ý][\w'’-]*"
+                        r"(?:\s+[A-ZÀ-Ý][\w'’-]*)*)?", s[m.end():])
+        return (m.group(0) + (tail.group(0) if tail else "")).strip(), m
     return None
 
 
@@ -82,6 +83,8 @@ def extract_legal_actions(ctx: DocContext) -> list[LegalAction]:
         date = next((d.value for d in ctx.in_sentence(ctx.dates, sent) if d.value), None)
         respondent = _respondent(ctx, sent, [p.start for p in persons])
         key = (court, action, respondent)
+        if key not in merged:  # the same warrant again: a subject already named
+            key = next((k for k in merged if k[:2] == key[:2] and set(subjects) & set(merged[k].subjects)), key)
         if key not in merged and (back_reference or respondent is None):
             # more words on a decision already recorded ("Dans son verdict, la Cour a ordonné ...")
             key = next((k for k in reversed(merged) if k[0] == court and respondent in (None, k[2])), key)

@@ -77,9 +77,12 @@ def find_parties(ctx: DocContext, start: int, end: int, anchor: int, *, subject_
             return Parties(sellers[0] if sellers else None, buyer)
     agents = [m for m in states if AGENT.search(text[max(0, m.start - 14):m.start])]
     recipient = None
+    give = ctx.lex.words("give_verbs")
+    give_rx = re.compile(r"\b(?:" + "|".join(map(re.escape, give)) + r")\s+$", re.I) if give else None
     for m in states:
         before = text[max(start, m.start - 60):m.start]
-        if GOVERNMENT_OF.search(before) or DATIVE.search(before):
+        if GOVERNMENT_OF.search(before) or DATIVE.search(before) or (give_rx and give_rx.search(before)):
+            # "à Israël", "the Government of Norway", "has given Israel $3.8 billion"
             if recipient is None or abs(m.start - anchor) < abs(recipient.start - anchor):
                 recipient = m
     others = [m for m in states if recipient is None or m.id != recipient.id]
