@@ -1,0 +1,97 @@
+"""US arms-sale notices, one test per layout: the press release, the Federal Register
+36(b)(1) transmittal, and the cover letter that gives only recipient, transmittal and value.
+The texts are written for the tests in the public layouts of these notices."""
+
+PRESS_RELEASE = """WASHINGTON, March 3, 2026 - The State Department has made a determination approving a possible Foreign Military Sale to the Government of Finland of AIM-9X Block II Sidewinder missiles and related equipment for an estimated cost of $95 million. The Defense Security Cooperation Agency delivered the required certification notifying Congress of this possible sale today.
+
+The Government of Finland has requested to buy up to forty (40) AIM-9X Block II Sidewinder tactical missiles and ten (10) AIM-9X Block II captive air training missiles. Also included are missile containers, spare and repair parts, publications, training and other related elements of logistics and program support.
+
+The proposed sale will not alter the basic military balance in the region.
+
+The principal contractor will be RTX Corporation, located in Tucson, Arizona. There are no known offset agreements proposed in connection with this potential sale.
+
+This notice of a potential sale is required by law and does not mean the sale has been concluded.
+"""
+
+FEDERAL_REGISTER = """DEPARTMENT OF DEFENSE
+
+Office of the Secretary
+
+[Transmittal No. 26-07]
+
+Arms Sales Notification
+
+AGENCY: Defense Security Cooperation Agency, Department of Defense.
+
+ACTION: Arms sales notice.
+
+Transmittal No. 26-07
+Notice of Proposed Issuance of Letter of Offer Pursuant to Section
+36(b)(1) of the Arms Export Control Act, as amended
+    (i) Prospective Purchaser: Government of Chile
+    (ii) Total Estimated Value:
+
+Major Defense Equipment*................................     $120 million
+Other...................................................     $ 30 million
+                                                         ---------------
+  Total.................................................    $150 million
+
+    (iii) Description and Quantity or Quantities of Articles or
+Services under Consideration for Purchase:
+    Major Defense Equipment (MDE):
+    Six (6) F-16C Block 52 aircraft
+    Twelve (12) AN/APG-83 radars
+    Non-MDE: spare and repair parts, support equipment, publications.
+    (iv) Military Department: Air Force (CI-D-SAA)
+    (v) Prior Related Cases, if any: None
+"""
+
+COVER_LETTER = """Defense Security
+Cooperation Agency,
+Arlington, VA.
+Dear Mr. Chairman: Pursuant to the reporting requirements
+of Section 36(b)(1) of the Arms Export Control Act, as
+amended, we are forwarding herewith Transmittal No. 26-11
+concerning the Army's proposed Letter(s) of Offer and
+Acceptance to the Government of Peru for defense articles
+and services estimated to cost $210 million. After this
+letter is delivered to your office, we plan to issue a news
+release to notify the public of this proposed sale.
+"""
+
+
+def _items(t):
+    return [(i.designation, i.quantity) for i in t.items]
+
+
+def test_press_release_is_one_approved_fms_deal(extract):
+    x = extract(PRESS_RELEASE, lang="en", published="2026-03-03")
+    assert len(x.transfers) == 1
+    t = x.transfers[0]
+    assert (t.supplier.id, t.recipient.id, t.status, t.channel) == ("USA", "FIN", "approved", "FMS")
+    assert (t.value.amount, t.value.currency, t.value.qualifier) == (95_000_000, "USD", "about")
+    assert ("AIM-9X Block II", 40) in _items(t)
+    assert t.contractor == ["RTX Corporation"]
+
+
+def test_federal_register_fields(extract):
+    x = extract(FEDERAL_REGISTER, lang="en", published="2026-04-01")
+    assert len(x.transfers) == 1
+    t = x.transfers[0]
+    assert (t.supplier.id, t.recipient.id, t.status, t.channel) == ("USA", "CHL", "approved", "FMS")
+    assert (t.value.amount, t.value.qualifier) == (150_000_000, "about")
+    assert _items(t) == [("F-16C Block 52", 6), ("AN/APG-83", 12)]
+    assert {i.category for i in t.items} == {"aircraft", "sensor"}
+
+
+def test_cover_letter_gives_recipient_and_value_only(extract):
+    x = extract(COVER_LETTER, lang="en", published=None)
+    assert len(x.transfers) == 1
+    t = x.transfers[0]
+    assert (t.recipient.id, t.items, t.status, t.channel) == ("PER", [], "approved", "FMS")
+    assert (t.value.amount, t.value.currency) == (210_000_000, "USD")
+
+
+def test_a_notice_is_never_a_signed_sale(extract):
+    x = extract(PRESS_RELEASE + "\nThe contract was signed.", lang="en", published="2026-03-03")
+    assert [t.status for t in x.transfers] == ["approved"]
