@@ -43,7 +43,7 @@ class ItemMention:
 
     def to_item(self) -> Item:
         best = self.best
-        family = next((w.family for w in self.parts if w.family), None)
+        family = best.family or next((w.family for w in self.parts if w.family), None)
         category = best.category or next((w.category for w in self.parts if w.category), None)
         designation = self.designation
         if designation and self.model:
@@ -83,6 +83,11 @@ def group_item_mentions(ctx: DocContext, start: int, end: int) -> list[ItemMenti
             # "(110 MaxxPro Dash DXM, 30 MaxxPro Base DXM)": counted models that break it down
             opened = text.rfind("(", g.end, w.start)
             if opened != -1 and ")" not in text[opened:w.start] and re.fullmatch(r"\s*", text[g.end:opened]):
+                if w.kind != "generic" and all(p.kind == "generic" for p in g.parts) \
+                        and re.fullmatch(r"\(\s*", text[opened:w.start]):
+                    g.parts.append(w)  # "Guided Multiple Launch Rocket System (GMLRS)": its name
+                    g.end = w.end
+                    continue
                 if w.kind == "generic" or not re.search(r"\d\s*$", text[opened:w.start]):
                     continue
                 g.broken_down = True
@@ -105,7 +110,7 @@ def _model_suffix(text: str, g: ItemMention) -> str | None:
     """Model words written after a programme name: "MaxxPro Dash DXM", "Leopard 2A6"."""
     if g.best.kind != "name" or any(p.kind == "designation" for p in g.parts):
         return None
-    m = re.match(rf"(?:\s+{MODEL_TOKEN}){{1,3}}", text[g.end:g.end + 40])
+    m = re.match(rf"(?:\s+{MODEL_TOKEN}){{1,3}}(?:\s+[A-Z][a-z]+){{0,2}}", text[g.end:g.end + 50])
     return m.group(0).strip() if m else None
 
 

@@ -263,7 +263,16 @@ def _merge_items(items: list[Item]) -> list[Item]:
            or not any(d.startswith((i.description or "").lower()) for d in named)]
     # "Naval Strike Missiles ... sixty (60) RGM-184A": the uncounted programme name of a counted model
     counted_families = {i.family for i in out if i.family and i.quantity is not None}
-    return [i for i in out if i.quantity is not None or i.family not in counted_families]
+    out = [i for i in out if i.quantity is not None or i.family not in counted_families]
+    # "18 HIMARS launchers ... 18 M142 HIMARS": one item told twice, the model's name kept
+    kept: list[Item] = []
+    for item in sorted(out, key=lambda i: not re.search(r"\d", i.designation or "")):
+        if item.family and item.designation == item.family and any(
+                k.family == item.family and k.quantity == item.quantity and re.search(r"\d", k.designation or "")
+                for k in kept):
+            continue
+        kept.append(item)
+    return sorted(kept, key=lambda i: i.evidence[0])
 
 
 def _key(item: Item) -> str:
@@ -279,8 +288,9 @@ def notice_transfer(finder: TransferFinder) -> tuple[Transfer | None, MoneyMatch
     items = []
     for start, end in facts.blocks:
         for mention in group_item_mentions(ctx, start, end):
-            if mention.quantity is None and (mention.designation is None or
-                                             is_support_phrase(ctx, mention.start, mention.end)):
+            first = mention.quantity_span[0] if mention.quantity_span else mention.start
+            if is_support_phrase(ctx, first, mention.end) or \
+                    mention.quantity is None and mention.designation is None:
                 # a platform only supported ("logistics support for C-17 aircraft"), or
                 # unnamed, uncounted equipment of a list
                 continue
