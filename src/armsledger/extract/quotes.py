@@ -135,6 +135,10 @@ def _attributed(ctx: DocContext, q: QuoteSpan, nxt: QuoteSpan | None,
         head = after[:m.start()]
         if len(head) < 60 and not re.search(r"[.!?]", head):  # English "X said"
             speaker = nearest_speaker(ctx, q.close, q.close + m.start())
+            if speaker is None and statement.search(head):  # "the release said"
+                speaker = last_org or issuer_before(ctx, q.start) or last
+            elif speaker is None and pronoun.search(head):  # "it added", "he said"
+                speaker = last or last_person_before(ctx, q.start)
     if m and speaker is None and INVERSION_HEAD.fullmatch(after[:m.start()]):
         tail_start = q.close + m.end()
         tail = text[tail_start:min(after_end, tail_start + 90)]
