@@ -59,7 +59,7 @@ def last_person_before(ctx: DocContext, pos: int) -> Speaker | None:
 
 def issuer_before(ctx: DocContext, pos: int) -> Speaker | None:
     """The organisation a "statement"/"communiqué" comes from: the last one named before `pos`."""
-    orgs = [m for m in ctx.actors if m.label == "ORG" and m.start < pos]
+    orgs = [m for m in ctx.actors if m.label == "ORG" and m.start < pos and m.kind != "company"]
     return speaker_from_mention(ctx, orgs[-1]) if orgs else None
 
 
@@ -97,6 +97,11 @@ def nearest_speaker(ctx: DocContext, start: int, end: int, *, prefer: str = "las
     persons = ctx.within(ctx.persons, start, end)
     if persons:  # the person nearest the verb: last before it, first after it
         return speaker_from_person(ctx, persons[0] if prefer == "first" else persons[-1])
+    window = ctx.text[start:end]
+    for p in ctx.persons:  # a surname the text gave in full before, missed by the NER ("Bell said")
+        surname = p.name.split()[-1]
+        if p.start < start and len(p.name.split()) > 1 and re.search(rf"\b{re.escape(surname)}\b", window):
+            return speaker_from_person(ctx, p)
     titled = HONORIFIC_NAME.search(ctx.text, start, end)
     if titled and titled.group(1) in ctx.lex.words("honorifics"):
         return Speaker(ctx.full_name(titled.group(2)), "person", titled.start(2), None)

@@ -129,7 +129,13 @@ def _attributed(ctx: DocContext, q: QuoteSpan, nxt: QuoteSpan | None,
     after = text[q.close:after_end]
     speaker: Speaker | None = None
 
-    # 1. after the quote: ", a déclaré X" / ", said X" / " X said" / ", a-t-elle ajouté"
+    # 1. after the quote: ", a déclaré X" / ", said X" / " X said" / ", a-t-elle ajouté";
+    #    "..., according to the HRMMU" anywhere in the rest of the sentence
+    intro = lex.rx("source_intro").search(after)
+    if intro:
+        speaker = nearest_speaker(ctx, q.close + intro.end(), after_end, prefer="first")
+        if speaker is not None:
+            return speaker
     m = speech.search(after)
     if m and re.fullmatch(r"[\s,.;:!?)\-–—»”\"]*", after[:m.start()]) is None:
         head = after[:m.start()]
