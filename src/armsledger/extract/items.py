@@ -31,6 +31,10 @@ class ItemMention:
     quantity_span: tuple[int, int] | None = None
     broken_down: bool = False   # the counted models in parentheses after it are the items
     model: str | None = None     # model words after a programme name
+    phrase_start: int = -1       # an unnamed item's whole noun phrase, calibre and complement included
+    phrase_end: int = -1
+
+    phrase_text: str | None = None
 
     @property
     def best(self) -> WeaponMatch:
@@ -56,6 +60,8 @@ class ItemMention:
         generic = next((w for w in self.parts if w.kind == "generic"), None)
         if generic is not None and best.kind != "generic":
             description = f"{generic.description} {designation}" if designation else generic.description
+        elif self.phrase_end > self.phrase_start >= 0 and self.phrase_text:
+            description = self.phrase_text
         else:
             description = best.description
         spans = [(self.start, self.end)] + ([self.quantity_span] if self.quantity_span else [])
@@ -97,10 +103,37 @@ def group_item_mentions(ctx: DocContext, start: int, end: int) -> list[ItemMenti
             continue
         groups.append(ItemMention(w.start, w.end, [w]))
     numbers = ctx.within(ctx.numbers, start, end)
+    kept: list[ItemMention] = []
     for g in groups:
+        if kept and g.start < kept[-1].phrase_end:
+            continue  # inside the noun phrase of the item before ("rounds of 155mm artillery ammunition")
         _attach_quantity(ctx, g, numbers)
         g.model = _model_suffix(text, g)
-    return [g for g in groups if not g.broken_down]
+        if all(p.kind == "generic" for p in g.parts):
+            g.phrase_start, g.phrase_end = _noun_phrase(text, g, end)
+            phrase = re.sub(r"\s+", " ", text[g.phrase_start:g.phrase_end]).strip()
+            if phrase.lower() != g.best.text.lower():
+                g.phrase_text = phrase
+        kept.append(g)
+    return [g for g in kept if not g.broken_down]
+
+
+CALIBRE = re.compile(r"(?:\d[\d,.]*\s?-?(?:mm|pound|lb|kg|inch)\s+)$", re.I)
+COMPLEMENT = re.compile(r"(?:\s+(?:of|de|d['’])\s*(?:\d[\d,.]*\s?-?(?:mm|pound|lb|kg)\b)(?:\s+[a-z][\w-]*){0,2}"
+                        r"|\s+[a-zéèêëàâîïôûç-]+(?:é|ée|és|ées|al|aux|if|ive|ifs|ives|ique|iques)\b)", re.I)
+
+
+def _noun_phrase(text: str, g: ItemMention, limit: int) -> tuple[int, int]:
+    """An unnamed item's noun phrase with its calibre and complement: "30mm ammunition",
+    "rounds of 155mm artillery ammunition", "obus de 155 mm", "véhicules blindés médicalisés"."""
+    start, end = g.start, g.end
+    before = CALIBRE.search(text[max(0, start - 20):start])
+    if before:
+        start -= len(before.group(0))
+    after = COMPLEMENT.match(text, end, limit)
+    if after:
+        end = after.end()
+    return start, end
 
 
 MODEL_TOKEN = r"(?:[A-Z]{2,}[\w-]*|\w*\d\w*|[A-Z][a-z]+(?=\s+(?:[A-Z]{2,}|\w*\d)))"
@@ -129,3 +162,11 @@ def _attach_quantity(ctx: DocContext, g: ItemMention, numbers: list[NumberMatch]
         break
     if g.quantity is None and g.best.kind != "generic" and ONE.search(text[max(0, g.start - 8):g.start]):
         g.quantity, g.qualifier, g.quantity_span = 1, "exact", None
+
+
+def drop_summaries(mentions: list[ItemMention]) -> list[ItemMention]:
+    """Leave out an unnamed, uncounted item that only announces a named one made of the same
+    noun ("une vente de kits de guidage ... 3 845 kits de guidage KMU-558B/B")."""
+    named_nouns = {p.description for m in mentions if m.designation for p in m.parts if p.kind == "generic"}
+    return [m for m in mentions if m.designation or m.quantity is not None
+            or m.best.description not in named_nouns]

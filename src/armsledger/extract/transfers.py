@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass, field
 
 from armsledger.extract.context import DocContext, Mention, Sentence
-from armsledger.extract.items import ItemMention, group_item_mentions
+from armsledger.extract.items import ItemMention, drop_summaries, group_item_mentions
 from armsledger.extract.notices import is_notice, is_support_phrase, read_notice
 from armsledger.extract.parties import actor_of, find_parties, states_between
 from armsledger.model import Actor, Item, Money, Transfer
@@ -163,7 +163,7 @@ class TransferFinder:
             supplier = self.default_supplier or self._salient_state(exclude=recipient.id)
         if supplier is not None and supplier.id == recipient.id:
             supplier = self.default_supplier if self.default_supplier and self.default_supplier.id != recipient.id else None
-        items = _merge_items([i.to_item() for m in deal.mentions for i in m.items])
+        items = _merge_items([i.to_item() for i in drop_summaries([i for m in deal.mentions for i in m.items])])
         money = next((m.money for m in deal.mentions if m.money), None)
         value = None
         if money is not None:
@@ -238,8 +238,7 @@ class TransferFinder:
 
 def _merge_items(items: list[Item]) -> list[Item]:
     """One item per designation (or unnamed description); a programme name followed by its
-    model ("250 chars Abrams, des modèles M1A2") is one item; unnamed, uncounted items that
-    only summarise a named item are dropped."""
+    model ("250 chars Abrams, des modèles M1A2") is one item."""
     out: list[Item] = []
     for item in items:
         if item.designation and out:
@@ -257,10 +256,6 @@ def _merge_items(items: list[Item]) -> list[Item]:
                 twin.quantity, twin.quantity_qualifier = item.quantity, item.quantity_qualifier
             continue
         out.append(item)
-    # "kits de guidage ... 3 845 kits de guidage KMU-558B/B": the unnamed noun summarised a named item
-    named = [(i.description or "").lower() for i in out if i.designation]
-    out = [i for i in out if i.designation or i.quantity is not None
-           or not any(d.startswith((i.description or "").lower()) for d in named)]
     # "Naval Strike Missiles ... sixty (60) RGM-184A": the uncounted programme name of a counted model
     counted_families = {i.family for i in out if i.family and i.quantity is not None}
     out = [i for i in out if i.quantity is not None or i.family not in counted_families]
