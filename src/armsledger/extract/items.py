@@ -109,6 +109,7 @@ def group_item_mentions(ctx: DocContext, start: int, end: int) -> list[ItemMenti
             continue  # inside the noun phrase of the item before ("rounds of 155mm artillery ammunition")
         _attach_quantity(ctx, g, numbers)
         g.model = _model_suffix(text, g)
+        _resolve_demonstrative(ctx, g)
         if all(p.kind == "generic" for p in g.parts):
             g.phrase_start, g.phrase_end = _noun_phrase(text, g, end)
             phrase = re.sub(r"\s+", " ", text[g.phrase_start:g.phrase_end]).strip()
@@ -116,6 +117,20 @@ def group_item_mentions(ctx: DocContext, start: int, end: int) -> list[ItemMenti
                 g.phrase_text = phrase
         kept.append(g)
     return [g for g in kept if not g.broken_down]
+
+
+DEMONSTRATIVE = re.compile(r"\b(?:ce|cet|cette|ces|this|these|that|those)\s+$", re.I)
+
+
+def _resolve_demonstrative(ctx: DocContext, g: ItemMention) -> None:
+    """"Ce canon ... a été exporté": the named system of that kind the text spoke of just before."""
+    if any(p.kind != "generic" for p in g.parts) or not DEMONSTRATIVE.search(ctx.text[max(0, g.start - 8):g.start]):
+        return
+    since = ctx.sentences[max(0, ctx.sentence_at(g.start).index - 3)].start
+    named = [w for w in ctx.weapons if since <= w.start < g.start and w.kind != "generic"
+             and w.category == g.best.category]
+    if named:
+        g.parts.append(named[-1])
 
 
 CALIBRE = re.compile(r"(?:\d[\d,.]*\s?-?(?:mm|pound|lb|kg|inch)\s+)$", re.I)

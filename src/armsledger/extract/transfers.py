@@ -24,6 +24,7 @@ CONTINUATION = re.compile(
     r"^(?:cette|ce|cet|ces|la|le|this|the|these|it|il|elle)\s+(?:vente|contrat|commande|paquet|accord|livraison|"
     r"sale|contract|order|package|deal|proposed sale|possible sale|potential sale|government of|gouvernement|comprend|includes?|"
     r"potentielle|proposée|notice|request)", re.I)
+DESTINATION = re.compile(r"\b(?:à|au|aux|en|vers|to)\s+(?:l['’]|la\s+|le\s+|les\s+|the\s+)?$", re.I)
 CONTRACTOR = re.compile(r"(?:principal contractors?|prime contractors?|maître d['’]œuvre|contractant principal)"
                         r"\s+(?:will be|is|are|sera|seront|est)\s+(.+?)(?:\.\s|\.$|$)", re.I)
 
@@ -112,9 +113,22 @@ class TransferFinder:
             if not items and (parties.recipient is None or self.lex.has("aid.loan", s)
                               or self.lex.has("aid.military_financing", s)):
                 continue  # no deal to speak of, or money lent or granted to buy arms: aid
-            out.append(DealMention(sent, items, parties.supplier, parties.recipient, money,
-                                   self.status_of(sent, anchor)))
+            status = self.status_of(sent, anchor)
+            for recipient in self.export_destinations(sent, parties) or [parties.recipient]:
+                out.append(DealMention(sent, items, parties.supplier, recipient, money, status))
         return out
+
+    def export_destinations(self, sent: Sentence, parties) -> list[Mention]:
+        """"exporté en Arabie saoudite, au Danemark, en Indonésie": one deal per destination."""
+        if not self.lex.has("export_cues", sent.text):
+            return []
+        out: list[Mention] = []
+        for m in states_between(self.ctx, sent.start, sent.end):
+            before = self.ctx.text[max(sent.start, m.start - 8):m.start]
+            if DESTINATION.search(before) and (parties.supplier is None or m.id != parties.supplier.id) \
+                    and all(o.id != m.id for o in out):
+                out.append(m)
+        return out if len(out) > 1 else []
 
     def continues(self, deal: Deal, m: DealMention) -> bool:
         last = deal.mentions[-1]
