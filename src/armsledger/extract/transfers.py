@@ -38,6 +38,7 @@ class DealMention:
     money: MoneyMatch | None
     status: str
     refers_back: bool = False
+    package_only: bool = False  # "a $250 million package for Ukraine": a deal only if items follow
 
 
 @dataclass
@@ -105,7 +106,9 @@ class TransferFinder:
                 continue  # a headline total of deals described elsewhere
             if self.lex.has("negation_cues", s):
                 continue  # "aucun accord trouvé concernant l'envoi d'avions": no deal
-            money = self.value_money(sent, set()) if (items or self.lex.has("sale_cues", s)) else None
+            sale = self.lex.has("sale_cues", s)
+            package = not items and not sale and self.lex.has("package_cues", s)
+            money = self.value_money(sent, set()) if (items or sale or package) else None
             if not items and money is None:
                 continue
             anchor = items[0].start if items else money.start
@@ -115,7 +118,8 @@ class TransferFinder:
                 continue  # no deal to speak of, or money lent or granted to buy arms: aid
             status = self.status_of(sent, anchor)
             for recipient in self.export_destinations(sent, parties) or [parties.recipient]:
-                out.append(DealMention(sent, items, parties.supplier, recipient, money, status))
+                out.append(DealMention(sent, items, parties.supplier, recipient, money, status,
+                                       package_only=package))
         return out
 
     def export_destinations(self, sent: Sentence, parties) -> list[Mention]:
@@ -337,6 +341,8 @@ def extract_transfers(ctx: DocContext) -> tuple[list[Transfer], set[tuple[int, i
             if money is not None:
                 used.add((money.start, money.end))
     for deal in finder.deals():
+        if all(m.package_only or m.refers_back for m in deal.mentions) and not any(m.items for m in deal.mentions):
+            continue  # money announced with no equipment named is aid, not a deal
         t = finder.build(deal, out[-1] if out else None)
         if t is None:
             continue
