@@ -111,7 +111,7 @@ def group_item_mentions(ctx: DocContext, start: int, end: int) -> list[ItemMenti
         g.model = _model_suffix(text, g)
         _resolve_demonstrative(ctx, g)
         if all(p.kind == "generic" for p in g.parts):
-            g.phrase_start, g.phrase_end = _noun_phrase(text, g, end)
+            g.phrase_start, g.phrase_end = _noun_phrase(text, g, end, weapons)
             phrase = re.sub(r"\s+", " ", text[g.phrase_start:g.phrase_end]).strip()
             if phrase.lower() != g.best.text.lower():
                 g.phrase_text = phrase
@@ -133,14 +133,18 @@ def _resolve_demonstrative(ctx: DocContext, g: ItemMention) -> None:
         g.parts.append(named[-1])
 
 
+FOR_SYSTEM = re.compile(r"\s+(?:supplémentaires\s+)?(?:for|pour)\s+(?:the\s+|les\s+|des\s+|its\s+|leurs\s+)?"
+                        r"(?:[\w'’-]+\s+){0,5}", re.I)
 CALIBRE = re.compile(r"(?:\d[\d,.]*\s?-?(?:mm|pound|lb|kg|inch)\s+)$", re.I)
 COMPLEMENT = re.compile(r"(?:\s+(?:of|de|d['’])\s*(?:\d[\d,.]*\s?-?(?:mm|pound|lb|kg)\b)(?:\s+[a-z][\w-]*){0,2}"
                         r"|\s+[a-zéèêëàâîïôûç-]+(?:é|ée|és|ées|al|aux|if|ive|ifs|ives|ique|iques)\b)", re.I)
 
 
-def _noun_phrase(text: str, g: ItemMention, limit: int) -> tuple[int, int]:
+def _noun_phrase(text: str, g: ItemMention, limit: int, weapons: list[WeaponMatch]) -> tuple[int, int]:
     """An unnamed item's noun phrase with its calibre and complement: "30mm ammunition",
-    "rounds of 155mm artillery ammunition", "obus de 155 mm", "véhicules blindés médicalisés"."""
+    "rounds of 155mm artillery ammunition", "obus de 155 mm", "véhicules blindés médicalisés",
+    and the system it is for: "ammunition for HIMARS systems", "missiles ... pour les systèmes
+    NASAMS" (the system is then not an item of its own)."""
     start, end = g.start, g.end
     before = CALIBRE.search(text[max(0, start - 20):start])
     if before:
@@ -148,6 +152,10 @@ def _noun_phrase(text: str, g: ItemMention, limit: int) -> tuple[int, int]:
     after = COMPLEMENT.match(text, end, limit)
     if after:
         end = after.end()
+    named = next((w for w in weapons if w.kind != "generic" and end < w.start <= min(limit, end + 80)), None)
+    if named is not None and FOR_SYSTEM.fullmatch(text, end, named.start):
+        tail = re.match(r"\s+(?:systems?|systèmes?)\b", text[named.end:named.end + 12])
+        end = named.end + (tail.end() if tail else 0)
     return start, end
 
 
@@ -168,6 +176,8 @@ def _attach_quantity(ctx: DocContext, g: ItemMention, numbers: list[NumberMatch]
     for n in reversed(numbers):
         if n.end > g.start or any(s <= n.start < e for s, e in money):
             continue
+        if re.match(r"\s?-\s?(?:pound|lb|kg|ton|tonne|mile|km|inch|meter|metre|mm)", text[n.end:n.end + 8], re.I):
+            break  # "2,000-pound bombs": a size, not a count
         gap = re.sub(r"^\s*\(\d[\d,]*\)", "", text[n.end:g.start])  # "sixty (60) missiles"
         if len(gap) <= 30 and not re.search(r"[\d.;:()]", gap) and len(gap.split()) <= 3 \
                 and not re.search(r"\b(?:et|and|ou|or)\b", gap):
