@@ -135,6 +135,8 @@ def _resolve_demonstrative(ctx: DocContext, g: ItemMention) -> None:
 
 FOR_SYSTEM = re.compile(r"\s+(?:supplémentaires\s+)?(?:for|pour)\s+(?:the\s+|les\s+|des\s+|its\s+|leurs\s+)?"
                         r"(?:[\w'’-]+\s+){0,5}", re.I)
+# "20 Electro-Optics-Infrared Radars": the capitalised words that name an unnamed system
+TITLE_WORDS = re.compile(r"(?<=\d\s)(?:[A-Z][a-z]+(?:-[A-Z][a-z]+)*\s+){1,3}$")
 CALIBRE = re.compile(r"(?:\d[\d,.]*\s?-?(?:mm|pound|lb|kg|inch)\s+)$", re.I)
 COMPLEMENT = re.compile(r"(?:\s+(?:of|de|d['’])\s*(?:\d[\d,.]*\s?-?(?:mm|pound|lb|kg)\b)(?:\s+[a-z][\w-]*){0,2}"
                         r"|\s+[a-zéèêëàâîïôûç-]+(?:é|ée|és|ées|al|aux|if|ive|ifs|ives|ique|iques)\b)", re.I)
@@ -146,12 +148,15 @@ def _noun_phrase(text: str, g: ItemMention, limit: int, weapons: list[WeaponMatc
     and the system it is for: "ammunition for HIMARS systems", "missiles ... pour les systèmes
     NASAMS" (the system is then not an item of its own)."""
     start, end = g.start, g.end
-    before = CALIBRE.search(text[max(0, start - 20):start])
+    before = CALIBRE.search(text[max(0, start - 20):start]) or TITLE_WORDS.search(text[max(0, start - 50):start])
     if before:
         start -= len(before.group(0))
     after = COMPLEMENT.match(text, end, limit)
     if after:
         end = after.end()
+    breakdown = re.match(r"\s*\([^()]*\d[^()]{0,50}\)", text[end:limit])  # "(16 installed and 4 spares)"
+    if breakdown:
+        end += breakdown.end()
     named = next((w for w in weapons if w.kind != "generic" and end < w.start <= min(limit, end + 80)), None)
     if named is not None and FOR_SYSTEM.fullmatch(text, end, named.start):
         tail = re.match(r"\s+(?:systems?|systèmes?)\b", text[named.end:named.end + 12])
