@@ -238,3 +238,15 @@ def test_windows_1252_file_is_read_with_one_warning_line(tmp_path):
     doc = json.loads(out_lines(proc)[0])
     assert doc["document"]["text"].startswith("Les États-Unis")
     assert [t["recipient"]["id"] for t in doc["transfers"]] == ["POL"]
+
+
+def test_mixed_languages_are_detected_per_document(tmp_path):
+    lines = [{"id": "a", "text": "Le gouvernement français a annoncé la livraison de douze canons Caesar à l'Ukraine."},
+             {"id": "b", "text": "The State Department approved a possible sale of 24 AIM-9X missiles to Spain."}]
+    (tmp_path / "mixed.jsonl").write_text("".join(json.dumps(x, ensure_ascii=False) + "\n" for x in lines),
+                                          encoding="utf-8")
+    proc = run_cli("--jsonl", "mixed.jsonl", cwd=tmp_path)
+    assert proc.returncode == 0
+    docs = [json.loads(line) for line in out_lines(proc)]
+    assert [d["document"]["language"] for d in docs] == ["fr", "en"]
+    assert [t["recipient"]["id"] for d in docs for t in d["transfers"]] == ["UKR", "ESP"]
