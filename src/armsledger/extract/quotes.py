@@ -11,7 +11,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from armsledger.extract.attribution import Speaker, issuer_before, last_person_before, nearest_speaker
+from armsledger.extract.attribution import (
+    Speaker, issuer_before, last_person_before, nearest_speaker, speaker_from_mention,
+)
 from armsledger.extract.context import DocContext
 from armsledger.model import Quote
 
@@ -181,6 +183,5 @@ def _attributed(ctx: DocContext, q: QuoteSpan, nxt: QuoteSpan | None,
 
 
 def _last_court(ctx: DocContext, before: int) -> Speaker | None:
-    from armsledger.extract.attribution import speaker_from_mention
     courts = [m for m in ctx.actors if m.start < before and m.kind == "court"]
     return speaker_from_mention(ctx, courts[-1]) if courts else None

@@ -1,8 +1,9 @@
 """Size limits on what ingest accepts."""
 from __future__ import annotations
 
-# spaCy's default `nlp.max_length`. A longer text is NOT refused: ingest keeps it as one
-# SourceDocument and the pipeline processes it in chunks of at most this many characters.
+# spaCy's default `nlp.max_length`. Ingest keeps a longer text as one SourceDocument; the
+# pipeline then refuses it with InputTooLarge (one line naming it), and the batch goes on.
+# Splitting is left to the user: where to cut a 20 MB text is not ours to guess.
 MAX_TEXT_CHARS: int = 1_000_000
 
 # A file (or stdin) larger than this is refused with InputTooLarge before it is read.
