@@ -24,6 +24,7 @@ DATIVE = re.compile(r"(?:\b(?:à|au|aux|vers|pour|to|for)\s+" + DETERMINER +
                     r"(?:(?:son|sa|ses|leur|its|their)\s+[\w\s'’-]{1,40},\s*" + DETERMINER + r")?)$", re.I)
 GOVERNMENT_OF = re.compile(r"(?:Government of|gouvernement (?:de|du|d['’])|Republic of|République (?:de|du|d['’]))\s*"
                            + DETERMINER + r"$", re.I)
+LATTER = re.compile(r"\s*(?:ce dernier|cette dernière|celui-ci|celle-ci|the latter)\b", re.I)
 AGENT = re.compile(r"\b(?:par|by)\s+" + DETERMINER + r"$", re.I)
 PREPOSITION = re.compile(r"\b(?:à|au|aux|de|du|des|d['’]|en|pour|avec|par|auprès de|from|to|for|with|of|by|in)\s+"
                          + DETERMINER + r"$", re.I)
@@ -73,7 +74,9 @@ def find_parties(ctx: DocContext, start: int, end: int, anchor: int, *, subject_
         buyers = [m for m in states if m.end <= buy.start() and _is_subject(ctx, m)]
         if buyers:
             buyer = buyers[-1]
-            sellers = [m for m in states if m.id != buyer.id]
+            # "avec les États-Unis et la Corée du Sud, à laquelle elle a commandé des chars K2":
+            # the seller named nearest the items
+            sellers = sorted((m for m in states if m.id != buyer.id), key=lambda m: abs(m.start - anchor))
             return Parties(sellers[0] if sellers else None, buyer)
     agents = [m for m in states if AGENT.search(text[max(0, m.start - 14):m.start])]
     recipient = None
@@ -90,4 +93,10 @@ def find_parties(ctx: DocContext, start: int, end: int, anchor: int, *, subject_
     # a subject after the items sits in another clause ("HIMARS, which Kyiv has been praising")
     subjects = [m for m in agents if m in others] + [m for m in others if _is_subject(ctx, m) and m.start < anchor]
     supplier = (subjects or others or [None])[0]
+    if supplier not in subjects and LATTER.match(text, start):
+        # "Ce dernier promet l'envoi de 120 blindés": the state named last before the sentence
+        earlier = [m for m in states_between(ctx, max(0, start - 300), start)
+                   if recipient is None or m.id != recipient.id]
+        if earlier:
+            return Parties(earlier[-1], recipient)
     return Parties(supplier if supplier in subjects or not subject_only else None, recipient)
