@@ -49,9 +49,10 @@ def extract_aid(ctx: DocContext, used_money: set[tuple[int, int]] = frozenset(),
     seen: set[tuple[float, str]] = set()
     last_donor: Actor | None = None
     last_recipient: Actor | None = next((t.recipient for t in transfers if t.recipient), None)
+    deal_values = {(t.value.amount, t.value.currency) for t in transfers if t.value}
     for money in ctx.money:
-        if (money.start, money.end) in used_money:
-            continue
+        if (money.start, money.end) in used_money or (money.amount, money.currency) in deal_values:
+            continue  # a deal's value, here or told again ("a new $250 million package")
         sent = ctx.sentence_at(money.start)
         s = sent.text
         if not lex.has("aid_cues", s) or not _military_context(ctx, sent.index):
