@@ -20,7 +20,7 @@ from armsledger.normalize.actors import state_name
 PARTY_ORGS = {"NATO", "EU"}
 DETERMINER = r"(?:l['’]|la\s+|le\s+|les\s+|the\s+)?"
 # "à Israël", "aux Ukrainiens", "to the Government of Norway", "à son allié de longue date, Israël"
-DATIVE = re.compile(r"(?:\b(?:à|au|aux|vers|pour|to|for)\s+" + DETERMINER +
+DATIVE = re.compile(r"(?:\b(?:à|au|aux|vers|pour|(?<!according )to|for)\s+" + DETERMINER +
                     r"(?:(?:son|sa|ses|leur|its|their)\s+[\w\s'’-]{1,40},\s*" + DETERMINER + r")?)$", re.I)
 GOVERNMENT_OF = re.compile(r"(?:Government of|gouvernement (?:de|du|d['’])|Republic of|République (?:de|du|d['’]))\s*"
                            + DETERMINER + r"$", re.I)
