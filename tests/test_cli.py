@@ -205,20 +205,14 @@ def test_bad_file_named_once_when_nothing_is_readable(runs, name, problem):
 
 # --- bad options ---------------------------------------------------------------------------------------
 
-def test_bad_language_option(runs):
-    proc = runs["bad_language"]
+@pytest.mark.parametrize("run, option, value", [("bad_language", "--language", "xx"),
+                                                 ("bad_published", "--published", "2025-13-45")])
+def test_bad_option_gives_one_line_and_exit_2(runs, run, option, value):
+    proc = runs[run]
     assert proc.returncode == 2
     assert proc.stdout == b""
     (line,) = err_lines(proc)
-    assert "--language" in line and "xx" in line
-
-
-def test_bad_published_option(runs):
-    proc = runs["bad_published"]
-    assert proc.returncode == 2
-    assert proc.stdout == b""
-    (line,) = err_lines(proc)
-    assert "--published" in line and "2025-13-45" in line
+    assert option in line and value in line
 
 
 def test_bad_published_shape_option(runs):
