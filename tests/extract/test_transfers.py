@@ -195,3 +195,17 @@ def test_en_donation_is_a_grant(extract):
     assert [(i.designation, i.family, i.category, i.quantity) for i in t.items] == \
         [("CV90", "CV90", "armoured_vehicle", 20)]
     assert (t.status, t.channel) == ("approved", "grant")
+
+
+def test_en_took_delivery_from_a_supplier(extract):
+    x = extract("Norway took delivery of 12 K9 howitzers from South Korea on Tuesday, the defence ministry said.",
+                lang="en", published="2024-05-10")
+    (t,) = x.transfers
+    assert (t.supplier.id, t.recipient.id, t.status) == ("KOR", "NOR", "delivered")
+    assert [(i.designation, i.quantity) for i in t.items] == [("K9", 12)]
+
+
+def test_fr_origin_adjective_names_the_supplier(extract):
+    x = extract("La Norvège a pris livraison de 12 obusiers K9 sud-coréens mardi.", published="2024-05-10")
+    (t,) = x.transfers
+    assert (t.supplier.id, t.recipient.id, t.status) == ("KOR", "NOR", "delivered")

@@ -77,6 +77,9 @@ def find_parties(ctx: DocContext, start: int, end: int, anchor: int, *, subject_
             # "avec les États-Unis et la Corée du Sud, à laquelle elle a commandé des chars K2":
             # the seller named nearest the items
             sellers = sorted((m for m in states if m.id != buyer.id), key=lambda m: abs(m.start - anchor))
+            if not sellers:  # "12 obusiers K9 sud-coréens": the origin told by an adjective
+                sellers = [m for m in ctx.within(ctx.actors, start, end) if _weak(m) and m.id != buyer.id
+                           and is_state(m)]
             return Parties(sellers[0] if sellers else None, buyer)
     agents = [m for m in states if AGENT.search(text[max(0, m.start - 14):m.start])]
     recipient = None
