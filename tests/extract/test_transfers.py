@@ -209,3 +209,9 @@ def test_fr_origin_adjective_names_the_supplier(extract):
     x = extract("La Norvège a pris livraison de 12 obusiers K9 sud-coréens mardi.", published="2024-05-10")
     (t,) = x.transfers
     assert (t.supplier.id, t.recipient.id, t.status) == ("KOR", "NOR", "delivered")
+
+
+def test_civilian_trade_is_not_a_deal(extract):
+    x = extract("Germany exported 1.2 million cars to China last year, worth $40 billion, the trade ministry said.",
+                lang="en", published="2025-03-01")
+    assert x.transfers == [] and x.aid == []

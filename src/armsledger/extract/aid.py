@@ -17,11 +17,6 @@ from armsledger.normalize.money import MoneyMatch
 KIND_ORDER = ("military_financing", "loan", "military_aid_named", "spending", "military_aid")
 
 
-def _military_context(ctx: DocContext, index: int) -> bool:
-    lo, hi = max(0, index - 2), min(len(ctx.sentences), index + 2)
-    return any(ctx.lex.has("military_cues", s.text) for s in ctx.sentences[lo:hi])
-
-
 def period_of(ctx: DocContext, money: MoneyMatch, sent: Sentence) -> str:
     """annual, cumulative or one_off, from the cue nearest the amount, then from its sentence."""
     lex = ctx.lex
@@ -55,7 +50,7 @@ def extract_aid(ctx: DocContext, used_money: set[tuple[int, int]] = frozenset(),
             continue  # a deal's value, here or told again ("a new $250 million package")
         sent = ctx.sentence_at(money.start)
         s = sent.text
-        if not lex.has("aid_cues", s) or not _military_context(ctx, sent.index):
+        if not lex.has("aid_cues", s) or not ctx.military_nearby(sent.index):
             continue
         kind = next((k for k in KIND_ORDER if lex.has(f"aid.{k}", s)), "military_aid")
         kind = "military_aid" if kind == "military_aid_named" else kind

@@ -160,6 +160,14 @@ class DocContext:
                 best = " ".join(words)
         return best
 
+    def military_nearby(self, index: int) -> bool:
+        """Does sentence `index` or a neighbour speak of arms, the military or defence, or name
+        a weapon? Money and trade become deals or aid only there."""
+        lo, hi = max(0, index - 2), min(len(self.sentences), index + 2)
+        near = self.sentences[lo:hi]
+        return any(self.lex.has("military_cues", s.text) for s in near) or \
+            any(self.in_sentence(self.weapons, s) for s in near)
+
     def strip_honorific(self, name: str) -> str:
         words = name.split()
         honorifics = set(self.lex.words("honorifics"))

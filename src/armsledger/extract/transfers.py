@@ -114,8 +114,9 @@ class TransferFinder:
             anchor = items[0].start if items else money.start
             parties = find_parties(self.ctx, sent.start, sent.end, anchor)
             if not items and (parties.recipient is None or self.lex.has("aid.loan", s)
-                              or self.lex.has("aid.military_financing", s)):
-                continue  # no deal to speak of, or money lent or granted to buy arms: aid
+                              or self.lex.has("aid.military_financing", s)
+                              or not self.ctx.military_nearby(sent.index)):
+                continue  # no deal to speak of, money lent or granted to buy arms (aid), or trade
             status = self.status_of(sent, anchor)
             for recipient in self.export_destinations(sent, parties) or [parties.recipient]:
                 out.append(DealMention(sent, items, parties.supplier, recipient, money, status,
