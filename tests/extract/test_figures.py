@@ -104,3 +104,11 @@ def test_en_killed_and_injured_are_two_figures(extract):
 
 def test_en_troop_headcount_is_not_a_figure(extract):
     assert extract("Some 1,500 troops will be deployed to Norway.", lang="en").figures == []
+
+
+def test_en_listed_subcounts_and_hospitalised(extract):
+    x = extract("The death toll from the airstrike has climbed to 31, including seven women and three children, "
+                "the Health Minister announced. 68 people were wounded, with 15 still hospitalized.", lang="en")
+    assert [(f.value, f.measure) for f in x.figures] == [
+        (31, "killed"), (7, "killed"), (3, "killed"), (68, "injured"), (15, "other")]
+    assert x.figures[0].source.kind == "official"

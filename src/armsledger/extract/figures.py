@@ -154,6 +154,7 @@ def extract_figures(ctx: DocContext) -> list[Figure]:
     seen: set[tuple[float, str]] = set()
     last_source: FigureSource | None = None
     prev_in_sentence: dict[int, str] = {}
+    subcounts: set[tuple[int, int]] = set()
     skip_next = False
     for i, n in enumerate(numbers):
         if skip_next:
@@ -171,9 +172,14 @@ def extract_figures(ctx: DocContext) -> list[Figure]:
             skip_next = True
         else:
             measure = finder.measure_of(n, sent, nxt)
-        if measure is None and SUBCOUNT.search(ctx.text[max(sent.start, n.start - 20):n.start]) \
-                and finder.subject_of(n):
+        prev = numbers[i - 1] if i else None
+        listed = prev is not None and (prev.start, prev.end) in subcounts and \
+            re.fullmatch(r"\s*\w*\s*(?:,|and|et)\s*", ctx.text[prev.end:n.start] if prev.end <= n.start else "x")
+        if measure is None and finder.subject_of(n) and (
+                SUBCOUNT.search(ctx.text[max(sent.start, n.start - 20):n.start]) or listed):
+            # "including seven women and three children": sub-counts of the figure before
             measure = prev_in_sentence.get(sent.index)
+            subcounts.add((n.start, n.end))
         if measure is None:
             continue
         prev_in_sentence[sent.index] = measure
