@@ -129,7 +129,7 @@ def _run_batch(batch: list[SourceDocument | InputError], options: Options) -> li
     for lang, indices in by_lang.items():
         nlp = get_pipeline(lang)
         docs = nlp.pipe(make_doc(nlp, batch[i].text) for i in indices)
-        for i, doc in zip(indices, docs):
+        for i, doc in zip(indices, docs, strict=True):
             src = batch[i]
             results[i] = analyse(doc, src, lang, _published(src, options))
     return results  # type: ignore[return-value]

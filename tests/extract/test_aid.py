@@ -1,7 +1,6 @@
 """Aid (extract/aid.py): money for military purposes that is not one deal."""
 from __future__ import annotations
 
-import pytest
 
 
 def only_aid(x):

@@ -1,7 +1,6 @@
 """Quotes (extract/quotes.py, extract/attribution.py): quoted words of three words or more, with the speaker."""
 from __future__ import annotations
 
-import pytest
 
 
 def said(x) -> list[tuple[str | None, str]]:

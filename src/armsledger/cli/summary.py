@@ -57,7 +57,7 @@ def print_summary(x: Extraction) -> None:
              f"{f.source.name or 'the publication'} ({f.source.kind})", f.stance) for f in x.figures]))
     for la in x.legal_actions:
         subjects = ", ".join(la.subjects) or "-"
-        console.print(f"[bold]Legal[/bold] " + escape(f"{la.court} {la.action}: {subjects} (respondent "
+        console.print("[bold]Legal[/bold] " + escape(f"{la.court} {la.action}: {subjects} (respondent "
                       f"{la.respondent or '?'}; {'; '.join(la.charges) or 'no charge named'})"))
     for q in x.quotes:
         text = q.text if len(q.text) < 110 else q.text[:107] + "..."

@@ -50,10 +50,10 @@ class FigureFinder:
             return None
         before = text[max(sent.start, n.start - 45):n.start]
         for name, rx in self.measures.items():  # "killed at least 37", "wounded about 2,900"
-            m = None
-            for m in rx.finditer(before):
+            last = None
+            for last in rx.finditer(before):  # noqa: B007  (the last match is the one we want)
                 pass
-            if m is not None and not before[m.end():].strip():
+            if last is not None and not before[last.end():].strip():
                 return name
         window = _first_words(after, AFTER_WORDS)
         hits = [(m.start(), name) for name, rx in self.measures.items() for m in [rx.search(window)] if m]

@@ -17,7 +17,7 @@ from armsledger.normalize.actors import lookup_actor
 
 def _court_in(ctx: DocContext, s: str) -> tuple[str, re.Match] | None:
     hits = []
-    for court, names in ctx.lex.words("legal.courts").items():
+    for court in ctx.lex.words("legal.courts"):
         m = ctx.lex.rx(f"legal.courts.{court}").search(s)
         if m:
             hits.append((m.start(), court, m))

@@ -60,7 +60,7 @@ _AMBIGUOUS = frozenset({
     "Tornado", "Lancet", "Bradley", "Abrams", "Apache", "Mamba", "Sentinel", "Reaper", "Osprey",
     "Heron", "Archer", "Grad", "Spike", "Hammer", "Mirage", "Meteor", "Taurus", "Phalanx", "Griffon",
     "Maverick", "Paladin", "Dingo", "Fuchs", "Seahawk", "César", "Aster", "FDI", "K2", "K9",
-    "Marder", "Namer", "Krab", "Archer", "Harpoon", "Excalibur", "Stryker", "Chinook"})
+    "Marder", "Namer", "Krab", "Harpoon", "Excalibur", "Stryker", "Chinook"})
 _CONTEXT_WORDS = (r"systems?|systèmes?|batter(?:y|ies)|batteries?|launch(?:er|ers|ing)?|lanceurs?|"
                   r"vehicles?|véhicules?|weapons?|armes?|tirs?|fire[ds]?|livr\w*|deliver\w*|"
                   r"supply|fourni\w*|missiles?|char|chars|tanks?|aircraft|avions?|helicopters?|"
