@@ -31,10 +31,8 @@ class ItemMention:
     quantity_span: tuple[int, int] | None = None
     broken_down: bool = False   # the counted models in parentheses after it are the items
     model: str | None = None     # model words after a programme name
-    phrase_start: int = -1       # an unnamed item's whole noun phrase, calibre and complement included
-    phrase_end: int = -1
-
-    phrase_text: str | None = None
+    phrase_end: int = -1         # where an unnamed item's noun phrase (calibre, complement) ends
+    phrase_text: str | None = None  # that noun phrase, when it says more than the noun
 
     @property
     def best(self) -> WeaponMatch:
@@ -60,7 +58,7 @@ class ItemMention:
         generic = next((w for w in self.parts if w.kind == "generic"), None)
         if generic is not None and best.kind != "generic":
             description = f"{generic.description} {designation}" if designation else generic.description
-        elif self.phrase_end > self.phrase_start >= 0 and self.phrase_text:
+        elif self.phrase_text:
             description = self.phrase_text
         else:
             description = best.description
@@ -111,8 +109,8 @@ def group_item_mentions(ctx: DocContext, start: int, end: int) -> list[ItemMenti
         g.model = _model_suffix(text, g)
         _resolve_demonstrative(ctx, g)
         if all(p.kind == "generic" for p in g.parts):
-            g.phrase_start, g.phrase_end = _noun_phrase(text, g, end, weapons)
-            phrase = re.sub(r"\s+", " ", text[g.phrase_start:g.phrase_end]).strip()
+            phrase_start, g.phrase_end = _noun_phrase(text, g, end, weapons)
+            phrase = re.sub(r"\s+", " ", text[phrase_start:g.phrase_end]).strip()
             if phrase.lower() != g.best.text.lower():
                 g.phrase_text = phrase
         kept.append(g)

@@ -83,11 +83,11 @@ def find_parties(ctx: DocContext, start: int, end: int, anchor: int, *, subject_
             return Parties(sellers[0] if sellers else None, buyer)
     agents = [m for m in states if AGENT.search(text[max(0, m.start - 14):m.start])]
     recipient = None
-    give = ctx.lex.words("give_verbs")
-    give_rx = re.compile(r"\b(?:" + "|".join(map(re.escape, give)) + r")\s+$", re.I) if give else None
+    give = ctx.lex.rx("give_verbs")
     for m in states:
         before = text[max(start, m.start - 60):m.start]
-        if GOVERNMENT_OF.search(before) or DATIVE.search(before) or (give_rx and give_rx.search(before)):
+        given = [g for g in give.finditer(before) if not before[g.end():].strip()]
+        if GOVERNMENT_OF.search(before) or DATIVE.search(before) or given:
             # "à Israël", "the Government of Norway", "has given Israel $3.8 billion"
             if recipient is None or abs(m.start - anchor) < abs(recipient.start - anchor):
                 recipient = m

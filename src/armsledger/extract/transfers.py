@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from armsledger.extract.context import DocContext, Mention, Sentence
 from armsledger.extract.items import ItemMention, drop_summaries, group_item_mentions
 from armsledger.extract.notices import is_notice, is_support_phrase, read_notice
-from armsledger.extract.parties import actor_of, find_parties, states_between
+from armsledger.extract.parties import DETERMINER, actor_of, find_parties, states_between
 from armsledger.model import Actor, Item, Money, Transfer
 from armsledger.normalize.money import MoneyMatch
 
@@ -24,7 +24,7 @@ CONTINUATION = re.compile(
     r"^(?:cette|ce|cet|ces|la|le|this|the|these|it|il|elle)\s+(?:vente|contrat|commande|paquet|accord|livraison|"
     r"sale|contract|order|package|deal|proposed sale|possible sale|potential sale|government of|gouvernement|comprend|includes?|"
     r"potentielle|proposée|notice|request)", re.I)
-DESTINATION = re.compile(r"\b(?:à|au|aux|en|vers|to)\s+(?:l['’]|la\s+|le\s+|les\s+|the\s+)?$", re.I)
+DESTINATION = re.compile(r"\b(?:à|au|aux|en|vers|to)\s+" + DETERMINER + "$", re.I)
 CONTRACTOR = re.compile(r"(?:principal contractors?|prime contractors?|maître d['’]œuvre|contractant principal)"
                         r"\s+(?:will be|is|are|sera|seront|est)\s+(.+?)(?:\.\s|\.$|$)", re.I)
 
@@ -79,10 +79,8 @@ class TransferFinder:
                 hits.append((abs(pos - anchor), STATUS_ORDER.index(name), name))
         return min(hits)[2] if hits else "unknown"
 
-    def value_money(self, sent: Sentence, used: set) -> MoneyMatch | None:
+    def value_money(self, sent: Sentence) -> MoneyMatch | None:
         for money in self.ctx.in_sentence(self.ctx.money, sent):
-            if (money.start, money.end) in used:
-                continue
             before = self.ctx.text[max(sent.start, money.start - 40):money.start]
             if self.lex.has("value_cues", before) or self.lex.has("sale_cues", sent.text):
                 return money
@@ -98,7 +96,7 @@ class TransferFinder:
                 # "c'est le département d'Etat qui a approuvé cette vente", "Cette vente, d'un
                 # montant de ...": news of the deal before
                 status = self.status_of(sent, sent.start + self.lex.rx("anaphora").search(s).start())
-                out.append(DealMention(sent, [], None, None, self.value_money(sent, set()), status,
+                out.append(DealMention(sent, [], None, None, self.value_money(sent), status,
                                        refers_back=True))
                 continue
             items = group_item_mentions(self.ctx, sent.start, sent.end)
@@ -108,7 +106,7 @@ class TransferFinder:
                 continue  # "aucun accord trouvé concernant l'envoi d'avions": no deal
             sale = self.lex.has("sale_cues", s)
             package = not items and not sale and self.lex.has("package_cues", s)
-            money = self.value_money(sent, set()) if (items or sale or package) else None
+            money = self.value_money(sent) if (items or sale or package) else None
             if not items and money is None:
                 continue
             anchor = items[0].start if items else money.start
@@ -186,11 +184,7 @@ class TransferFinder:
         money = next((m.money for m in deal.mentions if m.money), None)
         value = None
         if money is not None:
-            before = ctx.text[max(0, money.start - 30):money.start]
-            qualifier = money.qualifier
-            if qualifier == "exact" and self.lex.has("value_about_cues", before):
-                qualifier = "about"
-            value = Money(amount=money.amount, currency=money.currency, qualifier=qualifier)
+            value = deal_value(money, self.lex.has("value_about_cues", ctx.text[max(0, money.start - 30):money.start]))
         status = next((m.status for m in deal.mentions if m.status != "unknown"), "unknown")
         sup_id = supplier.id if supplier else None
         fms = self.fms_doc and sup_id == "USA"
@@ -200,8 +194,7 @@ class TransferFinder:
         text = " ".join(s.text for s in sentences)
         channel = "FMS" if fms else ("grant" if self.lex.has("grant_cues", text) and not self.lex.has("sale_cues", text)
                                      else "unknown")
-        date = next((d.value for s in sentences for d in ctx.in_sentence(ctx.dates, s)
-                     if d.value and len(d.value) >= 7), None)  # the contract wants a month at least
+        date = deal_date(ctx, sentences)
         return Transfer(supplier=actor_of(supplier), recipient=actor_of(recipient), items=items, value=value,
                         status=status, channel=channel,
                         announced_by=self.announcers(sentences, {recipient.id}),
@@ -253,6 +246,18 @@ class TransferFinder:
                 if name and name not in names and len(name) < 80:
                     names.append(name)
         return list(dict.fromkeys(names))
+
+
+def deal_value(money: MoneyMatch, estimated: bool) -> Money:
+    """A deal's value; an exact amount said to be estimated ("estimated cost of") is `about`."""
+    qualifier = "about" if money.qualifier == "exact" and estimated else money.qualifier
+    return Money(amount=money.amount, currency=money.currency, qualifier=qualifier)
+
+
+def deal_date(ctx: DocContext, sentences: list[Sentence]) -> str | None:
+    """The first date of the deal's sentences precise to the month (the contract wants one)."""
+    return next((d.value for s in sentences for d in ctx.in_sentence(ctx.dates, s)
+                 if d.value and len(d.value) >= 7), None)
 
 
 def _merge_items(items: list[Item]) -> list[Item]:
@@ -309,18 +314,12 @@ def notice_transfer(finder: TransferFinder) -> tuple[Transfer | None, MoneyMatch
                 # unnamed, uncounted equipment of a list
                 continue
             items.append(mention.to_item())
-    value = None
-    if facts.value is not None:
-        qualifier = facts.value.qualifier
-        if qualifier == "exact" and facts.value_about:
-            qualifier = "about"
-        value = Money(amount=facts.value.amount, currency=facts.value.currency, qualifier=qualifier)
+    value = deal_value(facts.value, facts.value_about) if facts.value is not None else None
     supplier = finder.default_supplier
     sentences = [ctx.sentence_at(start) for start, _ in facts.blocks] or [ctx.sentence_at(facts.recipient.start)]
     evidence = sorted({(s, e) for s, e in facts.blocks} | {(facts.recipient.start, facts.recipient.end)}
                       | ({(facts.value.start, facts.value.end)} if facts.value else set()))
-    date = next((d.value for s in sentences for d in ctx.in_sentence(ctx.dates, s)
-                 if d.value and len(d.value) >= 7), None)
+    date = deal_date(ctx, sentences)
     transfer = Transfer(
         supplier=actor_of(supplier) if supplier else Actor(id="USA", name="United States"),
         recipient=actor_of(facts.recipient), items=_merge_items(items), value=value, status="approved",
