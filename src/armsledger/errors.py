@@ -8,7 +8,9 @@
     │   ├── InputTooLarge     AL104
     │   ├── NoMainText        AL105
     │   ├── MalformedRecord   AL106
-    │   └── MissingInput      AL107
+    │   ├── MissingInput      AL107
+    │   └── DocumentFailed    AL108   anything else one document raised (a bug): that
+    │                                 document is lost, never the batch
     ├── ConfigError       [AL2xx]        a setting or option is wrong
     └── PipelineError     [AL3xx]        a language model or data file is missing
 
@@ -63,6 +65,25 @@ class MissingInput(InputError):
     code = "AL107"
 
 
+class DocumentFailed(InputError):
+    """An unexpected exception while reading or extracting one document. `cause` keeps the
+    original exception so that `--debug` can show its traceback."""
+    code = "AL108"
+
+    def __init__(self, message: str, *, source: str | None = None, cause: BaseException | None = None):
+        super().__init__(message, source=source)
+        self.cause = cause
+
+    @classmethod
+    def wrap(cls, exc: BaseException, stage: str, source: str | None) -> "DocumentFailed":
+        """The document's error for an exception raised while `stage` (reading, extracting,
+        writing): one line, the exception's type and first line."""
+        first = (str(exc).strip().splitlines() or [""])[0][:200]
+        detail = f"{type(exc).__name__}: {first}" if first else type(exc).__name__
+        return cls(f"failed while {stage}: {detail} (a bug: please report it; --debug shows where)",
+                   source=source, cause=exc)
+
+
 class ConfigError(ArmsledgerError):
     code = "AL200"
 
@@ -73,5 +94,5 @@ class PipelineError(ArmsledgerError):
 
 __all__ = [
     "ArmsledgerError", "InputError", "EmptyInput", "BinaryInput", "EncodingError", "InputTooLarge",
-    "NoMainText", "MalformedRecord", "MissingInput", "ConfigError", "PipelineError",
+    "NoMainText", "MalformedRecord", "MissingInput", "DocumentFailed", "ConfigError", "PipelineError",
 ]

@@ -2,8 +2,12 @@
 
 Composes the stages: language choice, the spaCy pipeline of that language (built once per
 process), the extractors on one shared `DocContext`, and the records model. Documents are
-processed in batches with `nlp.pipe`; results come back in input order. A document that
-cannot be processed comes back as its `InputError`, and the batch goes on.
+processed in batches with `nlp.pipe`, bounded by count and by characters, each batch inside
+`nlp.memory_zone()` so that its memory is released; results come back in input order.
+
+Every document has its own fault boundary: a document that cannot be read or is over the
+limits comes back as its `InputError`, and whatever one document raises while being parsed or
+extracted comes back as its `DocumentFailed`. The batch always goes on.
 """
 from __future__ import annotations
 
@@ -12,30 +16,33 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date
 
-from armsledger.errors import ConfigError, InputError, InputTooLarge
+from armsledger.errors import ConfigError, DocumentFailed, InputError, InputTooLarge
 from armsledger.extract.aid import extract_aid
 from armsledger.extract.context import DocContext
 from armsledger.extract.figures import extract_figures
 from armsledger.extract.legal import extract_legal_actions
 from armsledger.extract.quotes import extract_quotes
 from armsledger.extract.transfers import extract_transfers
-from armsledger.ingest import MAX_TEXT_CHARS
+from armsledger.ingest.hygiene import scrub_document
+from armsledger.ingest.limits import Limits
 from armsledger.model import Document, Entity, Extraction, SourceDocument, document_id
 from armsledger.nlp.langid import detect_language
 from armsledger.nlp.lexicon import SUPPORTED_LANGUAGES
-from armsledger.nlp.pipelines import get_pipeline, make_doc
+from armsledger.nlp.parsing import parse_texts
+from armsledger.nlp.pipelines import get_pipeline
 
 DATE_RE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
-BATCH = 256  # documents parsed per nlp.pipe call (memory stays small: texts are capped)
+BATCH = 256  # documents parsed per nlp.pipe call at most (and Limits.batch_chars characters)
 
 
 @dataclass(frozen=True)
 class Options:
     """How to read the documents: `language` is fr, en or auto (the document's own language
     when it declares a supported one, else detected); `published` applies to documents that
-    carry no publication date of their own."""
+    carry no publication date of their own; `limits` bound sizes and batches."""
     language: str = "auto"
     published: str | None = None
+    limits: Limits = Limits()
 
     def __post_init__(self) -> None:
         if self.language not in ("auto", *SUPPORTED_LANGUAGES):
@@ -94,7 +101,7 @@ def entities_of(ctx: DocContext) -> list[Entity]:
 
 
 def extract_document(src: SourceDocument, options: Options = Options()) -> Extraction:
-    """Extract one document. Raises InputTooLarge for a text over spaCy's limit."""
+    """Extract one document. Raises its InputError (InputTooLarge, DocumentFailed, ...)."""
     result = next(extract_documents([src], options))
     if isinstance(result, InputError):
         raise result
@@ -105,31 +112,56 @@ def extract_documents(sources: Iterable[SourceDocument | InputError],
                       options: Options = Options()) -> Iterator[Extraction | InputError]:
     """Extractions (or the input's error) in input order, parsed in batches per language."""
     batch: list[SourceDocument | InputError] = []
+    chars = 0
     for src in sources:
         batch.append(src)
-        if len(batch) >= BATCH:
+        chars += len(src.text) if isinstance(src, SourceDocument) else 0
+        if len(batch) >= BATCH or chars >= options.limits.batch_chars:
             yield from _run_batch(batch, options)
-            batch = []
+            batch, chars = [], 0
     if batch:
         yield from _run_batch(batch, options)
 
 
+def _admit(src: SourceDocument, options: Options) -> tuple[SourceDocument, str]:
+    """The document cleaned for the parser, and its language; raises InputTooLarge."""
+    limit = options.limits.max_document_chars
+    if len(src.text) > limit:
+        raise InputTooLarge(f"text is {len(src.text):,} characters, over the {limit:,} a document may have "
+                            "(--max-chars); split it into several documents", source=src.source or src.ref)
+    src, _ = scrub_document(src)  # the readers said so already; API callers get it silently
+    return src, choose_language(src, options)
+
+
 def _run_batch(batch: list[SourceDocument | InputError], options: Options) -> list[Extraction | InputError]:
     results: list[Extraction | InputError | None] = [None] * len(batch)
-    by_lang: dict[str, list[int]] = {}
+    admitted: dict[str, list[tuple[int, SourceDocument]]] = {}
     for i, src in enumerate(batch):
         if isinstance(src, InputError):
             results[i] = src
-        elif len(src.text) > MAX_TEXT_CHARS:
-            results[i] = InputTooLarge(
-                f"text is {len(src.text):,} characters, over the {MAX_TEXT_CHARS:,} a document may have; "
-                "split it into several documents", source=src.source or src.ref)
+            continue
+        try:
+            clean, lang = _admit(src, options)
+        except InputError as err:
+            results[i] = err
+        except Exception as exc:  # noqa: BLE001 - the document's fault boundary
+            results[i] = DocumentFailed.wrap(exc, "preparing", src.source or src.ref)
         else:
-            by_lang.setdefault(choose_language(src, options), []).append(i)
-    for lang, indices in by_lang.items():
+            admitted.setdefault(lang, []).append((i, clean))
+    for lang, members in admitted.items():
         nlp = get_pipeline(lang)
-        docs = nlp.pipe(make_doc(nlp, batch[i].text) for i in indices)
-        for i, doc in zip(indices, docs, strict=True):
-            src = batch[i]
-            results[i] = analyse(doc, src, lang, _published(src, options))
+        with nlp.memory_zone():  # strings and vocabulary entries of this batch are freed on exit
+            docs = parse_texts(nlp, [src.text for _, src in members], options.limits.parse_chunk_chars)
+            for (i, src), doc in zip(members, docs, strict=True):
+                results[i] = _analyse_safely(doc, src, lang, options)
     return results  # type: ignore[return-value]
+
+
+def _analyse_safely(doc, src: SourceDocument, lang: str, options: Options) -> Extraction | InputError:
+    where = src.source or src.ref
+    if isinstance(doc, Exception):
+        return DocumentFailed.wrap(doc, "parsing", where)
+    try:
+        return analyse(doc, src, lang, _published(src, options))
+    except Exception as exc:  # noqa: BLE001 - the document's fault boundary
+        return DocumentFailed.wrap(exc, "extracting", where)

@@ -54,9 +54,9 @@ def only(items: list):
     return items[0]
 
 
-def test_limits_are_spacys_max_length_and_50_mb():
+def test_limits_are_spacys_max_length_and_20_mb():
     assert MAX_TEXT_CHARS == 1_000_000
-    assert MAX_FILE_BYTES == 50 * 1024 * 1024
+    assert MAX_FILE_BYTES == 20 * 1024 * 1024
 
 
 def test_plain_text_is_one_document_named_by_its_path(tmp_path):
@@ -153,7 +153,7 @@ def test_file_over_max_file_bytes_is_refused_before_reading(tmp_path):
         handle.truncate(MAX_FILE_BYTES + 1)
     error = only(read(path))
     assert type(error) is InputTooLarge
-    assert error.message == f"file is {MAX_FILE_BYTES + 1:,} bytes, over the {MAX_FILE_BYTES:,}-byte limit"
+    assert error.message == f"file is {MAX_FILE_BYTES + 1:,} bytes, over the {MAX_FILE_BYTES:,}-byte limit (--max-file-bytes)"
 
 
 def test_html_page_gives_main_text_title_and_date(tmp_path):

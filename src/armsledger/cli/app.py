@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import logging
 import sys
+import traceback
 
 import typer
 from rich.console import Console
@@ -22,8 +23,12 @@ def _root(debug: bool = typer.Option(False, "--debug", help="Show tracebacks on 
 
 
 def report_error(exc: BaseException, source: str | None = None) -> None:
-    """Print one red line for an error on stderr (the message names the input)."""
-    text = str(exc)
+    """Print one red line for an error on stderr (the message names the input); with --debug,
+    the traceback of the exception behind a DocumentFailed before it."""
+    cause = getattr(exc, "cause", None)
+    if state["debug"] and cause is not None:
+        err_console.print("".join(traceback.format_exception(cause)), markup=False, highlight=False)
+    text = " ".join(str(exc).split())  # one line, whatever the message holds
     if source and not text.startswith(source):
         text = f"{source}: {text}"
     err_console.print(f"[red]armsledger: {escape(text)}[/red]", soft_wrap=True, markup=True, emoji=False)
@@ -33,7 +38,8 @@ class _OneLine(logging.Handler):
     """Library warnings (a document read with a fallback, ...) as one yellow line on stderr."""
 
     def emit(self, record: logging.LogRecord) -> None:
-        err_console.print(f"[yellow]armsledger: {escape(record.getMessage())}[/yellow]", soft_wrap=True)
+        text = " ".join(record.getMessage().split())
+        err_console.print(f"[yellow]armsledger: {escape(text)}[/yellow]", soft_wrap=True, emoji=False)
 
 
 def main() -> None:

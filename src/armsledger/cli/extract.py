@@ -9,9 +9,13 @@ from rich.markup import escape
 
 from armsledger.cli.app import app, report_error
 from armsledger.cli.summary import print_summary
-from armsledger.errors import InputError
+from armsledger.errors import ConfigError, DocumentFailed, InputError
 from armsledger.ingest import read_inputs
+from armsledger.ingest.limits import Limits
+from armsledger.model import Extraction
 from armsledger.pipeline import Options, extract_documents
+
+_LIMITS = Limits()
 
 
 @app.command()
@@ -21,31 +25,52 @@ def extract(
     as_jsonl: bool = typer.Option(False, "--jsonl", help="One JSON line per document, in input order."),
     language: str = typer.Option("auto", "--language", help="fr, en, or auto (declared, else detected)."),
     published: str = typer.Option(None, "--published", help="YYYY-MM-DD for documents that carry no date."),
+    max_file_bytes: int = typer.Option(_LIMITS.max_file_bytes, "--max-file-bytes",
+                                       help="Refuse a file (or stdin) larger than this; JSON Lines are read line by line."),
+    max_chars: int = typer.Option(_LIMITS.max_document_chars, "--max-chars",
+                                  help="Refuse a document text longer than this many characters."),
+    batch_chars: int = typer.Option(_LIMITS.batch_chars, "--batch-chars",
+                                    help="Parse documents together up to this many characters, then free the memory."),
 ) -> None:
     """Extract transfers, aid, figures, legal actions and quotes, each with evidence spans.
 
     Unreadable inputs are reported one line each on stderr and skipped; the exit code is 1 only
-    when no document at all could be read.
+    when no document at all could be read, 2 for a bad or conflicting option.
     """
-    options = Options(language=language, published=published)
+    if as_json and as_jsonl:
+        raise ConfigError("--json and --jsonl cannot be used together: choose one output")
+    limits = Limits(max_file_bytes=max_file_bytes, max_document_bytes=4 * max_chars,
+                    max_document_chars=max_chars, batch_chars=batch_chars)
+    options = Options(language=language, published=published, limits=limits)
     good, bad, collected = 0, 0, []
-    for result in extract_documents(read_inputs(paths, stdin=sys.stdin.buffer), options):
+    for result in extract_documents(read_inputs(paths, stdin=sys.stdin.buffer, limits=limits), options):
+        if not isinstance(result, InputError):
+            result = _write(result, as_json, as_jsonl, collected)
         if isinstance(result, InputError):
             bad += 1
             report_error(result)
-            continue
-        good += 1
+        else:
+            good += 1
+    if as_json and collected:
+        out = collected[0] if len(collected) == 1 else collected
+        sys.stdout.write(json.dumps(out, ensure_ascii=False, indent=2, allow_nan=False) + "\n")
+    if good == 0:
+        report_error(InputError(escape(f"no document could be read ({bad} failed)")))
+        raise typer.Exit(1)
+
+
+def _write(result: Extraction, as_json: bool, as_jsonl: bool, collected: list[dict]) -> Extraction | InputError:
+    """Print (or keep, for --json) one document's output; what fails is that document's error."""
+    try:
         data = result.to_json_dict()
+        line = json.dumps(data, ensure_ascii=False, allow_nan=False)  # NaN or Infinity is no JSON
         if as_jsonl:
-            sys.stdout.write(json.dumps(data, ensure_ascii=False) + "\n")
+            sys.stdout.write(line + "\n")
             sys.stdout.flush()
         elif as_json:
             collected.append(data)
         else:
             print_summary(result)
-    if as_json and collected:
-        out = collected[0] if len(collected) == 1 else collected
-        sys.stdout.write(json.dumps(out, ensure_ascii=False, indent=2) + "\n")
-    if good == 0:
-        report_error(InputError(escape(f"no document could be read ({bad} failed)")))
-        raise typer.Exit(1)
+    except Exception as exc:  # noqa: BLE001 - the document's fault boundary
+        return DocumentFailed.wrap(exc, "writing its output", result.document.source or result.document.id)
+    return result

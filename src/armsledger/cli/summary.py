@@ -40,7 +40,8 @@ def _actor(a) -> str:
 
 def print_summary(x: Extraction) -> None:
     d = x.document
-    console.rule(f"[bold]{d.title or d.source or d.id[:19]}[/bold]  ({d.language}, published {d.published or 'unknown'})")
+    heading = escape(f"{d.title or d.source or d.id[:19]}")
+    console.rule(f"[bold]{heading}[/bold]  ({d.language}, published {d.published or 'unknown'})")
     if x.transfers:
         console.print(_table("Transfers", ("supplier → recipient", "items", "value", "status", "channel", "date"), [
             (f"{_actor(tr.supplier)} → {_actor(tr.recipient)}",

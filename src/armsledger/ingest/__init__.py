@@ -8,10 +8,13 @@ not read as text). `-` is stdin, sniffed: JSONL if every non-blank line starts w
 it starts with an `<rss`, `<feed` or `<rdf:RDF` element, HTML if it starts with `<`, else text.
 
 A problem with one input is yielded as an InputError (not raised), so the caller can report it
-in one line and go on; see `armsledger.errors` for the kinds.
+in one line and go on; see `armsledger.errors` for the kinds. Whatever else a reader raises on
+one input becomes that input's DocumentFailed: reading never stops a batch. Lone surrogates in
+a document's strings are replaced (see `hygiene`), with one warning line naming the input.
 """
 from __future__ import annotations
 
+import logging
 import os
 import re
 import sys
@@ -19,15 +22,18 @@ from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import BinaryIO
 
-from armsledger.errors import InputError, InputTooLarge, MissingInput
+from armsledger.errors import DocumentFailed, InputError, InputTooLarge, MissingInput
 from armsledger.ingest.feed import read_feed
 from armsledger.ingest.html import read_html
-from armsledger.ingest.jsonl import read_jsonl
-from armsledger.ingest.limits import MAX_FILE_BYTES, MAX_TEXT_CHARS
+from armsledger.ingest.hygiene import scrub_document
+from armsledger.ingest.jsonl import read_jsonl, read_jsonl_lines
+from armsledger.ingest.limits import MAX_FILE_BYTES, MAX_TEXT_CHARS, Limits
 from armsledger.ingest.text import read_text
 from armsledger.model.records import SourceDocument
 
-__all__ = ["MAX_FILE_BYTES", "MAX_TEXT_CHARS", "read_inputs"]
+__all__ = ["MAX_FILE_BYTES", "MAX_TEXT_CHARS", "Limits", "read_inputs"]
+
+log = logging.getLogger("armsledger.ingest")
 
 Reader = Callable[[bytes, str], Iterator[SourceDocument | InputError]]
 _READERS: dict[str, Reader] = {
@@ -38,7 +44,7 @@ STDIN = "<stdin>"
 _FEED_START = re.compile(rb"\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:rss|feed|rdf:RDF)[\s>]", re.S)
 
 
-def read_inputs(paths: Sequence[str], *, stdin: BinaryIO | None = None
+def read_inputs(paths: Sequence[str], *, stdin: BinaryIO | None = None, limits: Limits = Limits()
                 ) -> Iterator[SourceDocument | InputError]:
     """Yield, in input order, one SourceDocument or one InputError per document.
 
@@ -48,17 +54,17 @@ def read_inputs(paths: Sequence[str], *, stdin: BinaryIO | None = None
     """
     for path in paths:
         if path == "-":
-            yield from _read_stdin(stdin if stdin is not None else sys.stdin.buffer)
+            yield from _read_stdin(stdin if stdin is not None else sys.stdin.buffer, limits)
         else:
-            yield from _read_path(path)
+            yield from _read_path(path, limits)
 
 
-def _read_path(path: str) -> Iterator[SourceDocument | InputError]:
+def _read_path(path: str, limits: Limits) -> Iterator[SourceDocument | InputError]:
     if os.path.isdir(path):
         for child in _directory_files(Path(path)):
-            yield from _read_file(str(child))
+            yield from _read_file(str(child), limits)
     else:
-        yield from _read_file(path)
+        yield from _read_file(path, limits)
 
 
 def _directory_files(directory: Path) -> list[Path]:
@@ -67,32 +73,62 @@ def _directory_files(directory: Path) -> list[Path]:
                    and child.suffix.lower() in _READERS), key=lambda child: child.name)
 
 
-def _read_file(path: str) -> Iterator[SourceDocument | InputError]:
+def _read_file(path: str, limits: Limits) -> Iterator[SourceDocument | InputError]:
+    reader = _READERS.get(Path(path).suffix.lower(), read_text)
+    limit = limits.max_file_bytes
     try:
+        if reader is read_jsonl and os.path.isfile(path):
+            yield from _read_jsonl_file(path, limits)
+            return
         size = os.stat(path).st_size
-        if size > MAX_FILE_BYTES:
-            yield InputTooLarge(f"file is {size:,} bytes, over the {MAX_FILE_BYTES:,}-byte limit", source=path)
+        if size > limit:
+            yield InputTooLarge(f"file is {size:,} bytes, over the {limit:,}-byte limit (--max-file-bytes)",
+                                source=path)
             return
         with open(path, "rb") as handle:
-            data = handle.read(MAX_FILE_BYTES + 1)
+            data = handle.read(limit + 1)
     except FileNotFoundError:
         yield MissingInput("no such file or directory", source=path)
         return
     except OSError as err:
         yield MissingInput(f"cannot read: {err.strerror or err}", source=path)
         return
-    if len(data) > MAX_FILE_BYTES:  # grew since stat, or a device/pipe reporting size 0
-        yield InputTooLarge(f"input is over the {MAX_FILE_BYTES:,}-byte limit", source=path)
+    if len(data) > limit:  # grew since stat, or a device/pipe reporting size 0
+        yield InputTooLarge(f"input is over the {limit:,}-byte limit (--max-file-bytes)", source=path)
         return
-    yield from _run(_READERS.get(Path(path).suffix.lower(), read_text), data, path)
+    yield from _run(lambda: reader(data, path), path)
 
 
-def _read_stdin(stream: BinaryIO) -> Iterator[SourceDocument | InputError]:
-    data = stream.read(MAX_FILE_BYTES + 1)
-    if len(data) > MAX_FILE_BYTES:
-        yield InputTooLarge(f"input is over the {MAX_FILE_BYTES:,}-byte limit", source=STDIN)
+def _read_jsonl_file(path: str, limits: Limits) -> Iterator[SourceDocument | InputError]:
+    # Streamed: a corpus file may be far larger than memory; only a line is bounded.
+    with open(path, "rb") as handle:
+        yield from _run(lambda: read_jsonl_lines(_bounded_lines(handle, limits.max_document_bytes), path,
+                                                 limits.max_document_bytes), path)
+
+
+def _bounded_lines(handle: BinaryIO, limit: int) -> Iterator[bytes | None]:
+    """The lines of a binary file without their newline; None for a line over `limit` bytes,
+    which is skipped without being held in memory."""
+    while True:
+        line = handle.readline(limit + 1)
+        if not line:
+            return
+        if len(line) > limit and not (len(line) == limit + 1 and line.endswith(b"\n")):
+            while line and not line.endswith(b"\n"):
+                line = handle.readline(1 << 20)
+            yield None
+        else:
+            yield line.removesuffix(b"\n")
+
+
+def _read_stdin(stream: BinaryIO, limits: Limits) -> Iterator[SourceDocument | InputError]:
+    limit = limits.max_file_bytes
+    data = stream.read(limit + 1)
+    if len(data) > limit:
+        yield InputTooLarge(f"input is over the {limit:,}-byte limit (--max-file-bytes)", source=STDIN)
         return
-    yield from _run(_sniff(data), data, STDIN)
+    reader = _sniff(data)
+    yield from _run(lambda: reader(data, STDIN), STDIN)
 
 
 def _sniff(data: bytes) -> Reader:
@@ -107,9 +143,18 @@ def _sniff(data: bytes) -> Reader:
     return read_text
 
 
-def _run(reader: Reader, data: bytes, source: str) -> Iterator[SourceDocument | InputError]:
-    # Readers raise for a whole-input problem and yield errors for a per-record one.
+def _run(read: Callable[[], Iterator[SourceDocument | InputError]], source: str
+         ) -> Iterator[SourceDocument | InputError]:
+    # Readers raise for a whole-input problem and yield errors for a per-record one; anything
+    # else they raise ends this input only (what it yielded before stands).
     try:
-        yield from reader(data, source)
+        for result in read():
+            if isinstance(result, SourceDocument):
+                result, replaced = scrub_document(result)
+                if replaced:
+                    log.warning("%s: %d lone surrogate(s) replaced by U+FFFD", result.source or source, replaced)
+            yield result
     except InputError as err:
         yield err
+    except Exception as exc:  # noqa: BLE001 - the fault boundary of one input
+        yield DocumentFailed.wrap(exc, "reading", source)

@@ -17,6 +17,7 @@ from lxml import etree
 from trafilatura.settings import use_config
 
 from armsledger.errors import InputError, NoMainText
+from armsledger.ingest.hygiene import strip_xml_forbidden
 from armsledger.ingest.limits import MAX_FILE_BYTES
 from armsledger.ingest.text import decode_bytes, iso_date, normalise_newlines
 from armsledger.model.records import SourceDocument
@@ -50,6 +51,7 @@ def html_to_document(html: str, source: str) -> SourceDocument:
 
     Raises NoMainText (with `source`) when the page has no text outside boilerplate.
     """
+    html = strip_xml_forbidden(html)
     try:
         found = trafilatura.bare_extraction(
             html, with_metadata=True, include_comments=False, include_tables=True,
@@ -98,6 +100,7 @@ def element_text(element: etree._Element) -> str:
 
 def html_fragment_text(fragment: str) -> str:
     """The text of an HTML fragment (a feed summary): see `element_text`; "" if none."""
+    fragment = strip_xml_forbidden(fragment)
     if not fragment.strip():
         return ""
     try:

