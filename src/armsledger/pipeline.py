@@ -16,7 +16,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date
 
-from armsledger.errors import ConfigError, DocumentFailed, InputError, InputTooLarge
+from armsledger.errors import ConfigError, DocumentFailed, EmptyInput, InputError, InputTooLarge
 from armsledger.extract.aid import extract_aid
 from armsledger.extract.context import DocContext
 from armsledger.extract.figures import extract_figures
@@ -25,7 +25,8 @@ from armsledger.extract.quotes import extract_quotes
 from armsledger.extract.transfers import extract_transfers
 from armsledger.ingest.hygiene import scrub_document
 from armsledger.ingest.limits import Limits
-from armsledger.model import Document, Entity, Extraction, SourceDocument, document_id
+from armsledger.model import Document, Entity, Extraction, Figure, Quote, SourceDocument, document_id
+from armsledger.normalize.actors import lookup_actor
 from armsledger.nlp.langid import detect_language
 from armsledger.nlp.lexicon import SUPPORTED_LANGUAGES
 from armsledger.nlp.parsing import parse_texts
@@ -74,19 +75,36 @@ def _published(src: SourceDocument, options: Options) -> str | None:
 
 
 def analyse(doc, src: SourceDocument, lang: str, published: str | None) -> Extraction:
-    """Run every extractor on a parsed spaCy doc and build the extraction."""
+    """Run every extractor on a parsed spaCy doc and build the extraction, records with ids."""
     ctx = DocContext(doc, lang, published)
     transfers, used_money = extract_transfers(ctx)
     return Extraction(
         document=Document(id=document_id(src.text), language=lang, published=published, title=src.title,
-                          source=src.source, text=src.text),
+                          source=src.source, ref=src.ref, text=src.text),
         entities=entities_of(ctx),
         transfers=transfers,
         aid=extract_aid(ctx, used_money, transfers),
-        figures=extract_figures(ctx),
+        figures=[_with_source_id(f, lang) for f in extract_figures(ctx)],
         legal_actions=extract_legal_actions(ctx),
-        quotes=extract_quotes(ctx),
-    )
+        quotes=[_with_speaker_id(q, lang) for q in extract_quotes(ctx)],
+    ).with_record_ids()
+
+
+def _actor_id(name: str | None, lang: str) -> str | None:
+    entry = lookup_actor(name, lang) if name else None
+    return entry.id if entry else None  # the body itself (an org id or ISO3), not the state it stands for
+
+
+def _with_source_id(figure: Figure, lang: str) -> Figure:
+    source_id = _actor_id(figure.source.name, lang)
+    if source_id is None:
+        return figure
+    return figure.model_copy(update={"source": figure.source.model_copy(update={"id": source_id})})
+
+
+def _with_speaker_id(quote: Quote, lang: str) -> Quote:
+    speaker_id = _actor_id(quote.speaker, lang)
+    return quote.model_copy(update={"speaker_id": speaker_id}) if speaker_id else quote
 
 
 def entities_of(ctx: DocContext) -> list[Entity]:
@@ -98,6 +116,18 @@ def entities_of(ctx: DocContext) -> list[Entity]:
     out += [Entity(text=d.text, label="DATE", id=d.value, start=d.start, end=d.end) for d in ctx.dates
             if (d.start, d.end) not in taken]
     return sorted(out, key=lambda e: (e.start, e.end))
+
+
+def extract_text(text: str, *, language: str = "auto", published: str | None = None, source: str | None = None,
+                 title: str | None = None, ref: str | None = None) -> Extraction:
+    """Extract one text given as a string: `language` fr, en or auto; `published` YYYY-MM-DD
+    dates it (relative dates resolve against it). Raises its InputError (EmptyInput for a blank
+    text, InputTooLarge, DocumentFailed) or ConfigError for a bad option."""
+    if not text.strip():
+        raise EmptyInput("text is empty", source=source or ref)
+    src = SourceDocument(text=text, language=None if language == "auto" else language, source=source,
+                         title=title, ref=ref, published=published)
+    return extract_document(src, Options(language=language, published=published))
 
 
 def extract_document(src: SourceDocument, options: Options = Options()) -> Extraction:

@@ -2,15 +2,24 @@
 
 Provenance is a type: every record class requires `evidence`, a non-empty list of
 `(start, end)` character offsets into `Document.text`. Building a record without it fails.
+
+Ready for a store: an `Extraction` carries the `engine_version` that made it, and each record
+a `record_id` derived from the document id, its kind and its content (`record_id`), so the same
+text through the same engine gives the same ids. Fields beyond the contract are additions that
+`armsledger/1` allows; the listed ones keep their meaning.
 """
 from __future__ import annotations
 
 import hashlib
+import json
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import BaseModel, ConfigDict, Field, FiniteFloat, field_validator
 
 SCHEMA_VERSION = "armsledger/1"
+# The version of the extraction engine: raise it whenever the records a text gives may change,
+# so that a ledger knows which stored documents `ingest --reprocess` must extract again.
+ENGINE_VERSION = "0.2.0"
 
 Span = tuple[int, int]
 Evidence = Annotated[list[Span], Field(min_length=1)]
@@ -23,6 +32,18 @@ Status = Literal["requested", "proposed", "approved", "signed", "delivered", "ca
 def document_id(text: str) -> str:
     """`sha256:` + hex digest of the UTF-8 text: the stable id of a document."""
     return "sha256:" + hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+RECORD_PREFIXES = {"transfers": "tr", "aid": "ai", "figures": "fi", "legal_actions": "la", "quotes": "qu"}
+
+
+def record_id(doc_id: str, kind: str, content: dict) -> str:
+    """The stable id of a record: its kind's prefix and 16 hex digits of a hash of the document
+    id, the kind and the record's content (evidence included, `record_id` left out)."""
+    body = {key: value for key, value in content.items() if key != "record_id"}
+    digest = hashlib.sha256(f"{doc_id}|{kind}|{json.dumps(body, sort_keys=True, ensure_ascii=False)}"
+                            .encode("utf-8", "surrogatepass")).hexdigest()
+    return f"{RECORD_PREFIXES[kind]}_{digest[:16]}"
 
 
 class _Record(BaseModel):
@@ -53,6 +74,7 @@ class Document(BaseModel):
     published: Annotated[str, Field(pattern=r"^\d{4}-\d{2}-\d{2}$")] | None
     title: str | None = None
     source: str | None = None
+    ref: str | None = None  # the caller's own id (a JSONL `id`, a feed entry's guid)
     text: str
 
 
@@ -62,7 +84,7 @@ class Actor(BaseModel):
 
 
 class Money(BaseModel):
-    amount: float
+    amount: FiniteFloat  # never NaN or Infinity: the output is always JSON
     currency: str
     qualifier: Qualifier | None = "exact"
 
@@ -78,6 +100,7 @@ class Item(_Record):
 
 
 class Transfer(_Record):
+    record_id: str | None = None
     supplier: Actor | None
     recipient: Actor | None
     items: list[Item] = []
@@ -91,6 +114,7 @@ class Transfer(_Record):
 
 
 class Aid(_Record):
+    record_id: str | None = None
     donor: Actor | None
     recipient: Actor | None
     value: Money | None
@@ -102,12 +126,14 @@ class Aid(_Record):
 
 class FigureSource(BaseModel):
     name: str | None
+    id: str | None = None  # the actor id of the source when it is a known actor
     kind: Literal["official", "agency", "ngo", "expert", "publication", "unknown"]
 
 
 class Figure(_Record):
-    value: float
-    value_high: float | None = None
+    record_id: str | None = None
+    value: FiniteFloat
+    value_high: FiniteFloat | None = None
     qualifier: Qualifier = "exact"
     measure: Literal["killed", "injured", "missing", "displaced", "detained", "destroyed", "other"]
     description: str | None = None
@@ -120,6 +146,7 @@ class Figure(_Record):
 
 
 class LegalAction(_Record):
+    record_id: str | None = None
     court: str
     action: Literal["arrest_warrant", "case", "ruling", "provisional_measures", "investigation", "indictment"]
     subjects: list[str] = []
@@ -130,7 +157,9 @@ class LegalAction(_Record):
 
 
 class Quote(_Record):
+    record_id: str | None = None
     speaker: str | None
+    speaker_id: str | None = None  # the actor id of the speaker when it is a known actor
     speaker_role: str | None = None
     text: str
     direct: bool = True
@@ -150,6 +179,7 @@ class Extraction(BaseModel):
     model_config = ConfigDict(populate_by_name=True)
 
     schema_: str = Field(SCHEMA_VERSION, alias="schema")
+    engine_version: str = ENGINE_VERSION
     document: Document
     entities: list[Entity] = []
     transfers: list[Transfer] = []
@@ -161,3 +191,13 @@ class Extraction(BaseModel):
     def to_json_dict(self) -> dict:
         """The JSON-ready dict, with `schema` first as in the contract."""
         return self.model_dump(mode="json", by_alias=True)
+
+    def with_record_ids(self) -> "Extraction":
+        """This extraction with every record's `record_id` set (see `record_id`)."""
+        update = {}
+        for kind in RECORD_PREFIXES:
+            records = getattr(self, kind)
+            update[kind] = [r.model_copy(update={"record_id": record_id(self.document.id, kind,
+                                                                        r.model_dump(mode="json"))})
+                            for r in records]
+        return self.model_copy(update=update)
