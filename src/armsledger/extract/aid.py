@@ -17,8 +17,9 @@ from armsledger.normalize.money import MoneyMatch
 KIND_ORDER = ("military_financing", "loan", "military_aid_named", "spending", "military_aid")
 
 
-def period_of(ctx: DocContext, money: MoneyMatch, sent: Sentence) -> str:
-    """annual, cumulative or one_off, from the cue nearest the amount, then from its sentence."""
+def period_of(ctx: DocContext, money: MoneyMatch, sent: Sentence, cumulative_cue: bool | None = None) -> str:
+    """annual, cumulative or one_off, from the cue nearest the amount, then from its sentence
+    (`cumulative_cue`: whether the sentence has a cumulative cue, when the caller knows)."""
     lex = ctx.lex
     near = ctx.text[money.end:min(sent.end, money.end + 40)]
     near_before = ctx.text[max(sent.start, money.start - 30):money.start]
@@ -30,7 +31,7 @@ def period_of(ctx: DocContext, money: MoneyMatch, sent: Sentence) -> str:
                 hits.append((m.start() + offset, period))
     if hits:
         return min(hits)[1]
-    if lex.has("period.cumulative", sent.text):
+    if cumulative_cue if cumulative_cue is not None else lex.has("period.cumulative", sent.text):
         return "cumulative"
     return "one_off"
 
@@ -39,23 +40,23 @@ def extract_aid(ctx: DocContext, used_money: set[tuple[int, int]] = frozenset(),
                 transfers: list[Transfer] = ()) -> list[Aid]:
     """Aid amounts, each with donor, recipient, kind and period. A sentence that names no
     recipient takes the one of the aid before, else of the document's transfers."""
-    lex = ctx.lex
     out: list[Aid] = []
     seen: set[tuple[float, str]] = set()
     last_donor: Actor | None = None
     last_recipient: Actor | None = next((t.recipient for t in transfers if t.recipient), None)
     deal_values = {(t.value.amount, t.value.currency) for t in transfers if t.value}
+    # what depends only on the sentence, read once however many amounts it holds
+    sentences: dict[int, tuple[str, bool, str | None] | None] = {}
     for money in ctx.money:
         if (money.start, money.end) in used_money or (money.amount, money.currency) in deal_values:
             continue  # a deal's value, here or told again ("a new $250 million package")
         sent = ctx.sentence_at(money.start)
-        s = sent.text
-        if not lex.has("aid_cues", s) or not ctx.military_nearby(sent.index):
+        if sent.index not in sentences:
+            sentences[sent.index] = _aid_sentence(ctx, sent)
+        if sentences[sent.index] is None:
             continue
-        kind = next((k for k in KIND_ORDER if lex.has(f"aid.{k}", s)), "military_aid")
-        kind = "military_aid" if kind == "military_aid_named" else kind
-        period = period_of(ctx, money, sent)
-        since = next((d.value for d in ctx.in_sentence(ctx.dates, sent) if d.kind == "since"), None)
+        kind, cumulative, since = sentences[sent.index]
+        period = period_of(ctx, money, sent, cumulative)
         parties = find_parties(ctx, sent.start, sent.end, money.start, subject_only=False)
         donor = actor_of(parties.supplier) or last_donor
         recipient = actor_of(parties.recipient) or last_recipient
@@ -71,4 +72,16 @@ def extract_aid(ctx: DocContext, used_money: set[tuple[int, int]] = frozenset(),
                        kind=kind, period=period, period_start=since if period == "cumulative" else None,
                        evidence=[(money.start, money.end), (sent.start, sent.end)]))
     return out
+
+
+def _aid_sentence(ctx: DocContext, sent: Sentence) -> tuple[str, bool, str | None] | None:
+    """(kind of aid, has a cumulative cue, start of a "since" period) of a sentence that speaks
+    of aid in a military context; None for any other sentence."""
+    lex, s = ctx.lex, sent.text
+    if not lex.has("aid_cues", s) or not ctx.military_nearby(sent.index):
+        return None
+    kind = next((k for k in KIND_ORDER if lex.has(f"aid.{k}", s)), "military_aid")
+    kind = "military_aid" if kind == "military_aid_named" else kind
+    since = next((d.value for d in ctx.in_sentence(ctx.dates, sent) if d.kind == "since"), None)
+    return kind, lex.has("period.cumulative", s), since
 

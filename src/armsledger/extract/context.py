@@ -3,11 +3,16 @@
 `DocContext` gathers the spaCy sentences and entities with the pure-Python finds of the
 normalisers (numbers, money, dates, weapons), all as character spans into the document text,
 so each extractor works on the same view and evidence offsets agree.
+
+The questions extractors ask once per mention ("which actors lie in this sentence", "the last
+person named before here", "the longest name with this surname") are answered from indexes
+built once per document (bisection over start offsets, tables by surname), never by scanning
+every mention again: the work stays linear in the length of the document.
 """
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from functools import cached_property
 
@@ -19,7 +24,11 @@ from armsledger.normalize.actors import lookup_actor
 from armsledger.normalize.dates import DateMatch, find_dates
 from armsledger.normalize.money import MoneyMatch, find_money
 from armsledger.normalize.numbers import NumberMatch, find_numbers
+from armsledger.normalize.spans import SpanIndex
 from armsledger.normalize.weapons import WeaponMatch
+
+# the mention lists of a document searched by bisection (when in text order, as they come)
+_INDEXED = ("actors", "persons", "weapons", "money", "numbers", "dates", "issuers", "courts")
 
 
 @dataclass(frozen=True)
@@ -54,10 +63,17 @@ class DocContext:
     lang: str
     published: str | None
     lex: Lexicon = field(init=False)
+    _memo: dict = field(init=False, default_factory=dict, repr=False)
 
     def __post_init__(self) -> None:
         self.lex = get_lexicon(self.lang)
         self.text = doc_text(self.doc)
+
+    def remember(self, key, build):
+        """`build()`, called once per document and `key`: for the indexes extractors keep."""
+        if key not in self._memo:
+            self._memo[key] = build()
+        return self._memo[key]
 
     # ------------------------------------------------------------------ lazily found once
     @cached_property
@@ -137,40 +153,130 @@ class DocContext:
     def dates(self) -> list[DateMatch]:
         return find_dates(self.text, self.lang, self.published)
 
+    @cached_property
+    def issuers(self) -> list[Mention]:
+        """Organisations that issue statements: every ORG mention but companies."""
+        return [m for m in self.actors if m.label == "ORG" and m.kind != "company"]
+
+    @cached_property
+    def courts(self) -> list[Mention]:
+        return [m for m in self.actors if m.kind == "court"]
+
+    @cached_property
+    def money_spans(self) -> SpanIndex:
+        return SpanIndex((m.start, m.end) for m in self.money)
+
     # ------------------------------------------------------------------ helpers
-    @staticmethod
-    def within(items, start: int, end: int) -> list:
-        """The items (anything with .start/.end) that lie inside [start, end)."""
-        return [x for x in items if x.start >= start and x.end <= end]
+    def _bounds(self, items) -> tuple[list[int] | None, list[int] | None]:
+        """(starts, ends) of one of the document's mention lists, each only when in ascending
+        order (for bisection); (None, None) for any other list: callers then scan it."""
+        name = next((n for n in _INDEXED if self.__dict__.get(n) is items), None)
+        if name is None:
+            return None, None
+
+        def bounds() -> tuple[list[int] | None, list[int] | None]:
+            starts, ends = [x.start for x in items], [x.end for x in items]
+            sane = all(x.start <= x.end for x in items)
+            return (starts if sane and all(a <= b for a, b in zip(starts, starts[1:])) else None,
+                    ends if sane and all(a <= b for a, b in zip(ends, ends[1:])) else None)
+
+        return self.remember(("bounds", name, len(items)), bounds)
+
+    def starts_ordered(self, items) -> bool:
+        """True for one of the document's mention lists in text order (searched by bisection)."""
+        return self._bounds(items)[0] is not None
+
+    def within(self, items, start: int, end: int) -> list:
+        """The items (anything with .start/.end) that lie inside [start, end), in their order."""
+        starts = self._bounds(items)[0]
+        if starts is None:
+            return [x for x in items if x.start >= start and x.end <= end]
+        return [x for x in items[bisect_left(starts, start):bisect_right(starts, end)] if x.end <= end]
+
+    def last_starting_before(self, items, pos: int):
+        """The last of the items that starts before `pos`, or None."""
+        starts = self._bounds(items)[0]
+        if starts is None:
+            before = [x for x in items if x.start < pos]
+            return before[-1] if before else None
+        i = bisect_left(starts, pos)
+        return items[i - 1] if i else None
+
+    def last_ending_by(self, items, pos: int):
+        """The last of the items that ends at or before `pos`, or None."""
+        ends = self._bounds(items)[1]
+        if ends is None:
+            before = [x for x in items if x.end <= pos]
+            return before[-1] if before else None
+        i = bisect_right(ends, pos)
+        return items[i - 1] if i else None
 
     def in_sentence(self, items, sent: Sentence) -> list:
         return self.within(items, sent.start, sent.end)
+
+    @cached_property
+    def _names_by_surname(self) -> dict[str, tuple[list[int], list[str]]]:
+        """Per surname, the person names (without honorific) longer than every one before them,
+        with their index in `persons`: what `full_name` picks from."""
+        out: dict[str, tuple[list[int], list[str]]] = {}
+        for i, p in enumerate(self.persons):
+            words = self.strip_honorific(p.name).split()
+            if not words:
+                continue
+            indices, names = out.setdefault(words[-1], ([], []))
+            joined = " ".join(words)
+            if not names or len(joined) > len(names[-1]):
+                indices.append(i)
+                names.append(joined)
+        return out
 
     def full_name(self, name: str, before: int | None = None) -> str:
         """The longest person name given earlier that ends with the same surname ("Mme Leavitt" ->
         "Karoline Leavitt"); the name itself, without honorific, when none is known."""
         name = self.strip_honorific(name)
         last = name.split()[-1] if name.split() else name
-        best = name
+        known = self._names_by_surname.get(last)
+        if known is None:
+            return name
+        if before is None:
+            limit = len(self.persons)
+        else:  # the persons up to the first one named at or after `before`
+            starts = self._bounds(self.persons)[0]
+            limit = bisect_left(starts, before) if starts is not None else next(
+                (i for i, p in enumerate(self.persons) if p.start >= before), len(self.persons))
+        indices, names = known
+        k = bisect_left(indices, limit) - 1
+        return names[k] if k >= 0 and len(names[k]) > len(name) else name
+
+    @cached_property
+    def _first_by_surname(self) -> dict[tuple[str, ...], Person]:
+        out: dict[tuple[str, ...], Person] = {}
         for p in self.persons:
-            if before is not None and p.start >= before:
-                break
-            words = self.strip_honorific(p.name).split()
-            if words and words[-1] == last and len(" ".join(words)) > len(best):
-                best = " ".join(words)
-        return best
+            out.setdefault(tuple(self.strip_honorific(p.name).split()[-1:]), p)
+        return out
+
+    def first_person_named(self, name: str) -> Person | None:
+        """The first person whose name, without honorific, ends with the last word of `name`."""
+        return self._first_by_surname.get(tuple(name.split()[-1:]))
 
     def military_nearby(self, index: int) -> bool:
         """Does sentence `index` or a neighbour speak of arms, the military or defence, or name
         a weapon? Money and trade become deals or aid only there."""
-        lo, hi = max(0, index - 2), min(len(self.sentences), index + 2)
-        near = self.sentences[lo:hi]
-        return any(self.lex.has("military_cues", s.text) for s in near) or \
-            any(self.in_sentence(self.weapons, s) for s in near)
+        def nearby() -> bool:
+            lo, hi = max(0, index - 2), min(len(self.sentences), index + 2)
+            near = self.sentences[lo:hi]
+            return any(self.lex.has("military_cues", s.text) for s in near) or \
+                any(self.in_sentence(self.weapons, s) for s in near)
+
+        return self.remember(("military_nearby", index), nearby)
+
+    @cached_property
+    def _honorifics(self) -> frozenset[str]:
+        return frozenset(self.lex.words("honorifics"))
 
     def strip_honorific(self, name: str) -> str:
         words = name.split()
-        honorifics = set(self.lex.words("honorifics"))
+        honorifics = self._honorifics
         while words and words[0] in honorifics:
             words = words[1:]
         return " ".join(words) if words else name

@@ -11,11 +11,14 @@ estimates, disputes). One record per distinct (value, measure).
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
+from functools import cached_property
 
 from armsledger.extract.attribution import role_before
 from armsledger.extract.context import DocContext, Sentence
 from armsledger.model import Figure, FigureSource
 from armsledger.normalize.numbers import NumberMatch
+from armsledger.normalize.spans import SpanIndex
 
 AFTER_WORDS = 7
 # organisation kinds (orgs.csv) as figure source kinds; armed groups announcing tolls are official
@@ -24,6 +27,10 @@ ORG_SOURCE_KINDS = {"official": "official", "agency": "agency", "ngo": "ngo", "e
 SUBCOUNT = re.compile(r"(?:\bdont|\bincluding|\bamong them|\bparmi lesquel\w*|\bparmi eux)\s*$", re.I)
 RANGE_OPEN = re.compile(r"(?:\bentre|\bbetween)\s*$", re.I)
 ARTICLE = re.compile(r"^(?:un |une |des |le |la |les |l['’]|the |a |an )", re.I)
+TOLL_WORDS = ("bilan", "victimes", "toll", "casualties", "death")
+TOLL_WORD = re.compile(rf"\b(?:{'|'.join(TOLL_WORDS)})\b", re.I)
+TOLL_WORD_WIDTH = max(map(len, TOLL_WORDS))
+NOTHING_COUNTED_AFTER = re.compile(r"\s*(?:[,.;)]|$)")
 
 
 def _first_words(text: str, n: int) -> str:
@@ -32,15 +39,36 @@ def _first_words(text: str, n: int) -> str:
 
 
 class FigureFinder:
+    """The figure rules over one document. What depends only on a sentence (its source phrase,
+    stance cues, place, toll words) or on a phrase (the kind of source it names) is worked out
+    once and kept: a sentence holding thousands of figures is not read again for each."""
+
     def __init__(self, ctx: DocContext):
         self.ctx = ctx
         self.lex = ctx.lex
         self.measures = ctx.lex.groups("measures")
-        self.taken = [(m.start, m.end) for m in ctx.money] + [(w.start, w.end) for w in ctx.weapons] \
-            + [(d.start, d.end) for d in ctx.dates]
+        self.taken = SpanIndex([(m.start, m.end) for m in ctx.money] + [(w.start, w.end) for w in ctx.weapons]
+                               + [(d.start, d.end) for d in ctx.dates])
+        self._sources: dict[tuple[int, bool], tuple[str | None, str, str | None] | None] = {}
+        self._speech: dict[int, tuple[re.Match | None, re.Match | None]] = {}
+        self._kinds: dict[str, str | None] = {}
+        self._stances: dict[int, tuple[bool, bool, bool]] = {}
+        self._places: dict[int, str | None] = {}
+        self._tolls: dict[int, int] = {}
+        # what kind_of looks for in a phrase, each distinct surface once, in text order
+        self._org_surfaces: dict[str, str] = {}
+        for m in ctx.actors:
+            if m.label == "ORG" and m.kind in ORG_SOURCE_KINDS:
+                self._org_surfaces.setdefault(m.surface, m.kind)
+        self._state_surfaces = list(dict.fromkeys(
+            m.surface for m in ctx.actors if m.label == "GPE" and m.kind != "demonym"))
+        self._surnames: dict[str, int] = {}  # last word of a person's name -> first person with it
+        for i, p in enumerate(ctx.persons):
+            self._surnames.setdefault(p.name.split()[-1], i)
 
     def _is_taken(self, n: NumberMatch) -> bool:
-        return any(s <= n.start < e or s < n.end <= e for s, e in self.taken)
+        """Does the number start or end inside money, a weapon or a date?"""
+        return self.taken.contains(n.start) or self.taken.contains(n.end - 1)
 
     def measure_of(self, n: NumberMatch, sent: Sentence, next_number: int) -> str | None:
         text = self.ctx.text
@@ -63,50 +91,91 @@ class FigureFinder:
             return "killed"
         # "le bilan ... l'estimant à environ 200 000", "the death toll has climbed to 31,": a toll
         # word earlier, nothing counted after the number
-        if re.match(r"\s*(?:[,.;)]|$)", after) and re.search(
-                r"\b(?:bilan|victimes|toll|casualties|death)\b", text[sent.start:n.start], re.I):
+        if NOTHING_COUNTED_AFTER.match(after) and self._toll_word_before(sent, n.start):
             return "killed"
         return None
 
+    def _toll_word_before(self, sent: Sentence, pos: int) -> bool:
+        """`TOLL_WORD.search(text[sent.start:pos])`, without reading the sentence again for
+        every number in it.
+
+        A toll word is a whole word, so the first one of the sentence is the first to end: if it
+        ends by `pos` the slice holds it too. Otherwise the slice can only match a word it cuts
+        short at `pos` ("death" of "deaths"), within the last few characters."""
+        if pos > sent.end:  # the second number of a range, past the sentence: read the slice
+            return TOLL_WORD.search(self.ctx.text[sent.start:pos]) is not None
+        if sent.index not in self._tolls:
+            first = TOLL_WORD.search(sent.text)
+            self._tolls[sent.index] = first.end() if first else -1
+        end = pos - sent.start
+        first_end = self._tolls[sent.index]
+        if first_end != -1 and first_end <= end:
+            return True
+        return TOLL_WORD.search(sent.text, max(0, end - TOLL_WORD_WIDTH), end) is not None
+
     def source_of(self, sent: Sentence, n: NumberMatch) -> tuple[FigureSource, str | None]:
         """(source, the phrase naming it) for a figure in `sent`."""
-        text = self.ctx.text
-        s = text[sent.start:sent.end]
-        intro = self.lex.rx("source_intro").search(s)
+        intro, verb = self._speech_in(sent)
+        # without a source intro, only whether a speech verb comes before the figure matters
+        before_verb = intro is None and verb is not None and verb.start() < n.start - sent.start
+        key = (sent.index, before_verb)
+        if key not in self._sources:
+            self._sources[key] = self._source_in(sent.text, intro, verb, before_verb)
+        found = self._sources[key]
+        if found is None:
+            return FigureSource(name=None, kind="publication"), None
+        name, kind, phrase = found
+        if kind == "same":
+            return None, "same"  # type: ignore[return-value]
+        return FigureSource(name=name, kind=kind), phrase
+
+    def _speech_in(self, sent: Sentence) -> tuple[re.Match | None, re.Match | None]:
+        """(the source intro of the sentence, else its first speech verb), read once."""
+        if sent.index not in self._speech:
+            intro = self.lex.rx("source_intro").search(sent.text)
+            verb = None if intro else self.lex.rx("speech_verbs").search(sent.text)
+            self._speech[sent.index] = (intro, verb)
+        return self._speech[sent.index]
+
+    def _source_in(self, s: str, intro: re.Match | None, verb: re.Match | None, before_verb: bool
+                   ) -> tuple[str | None, str, str | None] | None:
+        """(name, kind, phrase) of the source sentence `s` names, ("", "same", None) for "the
+        same source", None for the publication itself."""
         phrase = None
         if intro:
             rest = s[intro.end():]
             phrase = re.split(r"[,;.:]|\s(?:que|qui|that|who|s['’]appuyant|citing)\s", rest, maxsplit=1)[0]
-        else:
-            rel = n.start - sent.start
-            verbs = list(self.lex.rx("speech_verbs").finditer(s))
-            before = [v for v in verbs if v.start() < rel]
-            after = [v for v in verbs if v.start() >= rel]
-            if before:
-                phrase = s[:before[0].start()]
-                phrase = re.split(r"[;:]|,\s(?=\w+\s\w+\s)", phrase)[0] if len(phrase) > 120 else phrase
-            elif after:
-                # "..., the Hamas-run Health Ministry said on Monday": the words before a final verb
-                head = s[:after[0].start()]
-                phrase = re.split(r"[,;:]", head)[-1]
-                if len(phrase) > 100 or not phrase.strip():
-                    phrase = None
+        elif verb is not None and before_verb:
+            phrase = s[:verb.start()]
+            phrase = re.split(r"[;:]|,\s(?=\w+\s\w+\s)", phrase)[0] if len(phrase) > 120 else phrase
+        elif verb is not None:
+            # "..., the Hamas-run Health Ministry said on Monday": the words before a final verb
+            head = s[:verb.start()]
+            phrase = re.split(r"[,;:]", head)[-1]
+            if len(phrase) > 100 or not phrase.strip():
+                phrase = None
         if not phrase or not phrase.strip():
-            return FigureSource(name=None, kind="publication"), None
+            return None
         phrase = re.sub(r"\s+(?:a|ont|avait|avaient|has|have|had|is|was|were)$", "", phrase.strip().strip(","))
         if re.match(r"(?:cette même source|la même source|the same source)", phrase, re.I):
-            return None, "same"  # type: ignore[return-value]
+            return "", "same", None
         kind = self.kind_of(phrase)
         if kind is None:
-            return FigureSource(name=None, kind="publication"), None
+            return None
         name = ARTICLE.sub("", phrase)
         name = re.sub(r"^(?:un |a )?(?:décompte|tally|count|bilan)\s+(?:de |d['’]|of |by )", "", name, flags=re.I)
-        return FigureSource(name=name.strip()[:120], kind=kind), phrase
+        return name.strip()[:120], kind, phrase
 
     def kind_of(self, phrase: str) -> str | None:
-        for m in self.ctx.actors:
-            if m.label == "ORG" and m.surface in phrase and m.kind in ORG_SOURCE_KINDS:
-                return ORG_SOURCE_KINDS[m.kind]
+        if phrase not in self._kinds:
+            self._kinds[phrase] = self._kind_of(phrase)
+        return self._kinds[phrase]
+
+    def _kind_of(self, phrase: str) -> str | None:
+        # the first organisation of the text (as a source kind) that the phrase names
+        for surface, kind in self._org_surfaces.items():
+            if surface in phrase:
+                return ORG_SOURCE_KINDS[kind]
         hits = []
         for kind, rx in self.lex.groups("source_kinds").items():
             m = rx.search(phrase)
@@ -114,22 +183,28 @@ class FigureFinder:
                 hits.append((m.start(), kind))
         if hits:
             return min(hits)[1]
-        if any(m.label == "GPE" and m.kind != "demonym" and m.surface in phrase for m in self.ctx.actors):
+        if any(surface in phrase for surface in self._state_surfaces):
             return "official"  # "Israel claimed it killed ...": a state speaks officially
-        for p in self.ctx.persons:  # "Abiad told reporters ...": by the role the text gave the person
-            if p.name.split()[-1] in phrase.split():
-                first = next(q for q in self.ctx.persons if q.name.split()[-1] == p.name.split()[-1])
-                role = role_before(self.ctx, first.start) or first.name
-                return self.kind_of(role) if role != phrase else None
+        # "Abiad told reporters ...": by the role the text gave the person (the first person
+        # of the text whose last name is a word of the phrase)
+        named = [self._surnames[w] for w in set(phrase.split()) if w in self._surnames]
+        if named:
+            first = self.ctx.persons[min(named)]
+            role = role_before(self.ctx, first.start) or first.name
+            return self.kind_of(role) if role != phrase else None
         return None
 
     def stance_of(self, sent: Sentence, source: FigureSource) -> str:
-        s = self.ctx.text[sent.start:sent.end]
-        if self.lex.has("disputed_cues", s):
+        if sent.index not in self._stances:
+            s = sent.text
+            self._stances[sent.index] = (self.lex.has("disputed_cues", s), self.lex.has("estimated_cues", s),
+                                         self.lex.has("reported_cues", s))
+        disputed, estimated, reported = self._stances[sent.index]
+        if disputed:
             return "disputed"
-        if self.lex.has("estimated_cues", s):
+        if estimated:
             return "estimated"
-        if self.lex.has("reported_cues", s) or source.kind == "unknown":
+        if reported or source.kind == "unknown":
             return "reported"
         return "asserted"
 
@@ -140,10 +215,25 @@ class FigureFinder:
         return None
 
     def location_of(self, sent: Sentence) -> str | None:
-        for ent in self.ctx.ents:
-            if ent.label_ in {"LOC", "GPE"} and sent.start <= ent.start_char < sent.end:
-                return ent.text
-        return None
+        """The first place or state entity in the sentence."""
+        if sent.index not in self._places:
+            places = self._place_entities
+            if self._places_ordered:
+                k = bisect_left(places, (sent.start,))
+                place = places[k][1] if k < len(places) and places[k][0] < sent.end else None
+            else:
+                place = next((text for start, text in places if sent.start <= start < sent.end), None)
+            self._places[sent.index] = place
+        return self._places[sent.index]
+
+    @cached_property
+    def _place_entities(self) -> list[tuple[int, str]]:
+        return [(ent.start_char, ent.text) for ent in self.ctx.ents if ent.label_ in {"LOC", "GPE"}]
+
+    @cached_property
+    def _places_ordered(self) -> bool:
+        starts = [start for start, _ in self._place_entities]
+        return all(a < b for a, b in zip(starts, starts[1:]))
 
 
 def extract_figures(ctx: DocContext) -> list[Figure]:
@@ -155,6 +245,7 @@ def extract_figures(ctx: DocContext) -> list[Figure]:
     last_source: FigureSource | None = None
     prev_in_sentence: dict[int, str] = {}
     subcounts: set[tuple[int, int]] = set()
+    since_of: dict[int, str | None] = {}  # per sentence: the start of a "depuis"/"since" period
     skip_next = False
     for i, n in enumerate(numbers):
         if skip_next:
@@ -192,7 +283,9 @@ def extract_figures(ctx: DocContext) -> list[Figure]:
         if key in seen:
             continue
         seen.add(key)
-        since = next((d.value for d in ctx.in_sentence(ctx.dates, sent) if d.kind == "since"), None)
+        if sent.index not in since_of:
+            since_of[sent.index] = next((d.value for d in ctx.in_sentence(ctx.dates, sent) if d.kind == "since"), None)
+        since = since_of[sent.index]
         end = min(sent.end, n.end + 90)
         out.append(Figure(
             value=n.value, value_high=value_high, qualifier=n.qualifier, measure=measure,

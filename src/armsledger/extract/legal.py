@@ -9,6 +9,7 @@ and charges pooled (warrants sharing charges and respondent are one record).
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 
 from armsledger.extract.context import DocContext, Sentence
 from armsledger.model import LegalAction
@@ -43,12 +44,20 @@ def _action_in(ctx: DocContext, s: str) -> str | None:
 
 def _respondent(ctx: DocContext, sent: Sentence, subjects_at: list[int]) -> str | None:
     states = [m for m in ctx.in_sentence(ctx.actors, sent) if m.label == "GPE"]
+    # states in text order: the ones near a position are found by bisection
+    starts = [m.start for m in states] if ctx.starts_ordered(ctx.actors) else None
+
+    def starting_in(lo: int, hi: int) -> list:  # the states with lo <= start < hi
+        if starts is None:
+            return [m for m in states if lo <= m.start < hi]
+        return states[bisect_left(starts, lo):bisect_left(starts, hi)]
+
     for cue in ctx.lex.rx("legal.respondent_cues").finditer(ctx.text, sent.start, sent.end):
-        after = [m for m in states if cue.end() <= m.start <= cue.end() + 25]
+        after = starting_in(cue.end(), cue.end() + 26)
         if after:  # "contre Israël", "accusant Berlin"
             return after[0].id
     for pos in subjects_at:  # "le Premier ministre israélien Benjamin Netanyahu": the demonym next to the name
-        near = [m for m in states if pos - 40 <= m.start < pos]
+        near = starting_in(pos - 40, pos)
         if near:
             return near[-1].id
     if states:
@@ -59,6 +68,12 @@ def _respondent(ctx: DocContext, sent: Sentence, subjects_at: list[int]) -> str 
 def extract_legal_actions(ctx: DocContext) -> list[LegalAction]:
     """Court actions named in the text, one record per court and action."""
     merged: dict[tuple[str, str, str | None], LegalAction] = {}
+    # what the merge looks up, kept alongside: the subjects and charges of each record as sets,
+    # the records of each (court, action) and of each court, in the order they were made
+    subject_sets: dict[tuple[str, str, str | None], set[str]] = {}
+    charge_sets: dict[tuple[str, str, str | None], set[str]] = {}
+    by_action: dict[tuple[str, str], list[tuple[str, str, str | None]]] = {}
+    by_court: dict[str, list[tuple[str, str, str | None]]] = {}
     last_court: str | None = None
     for sent in ctx.sentences:
         s = sent.text
@@ -84,17 +99,29 @@ def extract_legal_actions(ctx: DocContext) -> list[LegalAction]:
         respondent = _respondent(ctx, sent, [p.start for p in persons])
         key = (court, action, respondent)
         if key not in merged:  # the same warrant again: a subject already named
-            key = next((k for k in merged if k[:2] == key[:2] and set(subjects) & set(merged[k].subjects)), key)
+            named = set(subjects)
+            key = next((k for k in by_action.get(key[:2], ()) if named & subject_sets[k]), key)
         if key not in merged and (back_reference or respondent is None):
             # more words on a decision already recorded ("Dans son verdict, la Cour a ordonné ...")
-            key = next((k for k in reversed(merged) if k[0] == court and respondent in (None, k[2])), key)
+            key = next((k for k in reversed(by_court.get(court, [])) if respondent in (None, k[2])), key)
         if key in merged:
             old = merged[key]
-            old.subjects.extend(x for x in subjects if x not in old.subjects)
-            old.charges.extend(x for x in charges if x not in old.charges)
+            _extend_new(old.subjects, subject_sets[key], subjects)
+            _extend_new(old.charges, charge_sets[key], charges)
             old.evidence.append((sent.start, sent.end))
             continue
         merged[key] = LegalAction(court=court, action=action, subjects=subjects, respondent=respondent,
                                   charges=list(dict.fromkeys(charges)), date=date,
                                   evidence=[(sent.start, sent.end)])
+        subject_sets[key], charge_sets[key] = set(subjects), set(charges)
+        by_action.setdefault(key[:2], []).append(key)
+        by_court.setdefault(court, []).append(key)
     return list(merged.values())
+
+
+def _extend_new(values: list[str], seen: set[str], more: list[str]) -> None:
+    """Append the values of `more` not in `values` yet (`seen` is `set(values)`, kept so)."""
+    for x in more:
+        if x not in seen:
+            seen.add(x)
+            values.append(x)

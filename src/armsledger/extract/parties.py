@@ -10,6 +10,7 @@ describe things more often than parties: they are used only when nothing else is
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 
 from armsledger.extract.context import DocContext, Mention
@@ -65,41 +66,116 @@ def find_parties(ctx: DocContext, start: int, end: int, anchor: int, *, subject_
     """Supplier and recipient among the states named in [start, end); `anchor` is where the
     deal's items or money are, so nearer mentions win ties. With `subject_only`, a supplier
     must be a grammatical subject ("en Pologne" is a place, not a party)."""
+    frame = _frame(ctx, start, end)
+    if not frame.states:
+        return Parties(None, None)
+    if frame.buyer is not None:
+        # "avec les États-Unis et la Corée du Sud, à laquelle elle a commandé des chars K2":
+        # the seller named nearest the items; "12 obusiers K9 sud-coréens": the origin told by
+        # an adjective when no other state is named
+        seller = frame.sellers.nearest(anchor) if frame.sellers else \
+            (frame.weak_sellers[0] if frame.weak_sellers else None)
+        return Parties(seller, frame.buyer)
+    # "à Israël", "the Government of Norway", "has given Israel $3.8 billion": the nearest
+    recipient = frame.receivers.nearest(anchor) if frame.receivers else None
+    rid = recipient.id if recipient is not None else None
+    # the agent of a passive ("promis par le Danemark", "supplied by Germany") is the supplier;
+    # a subject after the items sits in another clause ("HIMARS, which Kyiv has been praising")
+    subject = frame.agents.first_other_than(rid) or frame.subjects.first_other_than(rid, before=anchor)
+    if subject is None and frame.latter:
+        # "Ce dernier promet l'envoi de 120 blindés": the state named last before the sentence
+        earlier = [m for m in states_between(ctx, max(0, start - 300), start) if rid is None or m.id != rid]
+        if earlier:
+            return Parties(earlier[-1], recipient)
+    if subject is not None:
+        return Parties(subject, recipient)
+    return Parties(None if subject_only else frame.states.first_other_than(rid), recipient)
+
+
+class _Mentions:
+    """State mentions in text order, for the questions `find_parties` asks of them once per
+    amount or item: the nearest to a position, the first that is not a given actor."""
+
+    def __init__(self, mentions: list[Mention], ordered: bool):
+        self.mentions = mentions
+        self.ordered = ordered
+        self.starts = [m.start for m in mentions]
+        first = mentions[0].id if mentions else None
+        # the first mention of another actor than the first one's
+        self.second = next((m for m in mentions if m.id != first), None)
+
+    def __bool__(self) -> bool:
+        return bool(self.mentions)
+
+    def nearest(self, pos: int) -> Mention:
+        """The mention that starts nearest `pos`, the earlier one on a tie."""
+        if not self.ordered:
+            return min(self.mentions, key=lambda m: abs(m.start - pos))
+        k = bisect_right(self.starts, pos)
+        if k == 0:
+            return self.mentions[0]
+        if k == len(self.mentions):
+            return self.mentions[-1]
+        before, after = self.mentions[k - 1], self.mentions[k]
+        return before if pos - before.start <= after.start - pos else after
+
+    def first_other_than(self, actor_id: str | None, before: int | None = None) -> Mention | None:
+        """The first mention that does not stand for `actor_id` (and starts before `before`)."""
+        if not self.ordered:
+            return next((m for m in self.mentions if m.id != actor_id and (before is None or m.start < before)),
+                        None)
+        if not self.mentions:
+            return None
+        first = self.mentions[0] if self.mentions[0].id != actor_id else self.second
+        # in text order the first one is the earliest: if it is not before, none is
+        return first if first is not None and (before is None or first.start < before) else None
+
+
+@dataclass(frozen=True)
+class _Frame:
+    """What `find_parties` reads in [start, end) whatever the anchor: found once per span."""
+    states: _Mentions
+    buyer: Mention | None           # the subject of a buying verb
+    sellers: _Mentions              # with a buyer: the other states
+    weak_sellers: list[Mention]     # with a buyer and no other state: lower-case demonyms
+    receivers: _Mentions            # states after a dative, a "Government of", a giving verb
+    agents: _Mentions               # states after "par"/"by"
+    subjects: _Mentions             # states that are not after a preposition
+    latter: bool                    # the span opens on "ce dernier", "the latter"
+
+
+def _frame(ctx: DocContext, start: int, end: int) -> _Frame:
+    return ctx.remember(("parties", start, end), lambda: _read_frame(ctx, start, end))
+
+
+def _read_frame(ctx: DocContext, start: int, end: int) -> _Frame:
     text = ctx.text
     states = states_between(ctx, start, end)
-    if not states:
-        return Parties(None, None)
-    buy = ctx.lex.rx("buy_verbs").search(text, start, end)
+    ordered = ctx.starts_ordered(ctx.actors)
+
+    def mentions(items: list[Mention]) -> _Mentions:
+        return _Mentions(items, ordered)
+
+    buyer, sellers, weak_sellers = None, [], []
+    buy = ctx.lex.rx("buy_verbs").search(text, start, end) if states else None
     if buy:
         buyers = [m for m in states if m.end <= buy.start() and _is_subject(ctx, m)]
         if buyers:
             buyer = buyers[-1]
-            # "avec les États-Unis et la Corée du Sud, à laquelle elle a commandé des chars K2":
-            # the seller named nearest the items
-            sellers = sorted((m for m in states if m.id != buyer.id), key=lambda m: abs(m.start - anchor))
-            if not sellers:  # "12 obusiers K9 sud-coréens": the origin told by an adjective
-                sellers = [m for m in ctx.within(ctx.actors, start, end) if _weak(m) and m.id != buyer.id
-                           and is_state(m)]
-            return Parties(sellers[0] if sellers else None, buyer)
-    agents = [m for m in states if AGENT.search(text[max(0, m.start - 14):m.start])]
-    recipient = None
+            sellers = [m for m in states if m.id != buyer.id]
+            if not sellers:
+                weak_sellers = [m for m in ctx.within(ctx.actors, start, end) if _weak(m) and m.id != buyer.id
+                                and is_state(m)]
+    receivers = []
     give = ctx.lex.rx("give_verbs")
     for m in states:
         before = text[max(start, m.start - 60):m.start]
         given = [g for g in give.finditer(before) if not before[g.end():].strip()]
         if GOVERNMENT_OF.search(before) or DATIVE.search(before) or given:
-            # "à Israël", "the Government of Norway", "has given Israel $3.8 billion"
-            if recipient is None or abs(m.start - anchor) < abs(recipient.start - anchor):
-                recipient = m
-    others = [m for m in states if recipient is None or m.id != recipient.id]
-    # the agent of a passive ("promis par le Danemark", "supplied by Germany") is the supplier
-    # a subject after the items sits in another clause ("HIMARS, which Kyiv has been praising")
-    subjects = [m for m in agents if m in others] + [m for m in others if _is_subject(ctx, m) and m.start < anchor]
-    supplier = (subjects or others or [None])[0]
-    if supplier not in subjects and LATTER.match(text, start):
-        # "Ce dernier promet l'envoi de 120 blindés": the state named last before the sentence
-        earlier = [m for m in states_between(ctx, max(0, start - 300), start)
-                   if recipient is None or m.id != recipient.id]
-        if earlier:
-            return Parties(earlier[-1], recipient)
-    return Parties(supplier if supplier in subjects or not subject_only else None, recipient)
+            receivers.append(m)
+    return _Frame(
+        states=mentions(states), buyer=buyer, sellers=mentions(sellers), weak_sellers=weak_sellers,
+        receivers=mentions(receivers),
+        agents=mentions([m for m in states if AGENT.search(text[max(0, m.start - 14):m.start])]),
+        subjects=mentions([m for m in states if _is_subject(ctx, m)]),
+        latter=bool(states) and LATTER.match(text, start) is not None)

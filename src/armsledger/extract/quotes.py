@@ -9,6 +9,7 @@ issued it; a pronoun for the last person quoted.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 
 from armsledger.extract.attribution import (
@@ -31,28 +32,29 @@ class QuoteSpan:
     close: int   # index after the closing mark (== end when unclosed)
 
 
+OPENING = re.compile("[" + re.escape("".join(PAIRS)) + "]")
+# what ends the search for the closing mark: the closers, and for « a new «
+CLOSING = {ch: re.compile("[" + re.escape(closers + ("«" if ch == "«" else "")) + "]")
+           for ch, closers in PAIRS.items()}
+
+
 def find_quote_spans(text: str, sentence_end) -> list[QuoteSpan]:
     """Every quoted span, in order. An unclosed quote runs to the end of its sentence."""
-    spans, i, n = [], 0, len(text)
-    while i < n:
+    spans, n = [], len(text)
+    opening = OPENING.search(text)
+    while opening is not None:
+        i = opening.start()
         ch = text[i]
-        if ch in PAIRS:
-            closers = PAIRS[ch]
-            j = i + 1
-            limit = min(n, i + 3000)
-            while j < limit and text[j] not in closers:
-                if ch == "«" and text[j] == "«":
-                    break
-                j += 1
-            if j < limit and text[j] in closers:
-                spans.append(QuoteSpan(i + 1, j, j + 1))
-                i = j + 1
-                continue
-            end = sentence_end(i)
-            spans.append(QuoteSpan(i + 1, end, end))
-            i = end
+        closers = PAIRS[ch]
+        stop = CLOSING[ch].search(text, i + 1, min(n, i + 3000))
+        if stop is not None and text[stop.start()] in closers:
+            j = stop.start()
+            spans.append(QuoteSpan(i + 1, j, j + 1))
+            opening = OPENING.search(text, j + 1)
             continue
-        i += 1
+        end = sentence_end(i)
+        spans.append(QuoteSpan(i + 1, end, end))
+        opening = OPENING.search(text, end) if end < n else None
     return spans
 
 
@@ -85,8 +87,9 @@ def _clean(text: str) -> str:
 def extract_quotes(ctx: DocContext) -> list[Quote]:
     """All quotes of three words or more, each with its speaker where the text gives one."""
     text = ctx.text
+    line_breaks = [m.start() for m in re.finditer("\n", text)]
     spans = [q for q in find_quote_spans(text, lambda pos: ctx.sentence_at(pos).end)
-             if len(re.findall(r"\w+", text[q.start:q.end])) >= MIN_WORDS and not _is_headline(text, q)]
+             if len(re.findall(r"\w+", text[q.start:q.end])) >= MIN_WORDS and not _is_headline(text, q, line_breaks)]
     out: list[Quote] = []
     last: Speaker | None = None
     last_org: Speaker | None = None
@@ -111,14 +114,29 @@ def extract_quotes(ctx: DocContext) -> list[Quote]:
     return out
 
 
-def _is_headline(text: str, q: QuoteSpan) -> bool:
-    """A short quote standing alone on its line, with no stop: a heading, not a statement."""
-    line_start = text.rfind("\n", 0, q.start) + 1
-    line_end = text.find("\n", q.close)
-    line_end = len(text) if line_end == -1 else line_end
-    alone = not text[line_start:q.start - 1].strip() and not text[q.close:line_end].strip()
+NON_SPACE = re.compile(r"\S")  # what str.strip() keeps: the same notion of white space
+
+
+def _is_headline(text: str, q: QuoteSpan, line_breaks: list[int]) -> bool:
+    """A short quote standing alone on its line, with no stop: a heading, not a statement.
+    `line_breaks` are the offsets of the text's newlines, in order."""
+    k = bisect_left(line_breaks, q.start)
+    line_start = line_breaks[k - 1] + 1 if k else 0
+    k = bisect_left(line_breaks, q.close)
+    line_end = line_breaks[k] if k < len(line_breaks) else len(text)
+    # white space only between the line start and the marks, and after them to the line end;
+    # both read outwards from the quote, so a long line is not read again for every quote on it
+    alone = _spaces_back_to(text, line_start, q.start - 1) and NON_SPACE.search(text, q.close, line_end) is None
     return alone and len(re.findall(r"\w+", text[q.start:q.end])) <= HEADLINE_WORDS \
         and not re.search(r"[.!?]\W*$", text[q.start:q.end])
+
+
+def _spaces_back_to(text: str, start: int, end: int) -> bool:
+    """`not text[start:end].strip()`, read from `end` backwards."""
+    pos = end - 1
+    while pos >= start and text[pos].isspace():
+        pos -= 1
+    return pos < start
 
 
 def _attributed(ctx: DocContext, q: QuoteSpan, nxt: QuoteSpan | None,
@@ -183,5 +201,5 @@ def _attributed(ctx: DocContext, q: QuoteSpan, nxt: QuoteSpan | None,
 
 
 def _last_court(ctx: DocContext, before: int) -> Speaker | None:
-    courts = [m for m in ctx.actors if m.start < before and m.kind == "court"]
-    return speaker_from_mention(ctx, courts[-1]) if courts else None
+    court = ctx.last_starting_before(ctx.courts, before)
+    return speaker_from_mention(ctx, court) if court is not None else None

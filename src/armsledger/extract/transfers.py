@@ -10,7 +10,9 @@ notice of a possible sale makes a US deal `approved`.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, insort
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from armsledger.extract.context import DocContext, Mention, Sentence
 from armsledger.extract.items import ItemMention, drop_summaries, group_item_mentions
@@ -44,14 +46,29 @@ class DealMention:
 @dataclass
 class Deal:
     mentions: list[DealMention] = field(default_factory=list)
+    # attribute -> (mentions read, the first value found): mentions are only ever added, so a
+    # first value stays first and a later question reads on from where the last one stopped
+    _firsts: dict[str, tuple[int, object]] = field(default_factory=dict, repr=False, compare=False)
+
+    def _first(self, attr: str):
+        read, found = self._firsts.get(attr, (0, None))
+        while found is None and read < len(self.mentions):
+            found = getattr(self.mentions[read], attr) or None
+            read += 1
+        self._firsts[attr] = (read, found)
+        return found
 
     @property
     def supplier(self) -> Mention | None:
-        return next((m.supplier for m in self.mentions if m.supplier), None)
+        return self._first("supplier")
 
     @property
     def recipient(self) -> Mention | None:
-        return next((m.recipient for m in self.mentions if m.recipient), None)
+        return self._first("recipient")
+
+    @property
+    def has_items(self) -> bool:
+        return self._first("items") is not None
 
 
 class TransferFinder:
@@ -61,6 +78,7 @@ class TransferFinder:
         self.fms_doc = ctx.lex.has("fms_cues", ctx.text)
         self.default_supplier = self._default_supplier()
         self.recipients: set[str] = set()  # every state the text names as receiving a deal
+        self._salience: dict[frozenset[str], list[Mention]] = {}
 
     def _default_supplier(self) -> Mention | None:
         """The state behind a notifying body (DSCA, State Department) when the text has one."""
@@ -80,9 +98,12 @@ class TransferFinder:
         return min(hits)[2] if hits else "unknown"
 
     def value_money(self, sent: Sentence) -> MoneyMatch | None:
-        for money in self.ctx.in_sentence(self.ctx.money, sent):
+        amounts = self.ctx.in_sentence(self.ctx.money, sent)
+        if amounts and self.lex.has("sale_cues", sent.text):
+            return amounts[0]
+        for money in amounts:
             before = self.ctx.text[max(sent.start, money.start - 40):money.start]
-            if self.lex.has("value_cues", before) or self.lex.has("sale_cues", sent.text):
+            if self.lex.has("value_cues", before):
                 return money
         return None
 
@@ -126,11 +147,13 @@ class TransferFinder:
         if not self.lex.has("export_cues", sent.text):
             return []
         out: list[Mention] = []
+        ids: set[str] = set()
         for m in states_between(self.ctx, sent.start, sent.end):
             before = self.ctx.text[max(sent.start, m.start - 8):m.start]
             if DESTINATION.search(before) and (parties.supplier is None or m.id != parties.supplier.id) \
-                    and all(o.id != m.id for o in out):
+                    and m.id not in ids:
                 out.append(m)
+                ids.add(m.id)
         return out if len(out) > 1 else []
 
     def continues(self, deal: Deal, m: DealMention) -> bool:
@@ -142,7 +165,7 @@ class TransferFinder:
         distance = m.sentence.index - last.sentence.index
         close = distance <= 1
         pointed = CONTINUATION.match(m.sentence.text) is not None and distance <= 3
-        if not m.items or not any(x.items for x in deal.mentions):
+        if not m.items or not deal.has_items:
             return close or pointed
         same_parties = m.recipient is not None and deal.recipient is not None and \
             (m.supplier is None or deal.supplier is None or m.supplier.id == deal.supplier.id)
@@ -204,25 +227,36 @@ class TransferFinder:
     def _salient_state(self, exclude: str) -> Mention | None:
         """The state the text names most often (other than `exclude`): the implied supplier
         of a deal whose sentence names only the recipient."""
-        counts: dict[str, list[Mention]] = {}
-        buyers = self.recipients
-        for m in states_between(self.ctx, 0, len(self.ctx.text)):
-            if m.id != exclude and m.id not in buyers:
-                counts.setdefault(m.id, []).append(m)
-        if not counts:
-            return None
-        best = max(counts.values(), key=lambda ms: (len(ms), -ms[0].start))
-        return best[0]
+        ranking = self._salience.get(frozenset(self.recipients))
+        if ranking is None:  # states by (mentions, earliest first), each with its first mention
+            counts: dict[str, list[Mention]] = {}
+            for m in self._all_states:
+                if m.id not in self.recipients:
+                    counts.setdefault(m.id, []).append(m)
+            ranking = sorted((ms for ms in counts.values()), key=lambda ms: (len(ms), -ms[0].start), reverse=True)
+            ranking = self._salience[frozenset(self.recipients)] = [ms[0] for ms in ranking]
+        return next((m for m in ranking if m.id != exclude), None)
+
+    @cached_property
+    def _all_states(self) -> list[Mention]:
+        return states_between(self.ctx, 0, len(self.ctx.text))
+
+    @cached_property
+    def _first_mentions(self) -> dict[str, Mention]:
+        out: dict[str, Mention] = {}
+        for m in self.ctx.actors:
+            out.setdefault(m.id, m)
+        return out
 
     def _mention_for(self, actor: Actor) -> Mention:
         """The first mention of an actor already resolved in an earlier deal."""
-        return next((m for m in self.ctx.actors if m.id == actor.id),
-                    Mention(0, 0, actor.id, actor.name or actor.id, "GPE", "state"))
+        return self._first_mentions.get(actor.id) or Mention(0, 0, actor.id, actor.name or actor.id, "GPE", "state")
 
     def announcers(self, sentences: list[Sentence], exclude: set[str] = frozenset()) -> list[Actor]:
         """Who announced the deal: the body right after a speech verb ("a déclaré lundi la DSCA")
         or its subject right before ("the Pentagon said"); never the recipient."""
         out: list[Actor] = []
+        ids: set[str] = set()
         for sent in sentences:
             for v in self.lex.rx("speech_verbs").finditer(sent.text):
                 start, end = sent.start + v.start(), sent.start + v.end()
@@ -233,17 +267,25 @@ class TransferFinder:
                 near = [m for m in near if m.kind != "demonym" and m.id not in exclude]
                 if near:
                     a = Actor(id=near[0].id, name=re.sub(r"^(?:l['’]|la |le |the )", "", near[0].surface))
-                    if all(o.id != a.id for o in out):  # one entry per actor, as first named
+                    if a.id not in ids:  # one entry per actor, as first named
                         out.append(a)
+                        ids.add(a.id)
         return out
 
     def contractors(self, sentences: list[Sentence]) -> list[str]:
+        """The companies of the deal's sentences, then every contractor the text names."""
         names = [m.surface for s in sentences for m in self.ctx.in_sentence(self.ctx.actors, s) if m.kind == "company"]
+        return list(dict.fromkeys(names + self._named_contractors))
+
+    @cached_property
+    def _named_contractors(self) -> list[str]:
+        """"The principal contractor will be X and Y": the names, once each, in text order."""
+        names: list[str] = []
         for m in CONTRACTOR.finditer(self.ctx.text):
             for part in re.split(r"\s+(?:and|et)\s+|;\s*", m.group(1)):
                 name = re.split(r",\s*(?:of|located|based|in|à|de)\b|\s+(?:of|located in|based in|in|à)\s", part)[0]
                 name = name.strip(" ,.")
-                if name and name not in names and len(name) < 80:
+                if name and len(name) < 80:
                     names.append(name)
         return list(dict.fromkeys(names))
 
@@ -264,34 +306,60 @@ def _merge_items(items: list[Item]) -> list[Item]:
     """One item per designation (or unnamed description); a programme name followed by its
     model ("250 chars Abrams, des modèles M1A2") is one item."""
     out: list[Item] = []
+    # what the merge looks up for every item, kept up to date instead of searched for:
+    with_key: dict[str, list[int]] = {}     # _key -> the positions in `out` that have it, in order
+    programmes: dict[str, list[int]] = {}   # family -> positions of the items named by it alone
     for item in items:
         if item.designation and out:
-            base = next((o for o in reversed(out) if o.designation and o.designation == o.family
-                         and item.family == o.family and item.designation != o.designation
-                         and item.quantity is None), None)
+            base = _programme_for(out, programmes, item)
             if base is not None:
-                base.designation, base.category = item.designation, base.category or item.category
-                base.evidence = sorted(set(base.evidence + item.evidence))
+                old_key = _key(out[base])
+                out[base].designation = item.designation
+                out[base].category = out[base].category or item.category
+                out[base].evidence = sorted(set(out[base].evidence + item.evidence))
+                _move(with_key, old_key, _key(out[base]), base)
                 continue
         key = _key(item)
-        twin = next((o for o in out if _key(o) == key), None)
-        if twin is not None:
+        if with_key.get(key):
+            twin = out[with_key[key][0]]
             if twin.quantity is None and item.quantity is not None:
                 twin.quantity, twin.quantity_qualifier = item.quantity, item.quantity_qualifier
             continue
+        with_key.setdefault(key, []).append(len(out))
+        if item.designation and item.designation == item.family:
+            programmes.setdefault(item.family, []).append(len(out))
         out.append(item)
     # "Naval Strike Missiles ... sixty (60) RGM-184A": the uncounted programme name of a counted model
     counted_families = {i.family for i in out if i.family and i.quantity is not None}
     out = [i for i in out if i.quantity is not None or i.family not in counted_families]
     # "18 HIMARS launchers ... 18 M142 HIMARS": one item told twice, the model's name kept
     kept: list[Item] = []
+    models: set[tuple[str | None, int | None]] = set()  # (family, quantity) of kept models
     for item in sorted(out, key=lambda i: not re.search(r"\d", i.designation or "")):
-        if item.family and item.designation == item.family and any(
-                k.family == item.family and k.quantity == item.quantity and re.search(r"\d", k.designation or "")
-                for k in kept):
+        if item.family and item.designation == item.family and (item.family, item.quantity) in models:
             continue
         kept.append(item)
+        if re.search(r"\d", item.designation or ""):
+            models.add((item.family, item.quantity))
     return sorted(kept, key=lambda i: i.evidence[0])
+
+
+def _programme_for(out: list[Item], programmes: dict[str, list[int]], item: Item) -> int | None:
+    """The position of the last item of `out` named by its programme alone ("Abrams") that
+    `item`, a model of it without a count ("M1A2"), renames; None if there is none."""
+    if item.quantity is not None or not item.family or item.designation == item.family:
+        return None
+    named = programmes.get(item.family, [])
+    while named and out[named[-1]].designation != item.family:
+        named.pop()  # renamed since: no longer a programme name
+    return named[-1] if named else None
+
+
+def _move(with_key: dict[str, list[int]], old: str, new: str, position: int) -> None:
+    """Position `position` of the merged items now has key `new` instead of `old`."""
+    positions = with_key[old]
+    del positions[bisect_left(positions, position)]
+    insort(with_key.setdefault(new, []), position)
 
 
 def _key(item: Item) -> str:
@@ -331,19 +399,19 @@ def notice_transfer(finder: TransferFinder) -> tuple[Transfer | None, MoneyMatch
 def extract_transfers(ctx: DocContext) -> tuple[list[Transfer], set[tuple[int, int]]]:
     """The deals of a document, and the money spans they took as values."""
     finder = TransferFinder(ctx)
-    out: list[Transfer] = []
+    out = _Recorded()
     used = set()
     notice = None
     if is_notice(ctx):
         notice, money = notice_transfer(finder)
         if notice is not None:
-            out.append(notice)
+            out.add(notice)
             if money is not None:
                 used.add((money.start, money.end))
     for deal in finder.deals():
         if all(m.package_only or m.refers_back for m in deal.mentions) and not any(m.items for m in deal.mentions):
             continue  # money announced with no equipment named is aid, not a deal
-        t = finder.build(deal, out[-1] if out else None)
+        t = finder.build(deal, out.transfers[-1] if out.transfers else None)
         if t is None:
             continue
         for m in deal.mentions:
@@ -351,12 +419,63 @@ def extract_transfers(ctx: DocContext) -> tuple[list[Transfer], set[tuple[int, i
                 used.add((m.money.start, m.money.end))
         if notice is not None and (_party(t.recipient) == _party(notice.recipient) or t.status == "unknown"):
             continue  # the notice's layout already gave this deal; its justification names no other
-        twin = next((o for o in out if _same_deal(o, t)), None)
+        twin = out.twin_of(t)
         if twin is not None:
-            _absorb(twin, t)
+            out.absorb(twin, t)
         else:
-            out.append(t)
-    return out, used
+            out.add(t)
+    return out.transfers, used
+
+
+class _Recorded:
+    """The transfers recorded so far. A new one is compared (`_same_deal`) only with those that
+    share its recipient and one of its item keys, found in an index, not with every one."""
+
+    def __init__(self) -> None:
+        self.transfers: list[Transfer] = []
+        self._by_item: dict[tuple[str | None, str], list[int]] = {}  # -> positions, in order
+        self._indexed: list[set[tuple[str | None, str]]] = []
+        self._evidence: list[set[tuple[int, int]] | None] = []  # once sorted by an absorb
+
+    def add(self, t: Transfer) -> None:
+        self.transfers.append(t)
+        self._indexed.append(set())
+        self._evidence.append(None)
+        self._index(len(self.transfers) - 1)
+
+    def _index(self, pos: int) -> None:
+        t = self.transfers[pos]
+        for key in _item_keys(t):
+            entry = (_party(t.recipient), key)
+            if entry not in self._indexed[pos]:  # keys only gained: a stale entry is checked anyway
+                self._indexed[pos].add(entry)
+                insort(self._by_item.setdefault(entry, []), pos)
+
+    def twin_of(self, t: Transfer) -> int | None:
+        """The position of the first recorded transfer that is the same deal as `t`."""
+        party = _party(t.recipient)
+        candidates = sorted({pos for key in _item_keys(t) for pos in self._by_item.get((party, key), ())})
+        return next((pos for pos in candidates if _same_deal(self.transfers[pos], t)), None)
+
+    def absorb(self, pos: int, other: Transfer) -> None:
+        into = self.transfers[pos]
+        _absorb(into, other)
+        # the evidence of both, sorted, once each: after the first absorb it is kept that way,
+        # so the next ones insert rather than sort the whole list again
+        seen = self._evidence[pos]
+        if seen is None:
+            into.evidence = sorted(set(into.evidence + other.evidence))
+            self._evidence[pos] = set(into.evidence)
+        else:
+            for span in other.evidence:
+                if span not in seen:
+                    seen.add(span)
+                    insort(into.evidence, span)
+        self._index(pos)
+
+
+def _item_keys(t: Transfer) -> set[str]:
+    return {_key(i) for i in t.items if i.designation}
 
 
 def _party(a: Actor | None) -> str | None:
@@ -369,11 +488,11 @@ def _same_deal(a: Transfer, b: Transfer) -> bool:
         return False
     if a.supplier and b.supplier and a.supplier.id != b.supplier.id:
         return False
-    keys = {_key(i) for i in a.items if i.designation}
-    return bool(keys & {_key(i) for i in b.items if i.designation})
+    return bool(_item_keys(a) & _item_keys(b))
 
 
 def _absorb(into: Transfer, other: Transfer) -> None:
+    """Fold a second mention of a deal into the first (the evidence is `_Recorded.absorb`'s)."""
     into.items = _merge_items(into.items + other.items)
     into.supplier = into.supplier or other.supplier
     into.value = into.value or other.value
@@ -381,4 +500,3 @@ def _absorb(into: Transfer, other: Transfer) -> None:
         into.status = other.status
     if into.channel == "unknown":
         into.channel = other.channel
-    into.evidence = sorted(set(into.evidence + other.evidence))

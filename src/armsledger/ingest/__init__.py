@@ -41,7 +41,11 @@ _READERS: dict[str, Reader] = {
     ".xml": read_feed, ".rss": read_feed, ".atom": read_feed,
 }
 STDIN = "<stdin>"
-_FEED_START = re.compile(rb"\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:rss|feed|rdf:RDF)[\s>]", re.S)
+# A feed starts, after an XML declaration and comments, with its root element. The prolog is
+# stepped over one item at a time: one regex with a repeated comment group could try
+# exponentially many ways to split a head of repeated comments.
+_PROLOG_ITEM = re.compile(rb"\s*(?:<\?xml[^>]*>|<!--(?:(?!-->).)*-->)", re.S)
+_FEED_ROOT = re.compile(rb"\s*<(?:rss|feed|rdf:RDF)[\s>]")
 
 
 def read_inputs(paths: Sequence[str], *, stdin: BinaryIO | None = None, limits: Limits = Limits()
@@ -136,11 +140,18 @@ def _sniff(data: bytes) -> Reader:
     if head.startswith(b"{") and all(line.lstrip().startswith(b"{")
                                      for line in head.splitlines() if line.strip()):
         return read_jsonl
-    if _FEED_START.match(head[:4096]):
+    if _looks_like_feed(head[:4096]):
         return read_feed
     if head.startswith(b"<"):
         return read_html
     return read_text
+
+
+def _looks_like_feed(head: bytes) -> bool:
+    pos = 0
+    while (item := _PROLOG_ITEM.match(head, pos)) is not None:
+        pos = item.end()
+    return _FEED_ROOT.match(head, pos) is not None
 
 
 def _run(read: Callable[[], Iterator[SourceDocument | InputError]], source: str

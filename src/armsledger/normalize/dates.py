@@ -14,6 +14,8 @@ from datetime import date, timedelta
 from functools import lru_cache
 from importlib import resources
 
+from armsledger.normalize.spans import SpanCover
+
 __all__ = ["DateMatch", "find_dates", "resolve_relative_date", "month_names"]
 
 
@@ -118,7 +120,10 @@ def _shift_days(days: int, pub: tuple[int | None, ...]) -> str | None:
         return None
     if day is None:
         return _fmt(year, month)
-    shifted = date(year, month, day) + timedelta(days=days)
+    try:
+        shifted = date(year, month, day) + timedelta(days=days)
+    except OverflowError:  # "demain" published on 9999-12-31: no such date
+        return None
     return shifted.isoformat()
 
 
@@ -129,7 +134,10 @@ def _weekday(target: int, pub: tuple[int | None, ...]) -> str | None:
         return _fmt(year, month) if year and month else None
     published = date(year, month, day)
     back = (published.weekday() - target) % 7 or 7
-    return (published - timedelta(days=back)).isoformat()
+    try:
+        return (published - timedelta(days=back)).isoformat()
+    except OverflowError:  # "lundi" published on 0001-01-01: no such date
+        return None
 
 
 def _resolve(name: str, m: re.Match[str], lang: str, pub: tuple[int | None, ...]
@@ -194,14 +202,14 @@ def find_dates(text: str, lang: str, published: str | None) -> list[DateMatch]:
     """
     lang = lang if lang in ("fr", "en") else "en"
     pub = _parse_published(published)
-    taken: list[tuple[int, int]] = []
+    taken = SpanCover(len(text))
     found: list[DateMatch] = []
     for name, pattern in _patterns(lang):
         for m in pattern.finditer(text):
             start, end = m.span()
             if name == "year":
                 start = m.start("year")
-            if any(s < end and start < e for s, e in taken):
+            if taken.overlaps(start, end):
                 continue
             resolved = _resolve(name, m, lang, pub)
             if resolved is None:
@@ -211,7 +219,7 @@ def find_dates(text: str, lang: str, published: str | None) -> list[DateMatch]:
                               text[max(0, start - 14):start])
             if since:
                 start, kind = start - len(since.group()), "since"
-            taken.append((start, end))
+            taken.add(start, end)
             found.append(DateMatch(start, end, text[start:end], value, kind))
     return sorted(found, key=lambda d: d.start)
 

@@ -7,6 +7,7 @@ from the words just before the amount; what "estimated cost" means is for the ca
 """
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass
 
@@ -144,6 +145,8 @@ def find_money(text: str, lang: str) -> list[MoneyMatch]:
         after = _currency_after(text, raw, lang) if not partner else None
         if partner:
             amount = raw.value * 10 ** partner.power
+            if not math.isfinite(amount):  # past what a float holds: no amount
+                continue
             currency = (before or _currency_before(text, partner)
                         or _currency_after(text, partner, lang) or (last_currency, 0))[0]
             if before:

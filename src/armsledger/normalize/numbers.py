@@ -8,6 +8,7 @@ The qualifier phrases are data (`data/qualifiers.json`).
 from __future__ import annotations
 
 import json
+import math
 import re
 from dataclasses import dataclass
 from decimal import Decimal
@@ -18,6 +19,7 @@ import pycountry
 from text_to_num import text2num
 
 from armsledger.normalize.dates import month_names
+from armsledger.normalize.spans import SpanIndex
 
 __all__ = ["NumberMatch", "find_numbers", "parse_number", "qualifier_before", "qualifier_span",
            "scan_numbers", "RawNumber"]
@@ -74,6 +76,11 @@ _CONNECTORS = {"fr": {"et"}, "en": {"and"}}
 _BARE_SCALES = {"million", "millions", "milliard", "milliards", "billion", "billions", "trillion",
                 "trillions", "thousand", "thousands", "hundred", "hundreds", "milles", "cents"}
 _WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
+# The longest spelled number text2num reads is about 45 words (six groups of "neuf cent quatre
+# vingt dix sept" joined by five scale words; only "et et et ..." repeated inside one number, which
+# it also takes, is longer). Phrases are tried up to this many words from each word, so a long
+# run of number words costs linear time, not the cube of its length.
+_MAX_PHRASE_WORDS = 64
 # Words before a number that make it a label, not a count: "Block 52", "No. 24", "Section 36".
 _LABELS = {"mk", "mod", "block", "lot", "no", "no.", "n°", "nos", "section", "article", "chapter",
            "chapitre", "paragraph", "paragraphe", "resolution", "résolution", "law", "loi", "title",
@@ -149,10 +156,10 @@ def _digits_value(s: str, lang: str, scaled: bool) -> Decimal:
     return Decimal(whole + "." + frac)
 
 
-def _scan_digits(text: str, lang: str, masked: list[tuple[int, int]]) -> list[RawNumber]:
+def _scan_digits(text: str, lang: str, masked: SpanIndex) -> list[RawNumber]:
     out = []
     for m in _DIGITS.get(lang, _DIGITS["en"]).finditer(text):
-        if _overlaps(m.start(), m.end(), masked):
+        if masked.overlaps(m.start(), m.end()):
             continue
         end, scale, power = m.end(), "", 0
         sm = _SCALE_AFTER.match(text, end)
@@ -164,8 +171,10 @@ def _scan_digits(text: str, lang: str, masked: list[tuple[int, int]]) -> list[Ra
                 power = _SCALE_LETTERS[word]
             if power:
                 end, scale = sm.end(), word
-        value = _digits_value(m.group(), lang, bool(scale)) * (Decimal(10) ** power)
-        out.append(RawNumber(m.start(), end, float(value), "digits", scale, power=power))
+        value = float(_digits_value(m.group(), lang, bool(scale)) * (Decimal(10) ** power))
+        # a number past what a float holds ("9" written 400 times) has no value: no count, no amount
+        out.append(RawNumber(m.start(), end, value if math.isfinite(value) else None, "digits", scale,
+                             power=power))
     return out
 
 
@@ -226,9 +235,9 @@ def _numeric_token(word: str, lang: str) -> bool:
             or _word_value(word, lang) is not None)
 
 
-def _scan_words(text: str, lang: str, masked: list[tuple[int, int]]) -> list[RawNumber]:
+def _scan_words(text: str, lang: str, masked: SpanIndex) -> list[RawNumber]:
     tokens = [t for t in _WORD.finditer(text) if _numeric_token(t.group().lower(), lang)]
-    tokens = [t for t in tokens if not _overlaps(t.start(), t.end(), masked)]
+    tokens = [t for t in tokens if not masked.overlaps(t.start(), t.end())]
     out, i = [], 0
     while i < len(tokens):
         run = [tokens[i]]
@@ -237,7 +246,10 @@ def _scan_words(text: str, lang: str, masked: list[tuple[int, int]]) -> list[Raw
         words = [t.group().lower() for t in run]
         j = 0
         while j < len(words):  # the longest phrase from j that text2num reads
-            for k in range(len(words), j, -1):
+            if words[j] in _BARE_SCALES:  # no phrase starts with one ("des millions")
+                j += 1
+                continue
+            for k in range(min(len(words), j + _MAX_PHRASE_WORDS), j, -1):
                 if (value := _phrase_value(words[j:k], lang)) is not None:
                     power = _SCALE_WORDS[lang].get(words[k - 1], 0)
                     out.append(RawNumber(run[j].start(), run[k - 1].end(), float(value), "words",
@@ -248,10 +260,6 @@ def _scan_words(text: str, lang: str, masked: list[tuple[int, int]]) -> list[Raw
                 j += 1
         i += len(run)
     return out
-
-
-def _overlaps(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
-    return any(s < end and start < e for s, e in spans)
 
 
 def scan_numbers(text: str, lang: str) -> list[RawNumber]:
@@ -268,9 +276,9 @@ def _scan_cached(text: str, lang: str) -> tuple[RawNumber, ...]:
 def _scan(text: str, lang: str) -> list[RawNumber]:
     approx = _scan_approx(text, lang)
     taken = [(r.start, r.end) for r in approx]
-    digits = _scan_digits(text, lang, taken)
+    digits = _scan_digits(text, lang, SpanIndex(taken))
     taken += [(r.start, r.end) for r in digits]
-    words = _scan_words(text, lang, taken)
+    words = _scan_words(text, lang, SpanIndex(taken))
     return sorted(approx + digits + words, key=lambda r: r.start)
 
 
@@ -300,7 +308,7 @@ def _is_date_part(text: str, raw: RawNumber, word: str, lang: str) -> bool:
     if raw.scale or not digits.isdigit():
         return False
     after = text[raw.end:raw.end + 12]
-    if int(digits) <= 31:
+    if _at_most(digits, 31):
         return bool(months.match(text, raw.end + len(after) - len(after.lstrip()))
                     or re.search(rf"{months.pattern}\s*\Z", text[max(0, raw.start - 14):raw.start]))
     if not re.fullmatch(r"(?:19|20)\d\d", digits) or qualifier_span(text, raw.start, lang)[0] != "exact":
@@ -312,8 +320,16 @@ def _is_date_part(text: str, raw: RawNumber, word: str, lang: str) -> bool:
                 or re.search(r"(?:19|20)\d\d\s*(?:-|–|à|to|et|and)\s*\Z", text[max(0, raw.start - 12):raw.start]))
 
 
-def _is_count(text: str, raw: RawNumber, lang: str, masks: list[tuple[int, int]]) -> bool:
-    if raw.value is None or _overlaps(raw.start, raw.end, masks):
+def _at_most(digits: str, limit: int) -> bool:
+    """`int(digits) <= limit`; False for thousands of digits, which int() refuses to read."""
+    try:
+        return int(digits) <= limit
+    except ValueError:
+        return False
+
+
+def _is_count(text: str, raw: RawNumber, lang: str, masks: SpanIndex) -> bool:
+    if raw.value is None or masks.overlaps(raw.start, raw.end):
         return False
     before, after = text[max(0, raw.start - 2):raw.start], text[raw.end:raw.end + 12]
     prev = before[-1:] or " "
@@ -325,7 +341,8 @@ def _is_count(text: str, raw: RawNumber, lang: str, masks: list[tuple[int, int]]
             return False  # "no one", "one another"
         if text[raw.start:raw.end].lower() == "neuf" and not re.match(r"\s+[^\W\d_]", after):
             return False  # "un avion neuf."
-        return not (after.startswith(".") and re.search(r"\d\s\Z", text[:raw.start]))  # "14 sept."
+        # "14 sept.": only the two characters before count, never the whole text before
+        return not (after.startswith(".") and re.search(r"\d\s\Z", text[max(0, raw.start - 2):raw.start]))
     if after[:1].isalnum() or prev.isalpha() or prev in "/#°)" or (
             prev in "-‐" and (before[:1].isalpha() or after[:1] in "-‐")):
         return False  # 155mm, 7th, 1er, F-35, AIM-120C-8, 24/7, -30-
@@ -338,6 +355,9 @@ def _is_count(text: str, raw: RawNumber, lang: str, masks: list[tuple[int, int]]
     return not _is_date_part(text, raw, word, lang)
 
 
+_OPEN_PAREN = re.compile(r"\s*\(")
+
+
 def find_numbers(text: str, lang: str) -> list[NumberMatch]:
     """Every cardinal number in `text` with its value and qualifier, in order.
 
@@ -345,7 +365,7 @@ def find_numbers(text: str, lang: str) -> list[NumberMatch]:
     Years, times, percentages, ordinals, days of the month, calibres ("155 mm") and numbers in
     designations ("F-35", "MK 82") are left out, as are vague counts ("des dizaines").
     """
-    masks, lang = [m.span() for m in _MASKS.finditer(text)], _lang(lang)
+    masks, lang = SpanIndex(m.span() for m in _MASKS.finditer(text)), _lang(lang)
     out = []
     for raw in scan_numbers(text, lang):
         if not _is_count(text, raw, lang, masks):
@@ -353,7 +373,7 @@ def find_numbers(text: str, lang: str) -> list[NumberMatch]:
         qualifier, start = qualifier_span(text, raw.start, lang)
         if qualifier == "exact" and raw.about:
             qualifier = "about"
-        if out and out[-1].value == raw.value and re.fullmatch(r"\s*\(", text[out[-1].end:start]) \
+        if out and out[-1].value == raw.value and _OPEN_PAREN.fullmatch(text, out[-1].end, start) \
                 and text[raw.end:raw.end + 1] == ")":
             continue  # "sixteen (16)" states one number twice
         out.append(NumberMatch(start, raw.end, text[start:raw.end], raw.value, qualifier))

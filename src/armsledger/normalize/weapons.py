@@ -19,6 +19,8 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
+from armsledger.normalize.spans import SpanCover
+
 _DASHES = "\u2010\u2011\u2012\u2013\u2014\u2015\u2212"
 _D = f"[-{_DASHES}]"  # any dash
 
@@ -284,12 +286,12 @@ def find_weapons(text: str, lang: str) -> list[WeaponMatch]:
                 m.start(), m.end(), m.group(), None, None, r["category"] or None, "generic",
                 r["noun"]) if item else None))
     cands.sort(key=lambda c: (c[0] - c[1], c[2], c[0]))
-    taken: list[tuple[int, int]] = []
+    taken = SpanCover(len(text))
     kept: list[WeaponMatch] = []
     for start, end, _prio, match in cands:
-        if any(start < e and s < end for s, e in taken):
+        if taken.overlaps(start, end):
             continue
-        taken.append((start, end))
+        taken.add(start, end)
         if match is not None:
             kept.append(match)
     return sorted(kept, key=lambda w: w.start)
