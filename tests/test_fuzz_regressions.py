@@ -112,6 +112,21 @@ def test_rich_markup_in_a_title_is_printed_as_text(tmp_path):
     assert proc.returncode == 0 and "Kyiv [/UPDATE] [bold]" in proc.stdout, proc.stderr
 
 
+@pytest.mark.parametrize("published", ["0001-01-01", "9999-12-31"])
+def test_relative_dates_at_the_ends_of_the_calendar_lose_the_date_not_the_document(tmp_path, published):
+    text = "Hier, 12 personnes ont été tuées, selon le ministère. Tomorrow and last November too.\n"
+    _, out, err = batch(tmp_path, "d.txt", text.encode(), "--published", published)
+    assert err == [] and out[0]["figures"][0]["value"] == 12
+
+
+def test_absurd_numbers_are_no_value_and_the_output_stays_json(tmp_path):
+    text = ("Le bilan est de " + "9" * 5000 + " morts. Il y a " + "9" * 400 + " dollars de missiles vendus au "
+            "Maroc. 1e999 blessés.\n")
+    _, out, err = batch(tmp_path, "n.txt", text.encode())
+    assert err == []
+    assert all(abs(f["value"]) < 1e300 for f in out[0]["figures"])
+
+
 def test_json_and_jsonl_together_are_refused_with_exit_2(tmp_path):
     (tmp_path / "canary.txt").write_text(CANARY, encoding="utf-8")
     code, out, err = run("extract", "--json", "--jsonl", str(tmp_path / "canary.txt"))
