@@ -19,7 +19,11 @@ SCORE = SHARED / "tools" / "score.py"
 FLOORS = json.loads((Path(__file__).parent / "floors.json").read_text(encoding="utf-8"))
 GOLD_SETS = [k for k in FLOORS if not k.startswith("_")]
 
-pytestmark = pytest.mark.skipif(not SCORE.exists(), reason="../shared/tools/score.py is not beside the repo")
+
+def test_the_shared_gold_sets_are_beside_the_repository():
+    # CI needs them: a missing ../shared is a failure, never a silent skip
+    assert SCORE.is_file(), f"{SCORE} is missing: clone the repository beside ../shared"
+    assert all((SHARED / gold).is_dir() for gold in GOLD_SETS), GOLD_SETS
 
 
 def _corpus(gold: str) -> list[dict]:
