@@ -144,9 +144,13 @@ def extract_documents(sources: Iterable[SourceDocument | InputError],
     batch: list[SourceDocument | InputError] = []
     chars = 0
     for src in sources:
+        size = len(src.text) if isinstance(src, SourceDocument) else 0
+        if batch and chars + size > options.limits.batch_chars:  # a long text starts a batch of its own
+            yield from _run_batch(batch, options)
+            batch, chars = [], 0
         batch.append(src)
-        chars += len(src.text) if isinstance(src, SourceDocument) else 0
-        if len(batch) >= BATCH or chars >= options.limits.batch_chars:
+        chars += size
+        if len(batch) >= BATCH:
             yield from _run_batch(batch, options)
             batch, chars = [], 0
     if batch:
@@ -182,8 +186,9 @@ def _run_batch(batch: list[SourceDocument | InputError], options: Options) -> li
         nlp = get_pipeline(lang)
         with nlp.memory_zone():  # strings and vocabulary entries of this batch are freed on exit
             docs = parse_texts(nlp, [src.text for _, src in members], options.limits.parse_chunk_chars)
-            for (i, src), doc in zip(members, docs, strict=True):
-                results[i] = _analyse_safely(doc, src, lang, options)
+            for k, (i, src) in enumerate(members):
+                results[i] = _analyse_safely(docs[k], src, lang, options)
+                docs[k] = None  # type: ignore[call-overload]  # a parsed long text is large: let it go
     return results  # type: ignore[return-value]
 
 

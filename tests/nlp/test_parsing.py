@@ -51,3 +51,10 @@ def test_a_text_parsed_in_small_pieces_gives_the_records_of_the_text_parsed_whol
     (pieces,) = extract_documents([src], Options(limits=Limits(parse_chunk_chars=150)))
     assert pieces.model_dump() == whole.model_dump()
     assert whole.transfers and len(whole.figures) >= 2 and whole.quotes  # the comparison is not empty
+
+
+def test_batches_bounded_by_characters_give_the_same_records_in_input_order(nlp_ready):
+    sources = [SourceDocument(text=p, language="fr", published="2025-07-01") for p in PARAGRAPHS * 2]
+    default = [x.model_dump() for x in extract_documents(sources)]
+    small = [x.model_dump() for x in extract_documents(sources, Options(limits=Limits(batch_chars=100)))]
+    assert small == default and [x["document"]["text"] for x in small] == PARAGRAPHS * 2

@@ -11,8 +11,9 @@ under 1 GB of resident memory whatever it is given (measured by bench/memory.py)
   anything is parsed; where to cut a long text is not ours to guess. Texts under the limit are
   parsed in pieces of at most `parse_chunk_chars`, cut at paragraph breaks, so the parser's
   memory does not grow with the document (see nlp/parsing.py).
-* `batch_chars`: documents are parsed together (`nlp.pipe`) until their texts add up to this,
-  then the batch's memory is released (`nlp.memory_zone()`).
+* `batch_chars`: documents are parsed together (`nlp.pipe`) while their texts add up to no
+  more than this (a longer text is a batch of its own), then the batch's memory is released
+  (`nlp.memory_zone()`).
 """
 from __future__ import annotations
 
@@ -29,7 +30,7 @@ class Limits:
     max_file_bytes: int = MAX_FILE_BYTES
     max_document_bytes: int = 4 * MAX_TEXT_CHARS
     max_document_chars: int = MAX_TEXT_CHARS
-    batch_chars: int = 2_000_000
+    batch_chars: int = 1_000_000
     parse_chunk_chars: int = 20_000
 
     def __post_init__(self) -> None:
