@@ -86,3 +86,70 @@ def test_en_surname_said_gives_the_full_name(extract):
 def test_en_surname_said_before_the_quote(extract):
     x = extract("John Smith spoke in Tokyo. Smith said: \"The first launchers will arrive next spring.\"", lang="en")
     assert said(x) == [("John Smith", "The first launchers will arrive next spring.")]
+
+
+# ---------------------------------------------------------------- speakers read from the parse
+def test_en_organisation_unknown_to_the_gazetteer_speaks(extract):
+    x = extract('The Northern Relief Coalition said: "The convoy reached the town on Monday."', lang="en")
+    assert said(x) == [("Northern Relief Coalition", "The convoy reached the town on Monday.")]
+
+
+def test_en_spokesperson_for_a_body_speaks_for_the_body(extract):
+    x = extract('A spokesperson for the Northern Relief Coalition said: "The convoy reached the town on Monday."',
+                lang="en")
+    assert [(q.speaker, q.speaker_role, q.text) for q in x.quotes] == [
+        ("Northern Relief Coalition", "spokesperson", "The convoy reached the town on Monday.")]
+
+
+def test_en_collective_speaker_is_the_texts_own_noun_phrase(extract):
+    x = extract('Officials said the new contract was "a major step for the whole region."', lang="en")
+    assert said(x) == [("officials", "a major step for the whole region.")]
+
+
+def test_en_unnamed_speaker_after_the_quote_without_its_relative_clause(extract):
+    x = extract('"The convoy reached the town before dawn," said one resident, who declined to be named.', lang="en")
+    assert said(x) == [("resident", "The convoy reached the town before dawn")]
+
+
+def test_en_it_resolves_to_an_organisation_not_a_person(extract):
+    x = extract('Anna Kowalska met officials of the Northern Relief Coalition on Tuesday. '
+                '"The first trucks are already on their way," it said.', lang="en")
+    assert said(x) == [("Northern Relief Coalition", "The first trucks are already on their way")]
+
+
+def test_en_she_resolves_to_a_person_not_an_organisation(extract):
+    x = extract('The Northern Relief Coalition met Anna Kowalska on Tuesday. '
+                '"The first trucks are already on their way," she said.', lang="en")
+    assert said(x) == [("Anna Kowalska", "The first trucks are already on their way")]
+
+
+def test_en_definite_body_noun_resolves_to_the_body_named_before(extract):
+    x = extract('The Northern Relief Coalition published its figures on Monday. '
+                '"The first trucks are already on their way," the coalition added.', lang="en")
+    assert said(x) == [("Northern Relief Coalition", "The first trucks are already on their way")]
+
+
+def test_fr_collective_speaker_before_a_colon(extract):
+    x = extract("Des manifestants ont scandé : « Non à la guerre ici ».")
+    assert said(x) == [("manifestants", "Non à la guerre ici")]
+
+
+def test_fr_inverted_subject_unknown_organisation(extract):
+    x = extract("« Les livraisons reprendront lundi prochain », affirme la Coalition du Nord.")
+    assert said(x) == [("Coalition du Nord", "Les livraisons reprendront lundi prochain")]
+
+
+def test_fr_unnamed_official_is_the_texts_own_noun_phrase(extract):
+    x = extract("Un responsable militaire a déclaré : « Les frappes ont visé des dépôts de munitions ».")
+    assert said(x) == [("responsable militaire", "Les frappes ont visé des dépôts de munitions")]
+
+
+def test_fr_incise_between_commas_names_the_speaker_after_its_verb(extract):
+    x = extract("Ce contrat, a expliqué la Croix-Rouge, sert « les intérêts de toute la région ».")
+    assert said(x) == [("Croix-Rouge", "les intérêts de toute la région")]
+
+
+def test_fr_spokesperson_of_a_body_speaks_for_the_body(extract):
+    x = extract("Le porte-parole de la Coalition du Nord a déclaré : « Les camions sont arrivés à Kharkiv ».")
+    assert [(q.speaker, q.speaker_role, q.text) for q in x.quotes] == [
+        ("Coalition du Nord", "porte-parole", "Les camions sont arrivés à Kharkiv")]

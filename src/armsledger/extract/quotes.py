@@ -1,5 +1,9 @@
 """Quotes: words inside quotation marks, three words or more, with who said them.
 
+The speaker is first read from the dependency parse (extract/speaker_parse.py): the subject of
+the speech verb that governs the quote. Where the parse gives none, the readings below apply,
+then the parse again over every verb around the quote.
+
 Attribution is looked for after the quote in its sentence (`", a déclaré la DSCA"`,
 `," Smith said`, `a-t-elle renchéri`), then before it (`X a déclaré que ... "..."`,
 `selon X, "..."`), then carried over from the quote just before when the paragraph is a bare
@@ -16,6 +20,7 @@ from armsledger.extract.attribution import (
     Speaker, issuer_before, last_person_before, nearest_speaker, speaker_from_mention,
 )
 from armsledger.extract.context import DocContext
+from armsledger.extract.speaker_parse import Memory, parsed_speaker
 from armsledger.model import Quote
 
 PAIRS = {"«": "»", "“": "”", "\"": "\"”", "„": "“”"}
@@ -94,9 +99,18 @@ def extract_quotes(ctx: DocContext) -> list[Quote]:
     last: Speaker | None = None
     last_org: Speaker | None = None
     prev_close = -1
+    memory = Memory()
     for k, q in enumerate(spans):
         nxt = spans[k + 1] if k + 1 < len(spans) else None
-        speaker = _attributed(ctx, q, nxt, last, last_org)
+        # the verb and its subject: in the quote's sentences, not inside the quotes around it
+        lo = ctx.sentence_at(max(0, q.start - 2)).start
+        hi = ctx.sentence_at(max(q.start, q.end - 1)).end
+        others = [(o.start - 1, o.close) for o in (spans[k - 1] if k else None, nxt) if o is not None]
+        speaker = parsed_speaker(ctx, q.start, q.end, lo, hi, others, last, last_org, memory, first_pass=True)
+        if speaker is None:
+            speaker = _attributed(ctx, q, nxt, last, last_org)
+        if speaker is None:
+            speaker = parsed_speaker(ctx, q.start, q.end, lo, hi, others, last, last_org, memory)
         if speaker is None and nxt is not None and not _stops(text, q.close, nxt.start):
             # "... "en cours" ainsi que "des milliers d'obus", selon l'Elysée": one attribution for both
             speaker = _attributed(ctx, nxt, spans[k + 2] if k + 2 < len(spans) else None, last, last_org)
