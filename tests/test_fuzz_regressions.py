@@ -46,7 +46,7 @@ def test_jsonl_one_bad_line_of_each_kind_loses_only_that_line(tmp_path):
     path = tmp_path / "corpus.jsonl"
     assert [doc["document"]["source"] for doc in out] == [f"{path}:{n}" for n in (1, 3, 5, 7, 9, 10, 11)]
     assert out[5]["document"]["text"] == "Un \ufffd seul."
-    assert sorted(err) == sorted([  # a warning is said when read, an error when its batch is done
+    assert sorted(err) == sorted([  # a warning is said when its document is admitted, an error when written
         f"armsledger: {path}:2: line has a NUL byte at column 11 [AL102]",
         f"armsledger: {path}:4: line is not valid UTF-8: byte 0xE9 at column 14 [AL103]",
         f"armsledger: {path}:6: line is not JSON: Expecting value at column 1 [AL106]",

@@ -11,6 +11,7 @@ extracted comes back as its `DocumentFailed`. The batch always goes on.
 """
 from __future__ import annotations
 
+import logging
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -32,6 +33,7 @@ from armsledger.nlp.lexicon import SUPPORTED_LANGUAGES
 from armsledger.nlp.parsing import parse_texts
 from armsledger.nlp.pipelines import get_pipeline
 
+log = logging.getLogger("armsledger.pipeline")
 DATE_RE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 BATCH = 256  # documents parsed per nlp.pipe call at most (and Limits.batch_chars characters)
 
@@ -163,7 +165,9 @@ def _admit(src: SourceDocument, options: Options) -> tuple[SourceDocument, str]:
     if len(src.text) > limit:
         raise InputTooLarge(f"text is {len(src.text):,} characters, over the {limit:,} a document may have "
                             "(--max-chars); split it into several documents", source=src.source or src.ref)
-    src, _ = scrub_document(src)  # the readers said so already; API callers get it silently
+    src, replaced = scrub_document(src)
+    if replaced:
+        log.warning("%s: %d lone surrogate(s) replaced by U+FFFD", src.source or src.ref, replaced)
     return src, choose_language(src, options)
 
 

@@ -39,8 +39,7 @@ def extract(
     """
     if as_json and as_jsonl:
         raise ConfigError("--json and --jsonl cannot be used together: choose one output")
-    limits = Limits(max_file_bytes=max_file_bytes, max_document_bytes=4 * max_chars,
-                    max_document_chars=max_chars, batch_chars=batch_chars)
+    limits = Limits(max_file_bytes=max_file_bytes, max_document_chars=max_chars, batch_chars=batch_chars)
     options = Options(language=language, published=published, limits=limits)
     good, bad, collected = 0, 0, []
     for result in extract_documents(read_inputs(paths, stdin=sys.stdin.buffer, limits=limits), options):

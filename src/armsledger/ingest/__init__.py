@@ -9,12 +9,11 @@ it starts with an `<rss`, `<feed` or `<rdf:RDF` element, HTML if it starts with 
 
 A problem with one input is yielded as an InputError (not raised), so the caller can report it
 in one line and go on; see `armsledger.errors` for the kinds. Whatever else a reader raises on
-one input becomes that input's DocumentFailed: reading never stops a batch. Lone surrogates in
-a document's strings are replaced (see `hygiene`), with one warning line naming the input.
+one input becomes that input's DocumentFailed: reading never stops a batch. (Lone surrogates a
+JSON escape can bring are replaced by the pipeline, for readers and API callers alike.)
 """
 from __future__ import annotations
 
-import logging
 import os
 import re
 import sys
@@ -25,15 +24,12 @@ from typing import BinaryIO
 from armsledger.errors import DocumentFailed, InputError, InputTooLarge, MissingInput
 from armsledger.ingest.feed import read_feed
 from armsledger.ingest.html import read_html
-from armsledger.ingest.hygiene import scrub_document
 from armsledger.ingest.jsonl import read_jsonl, read_jsonl_lines
 from armsledger.ingest.limits import MAX_FILE_BYTES, MAX_TEXT_CHARS, Limits
 from armsledger.ingest.text import read_text
 from armsledger.model.records import SourceDocument
 
 __all__ = ["MAX_FILE_BYTES", "MAX_TEXT_CHARS", "Limits", "read_inputs"]
-
-log = logging.getLogger("armsledger.ingest")
 
 Reader = Callable[[bytes, str], Iterator[SourceDocument | InputError]]
 _READERS: dict[str, Reader] = {
@@ -159,12 +155,7 @@ def _run(read: Callable[[], Iterator[SourceDocument | InputError]], source: str
     # Readers raise for a whole-input problem and yield errors for a per-record one; anything
     # else they raise ends this input only (what it yielded before stands).
     try:
-        for result in read():
-            if isinstance(result, SourceDocument):
-                result, replaced = scrub_document(result)
-                if replaced:
-                    log.warning("%s: %d lone surrogate(s) replaced by U+FFFD", result.source or source, replaced)
-            yield result
+        yield from read()
     except InputError as err:
         yield err
     except Exception as exc:  # noqa: BLE001 - the fault boundary of one input

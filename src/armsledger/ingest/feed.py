@@ -67,9 +67,9 @@ def read_feed(data: bytes, source: str) -> Iterator[SourceDocument | InputError]
 def _decode_feed(data: bytes, source: str) -> tuple[str, int]:
     """The feed as text (declaration rewritten to UTF-8, forbidden controls removed), and how
     many bytes were not valid in its encoding."""
-    codec = next((codec for bom, codec in BOMS if data.startswith(bom)), None)
+    bom, codec = next(((bom, codec) for bom, codec in BOMS if data.startswith(bom)), (b"", None))
     if codec:
-        data = data[len(next(bom for bom, c in BOMS if c == codec)):]
+        data = data[len(bom):]
     else:
         declaration = _DECLARATION.match(data[:600])
         declared = _DECLARED_ENCODING.search(declaration.group()) if declaration else None

@@ -6,8 +6,8 @@ it is dropped), `language` (ISO 639-1, "fr-FR" gives "fr"). Blank lines are skip
 
 Each line is its own document, down to its bytes: a NUL byte, a byte that is not UTF-8, text that
 is not JSON or JSON nested deeper than `MAX_JSON_DEPTH` condemns that line only, as an InputError
-with `source` = `path:LINE`, and the other lines still give documents. Only a file none of whose
-lines even starts like an object is judged whole (empty, binary, not UTF-8).
+with `source` = `path:LINE`, and the other lines still give documents. Only a file whose first
+lines are all bytes that are not text is judged whole (binary, not UTF-8), and an empty one.
 """
 from __future__ import annotations
 

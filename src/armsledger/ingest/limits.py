@@ -6,7 +6,8 @@ under 1 GB of resident memory whatever it is given (measured by bench/memory.py)
 
 * `max_file_bytes`: a file (or stdin) larger than this is refused with InputTooLarge before it
   is read. JSON Lines files are streamed line by line and have no file limit, only a line limit.
-* `max_document_bytes`: the longest JSON Lines line, i.e. one document's bytes.
+* `max_document_bytes` (derived): the longest JSON Lines line, i.e. one document's bytes: four
+  bytes a character of `max_document_chars`, UTF-8's widest.
 * `max_document_chars`: a longer text is refused with InputTooLarge (one line naming it) before
   anything is parsed; where to cut a long text is not ours to guess. Texts under the limit are
   parsed in pieces of at most `parse_chunk_chars`, cut at paragraph breaks, so the parser's
@@ -28,10 +29,13 @@ MAX_FILE_BYTES: int = 20 * 1024 * 1024
 @dataclass(frozen=True)
 class Limits:
     max_file_bytes: int = MAX_FILE_BYTES
-    max_document_bytes: int = 4 * MAX_TEXT_CHARS
     max_document_chars: int = MAX_TEXT_CHARS
     batch_chars: int = 1_000_000
     parse_chunk_chars: int = 20_000
+
+    @property
+    def max_document_bytes(self) -> int:
+        return 4 * self.max_document_chars
 
     def __post_init__(self) -> None:
         for name, value in vars(self).items():
