@@ -334,10 +334,11 @@ def patterns(nlp_ready) -> dict[tuple, str]:
         _gather(vars(module), module.__name__, found)
         for where, value in _cached_builders(module):
             _gather(value, where, found)
-    from armsledger.nlp.lexicon import get_lexicon
+    from armsledger.lang import get_lexicon
     for lang in ("fr", "en"):
         lexicon = get_lexicon(lang)
-        for path in _lexicon_paths(lexicon.data):
+        cues = {key: value for key, value in lexicon.data.items() if key != "notices"}  # notices: raw regexes,
+        for path in _lexicon_paths(cues):                                             # compiled by notices.py
             _gather(lexicon.rx(path), f"lexicon {lang}: {path}", found)
     _literal_patterns(found)
     _runtime_patterns(found)

@@ -29,7 +29,7 @@ from armsledger.ingest.limits import Limits
 from armsledger.model import Document, Entity, Extraction, Figure, Quote, SourceDocument, document_id
 from armsledger.normalize.actors import lookup_actor
 from armsledger.nlp.langid import detect_language
-from armsledger.nlp.lexicon import SUPPORTED_LANGUAGES
+from armsledger.lang import SUPPORTED_LANGUAGES
 from armsledger.nlp.parsing import parse_texts
 from armsledger.nlp.pipelines import get_pipeline
 

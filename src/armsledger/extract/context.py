@@ -19,7 +19,7 @@ from functools import cached_property
 from spacy.tokens import Doc
 
 from armsledger.nlp.components.designations import doc_text
-from armsledger.nlp.lexicon import Lexicon, get_lexicon
+from armsledger.lang import Lexicon, get_lexicon
 from armsledger.normalize.actors import lookup_actor
 from armsledger.normalize.dates import DateMatch, find_dates
 from armsledger.normalize.money import MoneyMatch, find_money

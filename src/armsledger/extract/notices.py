@@ -1,7 +1,7 @@
 """US arms-sale notices: the layouts of DSCA/State Department press releases and of the
 Federal Register / Congressional Record 36(b)(1) transmittals, read as one deal.
 
-The patterns are data (nlp/patterns/en/notices.json): the purchaser line or "possible Foreign
+The patterns are data (lang/en/notices.json): the purchaser line or "possible Foreign
 Military Sale to X", the "Total ....... $N million" line or "estimated cost of $N", and the
 blocks that list equipment ("(iii) Description and Quantity...", "X has requested to buy ...").
 A notice is an approval notified to Congress: supplier USA, status `approved`, channel `FMS`,
@@ -9,20 +9,18 @@ never `signed` ("does not mean the sale has been concluded").
 """
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 
 from armsledger.extract.context import DocContext, Mention
+from armsledger.lang import get_lexicon
 from armsledger.normalize.money import MoneyMatch
 
 
 @cache
 def notice_patterns() -> dict:
-    path = resources.files("armsledger.nlp") / "patterns" / "en" / "notices.json"
-    data = json.loads(path.read_text(encoding="utf-8"))
+    data = get_lexicon("en").words("notices")  # US notices are written in English
     return {key: [re.compile(p, re.I) for p in value] if key in {"markers", "purchaser", "total_value", "item_blocks"}
             else value for key, value in data.items()}
 

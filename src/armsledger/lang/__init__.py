@@ -1,6 +1,8 @@
-"""Per-language cue words (patterns/{lang}/lexicon.json) compiled into regular expressions.
+"""Every word of a language, as data: `lang/{fr,en}/*.json`, one file per concern, read here.
 
-The extractors share one logic across languages; only these data files differ. An entry is
+The extractors share one logic across languages; only these data files differ. Each file holds
+top-level keys (its concern's word lists, a `_comment` saying what they are for); the files of a
+language are read into one namespace, and a key defined by two files is an error. An entry is
 matched as whole words, case-insensitive; a trailing `*` matches any word ending; an entry with
 a `[...]` character class is taken as a regular expression; `'` also matches the curly `’`.
 """
@@ -64,10 +66,28 @@ class Lexicon:
         return self.rx(path).search(text) is not None
 
 
+def read_language_data(lang: str) -> dict[str, dict[str, Any]]:
+    """{file stem: its keys} for every data file of `lang` (the `_comment`s left out)."""
+    folder = resources.files("armsledger.lang") / lang
+    files = sorted((f for f in folder.iterdir() if f.name.endswith(".json")), key=lambda f: f.name)
+    out = {}
+    for f in files:
+        data = json.loads(f.read_text(encoding="utf-8"))
+        data.pop("_comment", None)
+        out[f.name.removesuffix(".json")] = data
+    return out
+
+
 @cache
 def get_lexicon(lang: str) -> Lexicon:
-    """The lexicon of `lang`, loaded once per process. Raises PipelineError for other languages."""
+    """The words of `lang`, loaded once per process. Raises PipelineError for other languages
+    and for a key that two of its files define."""
     if lang not in SUPPORTED_LANGUAGES:
         raise PipelineError(f"no lexicon for language {lang!r}; supported: {', '.join(SUPPORTED_LANGUAGES)}")
-    path = resources.files("armsledger.nlp") / "patterns" / lang / "lexicon.json"
-    return Lexicon(lang, json.loads(path.read_text(encoding="utf-8")))
+    merged: dict[str, Any] = {}
+    for name, data in read_language_data(lang).items():
+        for key, value in data.items():
+            if key in merged:
+                raise PipelineError(f"lang/{lang}: key {key!r} defined twice (again in {name}.json)")
+            merged[key] = value
+    return Lexicon(lang, merged)
