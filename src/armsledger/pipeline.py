@@ -32,6 +32,7 @@ from armsledger.nlp.langid import detect_language
 from armsledger.lang import SUPPORTED_LANGUAGES
 from armsledger.nlp.parsing import parse_texts
 from armsledger.nlp.pipelines import get_pipeline
+from armsledger.relevance import scan, text_for_parsing
 
 log = logging.getLogger("armsledger.pipeline")
 DATE_RE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
@@ -42,10 +43,12 @@ BATCH = 256  # documents parsed per nlp.pipe call at most (and Limits.batch_char
 class Options:
     """How to read the documents: `language` is fr, en or auto (the document's own language
     when it declares a supported one, else detected); `published` applies to documents that
-    carry no publication date of their own; `limits` bound sizes and batches."""
+    carry no publication date of their own; `limits` bound sizes and batches; `prefilter`
+    keeps documents without any anchor word from the parser (`armsledger.relevance`)."""
     language: str = "auto"
     published: str | None = None
     limits: Limits = Limits()
+    prefilter: bool = False  # skip the parse of documents (and paragraphs) the relevance scan finds empty
 
     def __post_init__(self) -> None:
         if self.language not in ("auto", *SUPPORTED_LANGUAGES):
@@ -159,8 +162,8 @@ def extract_documents(sources: Iterable[SourceDocument | InputError],
         yield from _run_batch(batch, options)
 
 
-def _admit(src: SourceDocument, options: Options) -> tuple[SourceDocument, str]:
-    """The document cleaned for the parser, and its language; raises InputTooLarge."""
+def _admit(src: SourceDocument, options: Options) -> SourceDocument:
+    """The document cleaned for the parser; raises InputTooLarge."""
     limit = options.limits.max_document_chars
     if len(src.text) > limit:
         raise InputTooLarge(f"text is {len(src.text):,} characters, over the {limit:,} a document may have "
@@ -168,7 +171,18 @@ def _admit(src: SourceDocument, options: Options) -> tuple[SourceDocument, str]:
     src, replaced = scrub_document(src)
     if replaced:
         log.warning("%s: %d lone surrogate(s) replaced by U+FFFD", src.source or src.ref, replaced)
-    return src, choose_language(src, options)
+    return src
+
+
+def _unparsed(src: SourceDocument, options: Options, guess: str | None) -> Extraction:
+    """The extraction of a document the pre-filter keeps from the parser: no records. Its
+    language is the one given or declared, else the scan's guess (lingua is not asked)."""
+    declared = (src.language or "").strip().lower()[:2]
+    lang = (options.language if options.language != "auto"
+            else declared if declared in SUPPORTED_LANGUAGES else guess or "en")
+    return Extraction(document=Document(id=document_id(src.text), language=lang,
+                                        published=_published(src, options), title=src.title,
+                                        source=src.source, ref=src.ref, text=src.text), filtered=True)
 
 
 def _run_batch(batch: list[SourceDocument | InputError], options: Options) -> list[Extraction | InputError]:
@@ -179,7 +193,12 @@ def _run_batch(batch: list[SourceDocument | InputError], options: Options) -> li
             results[i] = src
             continue
         try:
-            clean, lang = _admit(src, options)
+            clean = _admit(src, options)
+            relevance = scan(clean.text) if options.prefilter else None
+            if relevance is not None and not relevance.relevant:
+                results[i] = _unparsed(clean, options, relevance.language_guess)
+                continue
+            lang = choose_language(clean, options)
         except InputError as err:
             results[i] = err
         except Exception as exc:  # noqa: BLE001 - the document's fault boundary
@@ -189,7 +208,8 @@ def _run_batch(batch: list[SourceDocument | InputError], options: Options) -> li
     for lang, members in admitted.items():
         nlp = get_pipeline(lang)
         with nlp.memory_zone():  # strings and vocabulary entries of this batch are freed on exit
-            docs = parse_texts(nlp, [src.text for _, src in members], options.limits.parse_chunk_chars)
+            texts = [text_for_parsing(src.text) if options.prefilter else src.text for _, src in members]
+            docs = parse_texts(nlp, texts, options.limits.parse_chunk_chars)
             for k, (i, src) in enumerate(members):
                 results[i] = _analyse_safely(docs[k], src, lang, options)
                 docs[k] = None  # type: ignore[call-overload]  # a parsed long text is large: let it go

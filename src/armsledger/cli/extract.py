@@ -31,6 +31,8 @@ def extract(
                                   help="Refuse a document text longer than this many characters."),
     batch_chars: int = typer.Option(_LIMITS.batch_chars, "--batch-chars",
                                     help="Parse documents together up to this many characters, then free the memory."),
+    prefilter: bool = typer.Option(False, "--prefilter/--no-prefilter",
+                                   help="Skip the parse of documents with no arms, aid, casualty or court word (no records)."),
 ) -> None:
     """Extract transfers, aid, figures, legal actions and quotes, each with evidence spans.
 
@@ -40,7 +42,7 @@ def extract(
     if as_json and as_jsonl:
         raise ConfigError("--json and --jsonl cannot be used together: choose one output")
     limits = Limits(max_file_bytes=max_file_bytes, max_document_chars=max_chars, batch_chars=batch_chars)
-    options = Options(language=language, published=published, limits=limits)
+    options = Options(language=language, published=published, limits=limits, prefilter=prefilter)
     good, bad, collected = 0, 0, []
     for result in extract_documents(read_inputs(paths, stdin=sys.stdin.buffer, limits=limits), options):
         if not isinstance(result, InputError):

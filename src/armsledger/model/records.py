@@ -187,10 +187,12 @@ class Extraction(BaseModel):
     figures: list[Figure] = []
     legal_actions: list[LegalAction] = []
     quotes: list[Quote] = []
+    # True when the relevance pre-filter found nothing to parse: the document has no records.
+    filtered: bool = False
 
     def to_json_dict(self) -> dict:
-        """The JSON-ready dict, with `schema` first as in the contract."""
-        return self.model_dump(mode="json", by_alias=True)
+        """The JSON-ready dict, with `schema` first as in the contract; `filtered` only when true."""
+        return self.model_dump(mode="json", by_alias=True, exclude=None if self.filtered else {"filtered"})
 
     def with_record_ids(self) -> "Extraction":
         """This extraction with every record's `record_id` set (see `record_id`)."""
