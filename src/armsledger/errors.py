@@ -92,7 +92,20 @@ class PipelineError(ArmsledgerError):
     code = "AL300"
 
 
+def error_to_dict(err: ArmsledgerError) -> dict:
+    """A plain dict of an error, to cross a process boundary (its traceback stays behind)."""
+    return {"error": type(err).__name__, "code": err.code, "message": err.message, "source": err.source}
+
+
+def error_from_dict(data: dict) -> ArmsledgerError:
+    """The error `error_to_dict` described (an unknown class name comes back as DocumentFailed)."""
+    known = {cls.__name__: cls for cls in (EmptyInput, BinaryInput, EncodingError, InputTooLarge, NoMainText,
+                                           MalformedRecord, MissingInput, DocumentFailed, ConfigError,
+                                           PipelineError, InputError)}
+    return known.get(data.get("error"), DocumentFailed)(data.get("message") or "", source=data.get("source"))
+
+
 __all__ = [
-    "ArmsledgerError", "InputError", "EmptyInput", "BinaryInput", "EncodingError", "InputTooLarge",
+    "error_to_dict", "error_from_dict", "ArmsledgerError", "InputError", "EmptyInput", "BinaryInput", "EncodingError", "InputTooLarge",
     "NoMainText", "MalformedRecord", "MissingInput", "DocumentFailed", "ConfigError", "PipelineError",
 ]

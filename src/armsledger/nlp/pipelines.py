@@ -32,9 +32,13 @@ def load_model(lang: str) -> Language:
         raise PipelineError(f"spaCy model {name} is not installed; run `make setup`") from exc
 
 
+BUILDS: dict[str, int] = {}  # pipelines built in this process, by language (a worker builds each once)
+
+
 @cache
 def get_pipeline(lang: str) -> Language:
     """The full armsledger pipeline for `lang`, built once per process."""
+    BUILDS[lang] = BUILDS.get(lang, 0) + 1
     nlp = load_model(lang)
     for name in UNUSED.get(lang, ()):
         if name in nlp.pipe_names:
@@ -47,4 +51,4 @@ def get_pipeline(lang: str) -> Language:
     return nlp
 
 
-__all__ = ["MODELS", "UNUSED", "get_pipeline", "load_model"]
+__all__ = ["BUILDS", "MODELS", "UNUSED", "get_pipeline", "load_model"]
