@@ -5,7 +5,8 @@ would pay the full spaCy parse for no record. One Aho-Corasick scan (pyahocorasi
 lower-cased text, built once per process from the data files, finds the anchors that every
 extractor starts from: the equipment nouns and weapon names of the catalogue
 (`normalize/data/equipment_nouns.csv`, `weapons.csv`) and the words of `lang/{fr,en}/relevance.json`
-(military, aid, casualty and legal words). Both languages are scanned at once, because the
+(military, aid, casualty and legal words; a word with an everyday sense too, such as a tennis
+court or a team's defence, counts only beside another such word). Both languages are scanned at once, because the
 language of a document is only detected for documents that are parsed.
 
 A document with no anchor is not parsed: it is kept with no records (`Extraction.filtered`).
@@ -30,7 +31,7 @@ from armsledger.lang import SUPPORTED_LANGUAGES, get_lexicon
 LONG_TEXT = 20_000  # characters; longer documents are parsed around their anchors only
 QUOTE_MARKS = "«»“”\""
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
-_ANCHOR, _FUNCTION = 1, 2
+_ANCHOR, _WEAK, _FUNCTION = 1, 2, 3
 
 
 @dataclass(frozen=True)
@@ -46,6 +47,8 @@ class Relevance:
 
 
 def _equipment_words() -> set[str]:
+    """Equipment nouns (both languages), weapon names, and designations of the catalogue
+    (a designation also as a prefix: "F-16" stands for "F-16V")."""
     words: set[str] = set()
     nouns = resources.files("armsledger.normalize") / "data" / "equipment_nouns.csv"
     with nouns.open(encoding="utf-8", newline="") as f:
@@ -58,6 +61,8 @@ def _equipment_words() -> set[str]:
             match = row["match"].strip()
             if row["kind"] == "name" and not match.endswith("-"):
                 words.add(match.lower())
+            elif row["kind"] == "designation" and len(match.rstrip("-")) >= 2:
+                words.add(match.lower() + "*")
     return words
 
 
@@ -78,6 +83,8 @@ def _automaton() -> ahocorasick.Automaton:
         lexicon = get_lexicon(lang)
         for word in lexicon.words("anchors"):
             add(word.lower(), _ANCHOR, lang)
+        for word in lexicon.words("weak_anchors"):
+            add(word.lower(), _WEAK, lang)
         for word in lexicon.words("function_words"):
             add(word.lower(), _FUNCTION, lang)
     automaton = ahocorasick.Automaton()
@@ -108,15 +115,22 @@ def _hits(text: str):
 
 
 def scan(text: str, *, max_anchors: int = 5) -> Relevance:
-    """The anchors of `text` and the language its function words suggest. Linear in the text."""
+    """The anchors of `text` (weak ones only when two different ones occur) and the language
+    its function words suggest. Linear in the text."""
     anchors: list[str] = []
+    weak: list[str] = []
     votes = dict.fromkeys(SUPPORTED_LANGUAGES, 0)
     for _, _, key, tags in _hits(text):
+        kinds = {kind for kind, _, _ in tags}
+        if _ANCHOR in kinds and len(anchors) < max_anchors and key not in anchors:
+            anchors.append(key)
+        elif _WEAK in kinds and key not in weak and len(weak) < max_anchors:
+            weak.append(key)
         for kind, lang, _ in tags:
-            if kind == _ANCHOR and len(anchors) < max_anchors and key not in anchors:
-                anchors.append(key)
-            elif kind == _FUNCTION and lang:
+            if kind == _FUNCTION and lang:
                 votes[lang] += 1
+    if len(weak) >= 2:
+        anchors += weak[:max(0, max_anchors - len(anchors))]
     best = max(votes, key=votes.__getitem__)
     guess = best if votes[best] and list(votes.values()).count(votes[best]) == 1 else None
     return Relevance(tuple(anchors), guess)
@@ -141,7 +155,7 @@ def text_for_parsing(text: str) -> str:
     keep = [False] * len(spans)
     keep[0] = True
     anchored = set()
-    hits = (start for start, _, _, tags in _hits(text) if any(kind == _ANCHOR for kind, _, _ in tags))
+    hits = (start for start, _, _, tags in _hits(text) if any(kind in (_ANCHOR, _WEAK) for kind, _, _ in tags))
     marks = (i for i, ch in enumerate(text) if ch in QUOTE_MARKS)
     positions = sorted({*hits, *marks})
     k = 0

@@ -1,22 +1,73 @@
 """Extraction on N processes of this machine, results in input order.
 
-Each worker process builds its pipelines once (on its first document of each language) and
+Each worker process builds the pipelines of `preload` as it starts (others on first use) and
 keeps them; partitions are submitted in a bounded window (twice the workers), so a corpus of
 any size is streamed: memory holds a few partitions, never the whole corpus.
 """
 from __future__ import annotations
 
 import multiprocessing
+import os
 from collections import deque
 from collections.abc import Iterable, Iterator
-from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures import Future, ProcessPoolExecutor, wait
 
 from armsledger.errors import ConfigError, InputError
+from armsledger.lang import SUPPORTED_LANGUAGES
 from armsledger.model import Extraction, SourceDocument
 from armsledger.pipeline import Options, extract_documents
 from armsledger.scale.partitions import extract_partition, from_plain, partitions
 
 PARTITION = 32  # documents sent to a worker at once
+
+
+def _preload(languages: tuple[str, ...]) -> None:
+    from armsledger.nlp.pipelines import get_pipeline
+    for lang in languages:
+        get_pipeline(lang)
+
+
+def _pid(_: int) -> int:
+    return os.getpid()
+
+
+class WorkerPool:
+    """`workers` extraction processes ("spawn": fresh interpreters, never forks of a process
+    that holds models or threads). Use as a context manager; `ready()` waits until every
+    worker has started and built its pipelines."""
+
+    def __init__(self, workers: int, preload: tuple[str, ...] = SUPPORTED_LANGUAGES):
+        if workers < 1:
+            raise ConfigError(f"--workers must be 1 or more, not {workers}")
+        self.workers = workers
+        self._pool = ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("spawn"),
+                                         initializer=_preload, initargs=(preload,))
+
+    def __enter__(self) -> "WorkerPool":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self._pool.shutdown(cancel_futures=True)
+
+    def ready(self) -> set[int]:
+        """The worker pids, once all of them run (each has built its preloaded pipelines)."""
+        pids: set[int] = set()
+        while len(pids) < self.workers:
+            futures = [self._pool.submit(_pid, k) for k in range(4 * self.workers)]
+            wait(futures)
+            pids |= {f.result() for f in futures}
+        return pids
+
+    def extract(self, items: Iterable[SourceDocument | InputError], options: Options = Options(),
+                partition: int = PARTITION) -> Iterator[Extraction | InputError]:
+        """The extractions of `items`, in input order."""
+        window: deque[Future] = deque()
+        for chunk in partitions(items, partition):
+            window.append(self._pool.submit(extract_partition, chunk, options))
+            if len(window) >= 2 * self.workers:
+                yield from _results(window.popleft())
+        while window:
+            yield from _results(window.popleft())
 
 
 def extract_in_processes(items: Iterable[SourceDocument | InputError], options: Options = Options(),
@@ -27,16 +78,8 @@ def extract_in_processes(items: Iterable[SourceDocument | InputError], options: 
     if workers == 1:
         yield from extract_documents(items, options)
         return
-    # "spawn": a fresh interpreter per worker, never a fork of a process holding models or threads
-    context = multiprocessing.get_context("spawn")
-    with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
-        window: deque[Future] = deque()
-        for chunk in partitions(items, partition):
-            window.append(pool.submit(extract_partition, chunk, options))
-            if len(window) >= 2 * workers:
-                yield from _results(window.popleft())
-        while window:
-            yield from _results(window.popleft())
+    with WorkerPool(workers) as pool:
+        yield from pool.extract(items, options, partition)
 
 
 def _results(future: Future) -> Iterator[Extraction | InputError]:
