@@ -79,7 +79,7 @@ class _Clusters:
         self.stats: dict[tuple[int, int], list[float]] = {}   # (c1, c2) -> [sum, count, blocked]
 
     def _pair_stats(self, c1: int, c2: int) -> list[float]:
-        total, count, blocked = 0.0, 0, 0
+        total, count, blocked, best = 0.0, 0, 0, _BLOCKED
         for a in self.members[c1]:
             for b in self.members[c2]:
                 s = self.links.score(a, b)
@@ -88,13 +88,18 @@ class _Clusters:
                 if s == _BLOCKED:
                     blocked = 1
                 else:
-                    total, count = total + s, count + 1
-        return [total, count, blocked]
+                    total, count, best = total + s, count + 1, max(best, s)
+        return [total, count, blocked, best]
 
-    def average(self, c1: int, c2: int) -> float | None:
-        """The average score of two clusters' pairs; None when blocked or without evidence."""
-        total, count, blocked = self._pair_stats(c1, c2)
-        return None if blocked or not count else total / count
+    @staticmethod
+    def _value(st: list[float]) -> float | None:
+        return None if st[2] or not st[1] else st[3]
+
+    def _entry(self, st: list[float], c1: int, c2: int) -> tuple:
+        """Best average first; on a tie, the merge that makes the larger deal (a record that fits
+        a deal four documents report as well as a lone record joins the four)."""
+        sizes = (len(self.members[c1]), len(self.members[c2]))
+        return (-self._value(st), -sum(sizes), c1, c2, sizes)
 
     def agglomerate(self, ids: list[int]) -> None:
         """Merge the clusters `ids` best pair first, while the best average is above zero."""
@@ -104,14 +109,15 @@ class _Clusters:
             for c2 in ids[i + 1:]:
                 st = self._pair_stats(c1, c2)
                 self.stats[(c1, c2)] = st
-                if not st[2] and st[1] and st[0] / st[1] > 0:
-                    heapq.heappush(heap, (-st[0] / st[1], c1, c2))
+                if (self._value(st) or 0) > 0:
+                    heapq.heappush(heap, self._entry(st, c1, c2))
         while heap:
-            neg, c1, c2 = heapq.heappop(heap)
+            neg, _, c1, c2, sizes = heapq.heappop(heap)
             if c1 not in alive or c2 not in alive:
                 continue
             st = self.stats[(c1, c2)]
-            if st[2] or not st[1] or st[0] / st[1] != -neg:
+            if self._value(st) != -neg or \
+                    sizes != (len(self.members[c1]), len(self.members[c2])):
                 continue
             # c1 < c2: the merged cluster keeps the smaller id; its pair stats are the sums
             alive.discard(c2)
@@ -119,10 +125,10 @@ class _Clusters:
             for other in sorted(alive - {c1}):
                 s1 = self.stats.pop((min(c1, other), max(c1, other)))
                 s2 = self.stats.pop((min(c2, other), max(c2, other)))
-                merged = [s1[0] + s2[0], s1[1] + s2[1], max(s1[2], s2[2])]
+                merged = [s1[0] + s2[0], s1[1] + s2[1], max(s1[2], s2[2]), max(s1[3], s2[3])]
                 self.stats[(min(c1, other), max(c1, other))] = merged
-                if not merged[2] and merged[1] and merged[0] / merged[1] > 0:
-                    heapq.heappush(heap, (-merged[0] / merged[1], min(c1, other), max(c1, other)))
+                if (self._value(merged) or 0) > 0:
+                    heapq.heappush(heap, self._entry(merged, min(c1, other), max(c1, other)))
 
 
 def merge_transfers(sources: Iterable[TransferSource], decisions: Iterable[Decision] = ()) -> list[Deal]:
@@ -161,11 +167,12 @@ def merge_transfers(sources: Iterable[TransferSource], decisions: Iterable[Decis
     for cid, ms in sorted(members.items()):
         block = _block_of([reports[m] for m in ms])
         if block and any(reports[m].named for m in ms):
-            blocks.setdefault(block, []).append(cid)
+            blocks.setdefault(tuple(sorted(block)), []).append(cid)  # a swapped record is in its block
         else:
             loose.append(cid)
     for block in sorted(blocks):
         clusters.agglomerate(blocks[block])
+    prior = Counter((r.supplier, r.recipient) for r in reports if r.parties_known)
 
     # 3. the records left over join the one deal that fits, if there is one
     anchored = {cid for cid in clusters.members if cid not in loose}
@@ -178,14 +185,17 @@ def merge_transfers(sources: Iterable[TransferSource], decisions: Iterable[Decis
             anchored.discard(gone)
             anchored.add(keep)
 
-    deals = [_deal(reports, ms) for ms in clusters.members.values()]
+    deals = [_deal(reports, ms, prior) for ms in clusters.members.values()]
     _unique_ids(deals)
     return _in_telling_order(deals)
 
 
-def _block_of(rs: list[Report]) -> tuple[str, str] | None:
+def _block_of(rs: list[Report], prior: Counter | None = None) -> tuple[str, str] | None:
+    """(supplier, recipient) of a cluster: the direction most of its records give; on a tie, the
+    direction most records between the two parties give (`prior`), then the alphabet."""
     pairs = Counter((r.supplier, r.recipient) for r in rs if r.parties_known)
-    return min(pairs, key=lambda p: (-pairs[p], p)) if pairs else None
+    prior = prior or Counter()
+    return min(pairs, key=lambda p: (-pairs[p], -prior[p], p)) if pairs else None
 
 
 def _fits(clusters: _Clusters, reports: list[Report], cid: int, other: int) -> bool:
@@ -218,9 +228,9 @@ def _time_key(s: TransferSource) -> str:
     return s.transfer.get("date") or s.published or "9999"
 
 
-def _deal(reports: list[Report], ms: list[int]) -> Deal:
+def _deal(reports: list[Report], ms: list[int], prior: Counter) -> Deal:
     rs = sorted((reports[m] for m in ms), key=lambda r: (_time_key(r.source), r.document, r.source.transfer_index))
-    block = _block_of(rs)
+    block = _block_of(rs, prior)
     supplier = _party(rs, "supplier", block[0] if block else None)
     recipient = _party(rs, "recipient", block[1] if block else None)
     anchor = rs[0]
@@ -236,8 +246,14 @@ def _party(rs: list[Report], role: str, wanted: str | None) -> dict[str, Any] | 
     if not ids:
         return None
     pid = wanted or min(ids, key=lambda i: (-ids[i], i))
-    first = next(r.source.transfer.get(role) for r in rs if getattr(r, role) == pid)
-    return dict(first) if isinstance(first, dict) else {"id": pid, "name": pid}
+    for r in rs:    # the actor as first written, in this role or (a swapped record) the other
+        for actor in (r.source.transfer.get(role), r.source.transfer.get(_OTHER_ROLE[role])):
+            if isinstance(actor, dict) and str(actor.get("id") or "").upper() == pid:
+                return dict(actor)
+    return {"id": pid, "name": pid}
+
+
+_OTHER_ROLE = {"supplier": "recipient", "recipient": "supplier"}
 
 
 def _items(rs: list[Report]) -> list[dict[str, Any]]:

@@ -78,6 +78,7 @@ class Report:
     designations: dict[str, frozenset[str]]         # item key -> designation keys written
     quantities: dict[str, int]                      # item key -> units, when every item of it has a number
     categories: frozenset[str]                      # SIPRI categories of the items, "other" left out
+    counts: dict[str, frozenset[int]]               # category -> item quantities and their total
     usd: float | None
     month: int | None                               # the step's month (the record's date)
     published: int | None                           # the document's month of publication
@@ -92,16 +93,24 @@ class Report:
     def parties_known(self) -> bool:
         return bool(self.supplier and self.recipient)
 
+    def reverses(self, other: "Report") -> bool:
+        """Both name both parties, the other way round (an extractor may swap buyer and seller)."""
+        return self.parties_known and other.parties_known and self.supplier != self.recipient and \
+            (self.supplier, self.recipient) == (other.recipient, other.supplier)
+
 
 def read_report(n: int, source: TransferSource) -> Report:
     """The comparison profile of one transfer record."""
     t = source.transfer
     named, designations, totals, partial, categories = set(), {}, {}, set(), set()
+    counts: dict[str, list[int | None]] = {}
     for item in t.get("items") or []:
         if not isinstance(item, dict):
             continue
         if item.get("category") and item["category"] != "other":
             categories.add(item["category"])
+            q = item.get("quantity")
+            counts.setdefault(item["category"], []).append(q if isinstance(q, int) and q > 0 else None)
         key = _family_key(item)
         if key is None:
             continue
@@ -120,8 +129,18 @@ def read_report(n: int, source: TransferSource) -> Report:
     return Report(n=n, source=source, supplier=_actor_id(t.get("supplier")), recipient=_actor_id(t.get("recipient")),
                   named=frozenset(named), designations={k: frozenset(v) for k, v in designations.items()},
                   quantities={k: q for k, q in totals.items() if k not in partial},
-                  categories=frozenset(categories), usd=usd, month=_month(t.get("date")),
+                  categories=frozenset(categories), counts=_counts(counts), usd=usd, month=_month(t.get("date")),
                   published=_month(source.published), rank=STEP_RANK.get(t.get("status") or ""), channel=channel)
+
+
+def _counts(by_category: dict[str, list[int | None]]) -> dict[str, frozenset[int]]:
+    """Per category, the quantities of its items and, when all are known, their sum."""
+    out = {}
+    for cat, qs in by_category.items():
+        known = [q for q in qs if q is not None]
+        if known:
+            out[cat] = frozenset(known + ([sum(known)] if len(known) == len(qs) else []))
+    return out
 
 
 def _same_quantity(a: int, b: int) -> bool:
@@ -151,19 +170,24 @@ def _times_compatible(a: Report, b: Report) -> bool:
 
 def compatible(a: Report, b: Report) -> bool:
     """Whether two reports can tell of one deal: other documents, the same parties where both
-    name them, items of a common family (or, without families, a common category), the same
+    name them (or both parties swapped), items of a common family (or, without families, a common category), the same
     quantity of a common item, values the same order of magnitude, the same channel, and steps
     whose dates follow a deal's life."""
     if a.document == b.document:
         return False    # two records of one document are two deals as that document tells it
-    if (a.supplier and b.supplier and a.supplier != b.supplier) or \
-            (a.recipient and b.recipient and a.recipient != b.recipient):
+    if not a.reverses(b) and ((a.supplier and b.supplier and a.supplier != b.supplier) or
+                              (a.recipient and b.recipient and a.recipient != b.recipient)):
         return False
     if a.named and b.named:
         if not a.named & b.named:
             return False
-    elif a.categories and b.categories and not a.categories & b.categories:
-        return False
+    else:
+        if a.categories and b.categories and not a.categories & b.categories:
+            return False
+        # without item keys on one side, a number of units given per category must agree
+        for cat in set(a.counts) & set(b.counts):
+            if not any(_same_quantity(x, y) for x in a.counts[cat] for y in b.counts[cat]):
+                return False
     for key in a.named & b.named:
         if key in a.quantities and key in b.quantities and not _same_quantity(a.quantities[key], b.quantities[key]):
             return False
@@ -178,17 +202,18 @@ def link_score(a: Report, b: Report) -> float | None:
     """How strongly two compatible reports look like one deal; None when they share no item key
     (no evidence either way). The share of item keys in common, plus one for the same quantity of
     a common item, one for the same value, a half for a designation written alike, a half for the
-    same step in the same month; less a half when both write designations of a common family and
-    none is a variant of the other (F-16V against F-16C may still be one deal; Hornet against
-    Super Hornet is not)."""
+    same step in the same month; less a half when both write designations of a common family,
+    none a variant of the other, and no number agrees (66 F-16V and 66 F-16C may be one deal; a
+    Hornet and a Super Hornet without numbers are not)."""
     common = a.named & b.named
     if not common:
         return None
     score = len(common) / len(a.named | b.named)
-    if any(k in a.quantities and k in b.quantities for k in common):
-        score += 1.0
-    if a.usd and b.usd and max(a.usd, b.usd) / min(a.usd, b.usd) <= VALUE_RATIO_SAME:
-        score += 1.0
+    same_quantity = any(k in a.quantities and k in b.quantities for k in common)
+    same_value = bool(a.usd and b.usd and max(a.usd, b.usd) / min(a.usd, b.usd) <= VALUE_RATIO_SAME)
+    if a.reverses(b) and not (same_quantity or same_value):
+        return None     # swapped parties: only a number in common makes it the same deal
+    score += same_quantity + same_value
     shared, conflict = False, False
     for k in common:
         da, db = a.designations.get(k, frozenset()), b.designations.get(k, frozenset())
@@ -196,7 +221,7 @@ def link_score(a: Report, b: Report) -> float | None:
             shared = True
         elif da and db and not any(x.startswith(y) or y.startswith(x) for x in da for y in db):
             conflict = True
-    score += 0.5 * shared - 0.5 * (conflict and not shared)
+    score += 0.5 * shared - 0.5 * (conflict and not (shared or same_quantity or same_value))
     if a.rank is not None and a.rank == b.rank and a.month is not None and a.month == b.month:
         score += 0.5
     return score
