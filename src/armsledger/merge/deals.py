@@ -1,15 +1,17 @@
-"""Clustering: the transfer records of many documents become deals (see the package docstring).
+"""Clustering: the transfer records of many documents become deals (how, in plain words, in the
+package docstring, `armsledger/merge/__init__.py`).
 
-1. Decisions first: a join makes its records one cluster from the start; a split forbids its
-   records to share a cluster. The later of two decisions about the same pair wins.
-2. Within each block (the same supplier and recipient, both named), average-linkage clustering:
-   the two clusters with the best average `link_score` over their pairs of records merge, as long
-   as that average is above zero and every pair is `compatible`; pairs with no item key in common
-   count neither for nor against.
+1. Decisions first, in the order they were made: a join makes its records one cluster from the
+   start; a split forbids its records to share a cluster with the others and undoes the joins
+   made before that held them; a later join of the same pair undoes a split.
+2. Within each block (the same two parties, both named, either way round), agglomeration: the two
+   clusters with the best link merge first, while that link is above zero; the link of two
+   clusters is the best `link_score` of a pair of their records, and any pair that is not
+   `compatible` forbids the merge (so every record of a deal fits every other).
 3. Records left over, those without a supplier or a recipient and those whose items have no
-   family (only a category), join a deal only when exactly one deal fits: the same known parties,
-   compatible with every record of it, and (with item keys) a positive average score. Otherwise
-   they stay deals of their own.
+   family (only a category), join a deal only when exactly one deal fits: the same known party,
+   compatible with every record of it, a category in common and (with item keys) a positive
+   average score. Otherwise they stay deals of their own.
 """
 from __future__ import annotations
 
@@ -40,6 +42,9 @@ class _Links:
             group = mine + theirs if d.kind == "join" else []
             pairs = [(a, b) for a in mine for b in theirs] if d.kind == "split" else \
                 [(a, b) for i, a in enumerate(group) for b in group[i + 1:]]
+            if d.kind == "split":   # the records split off leave the joins made before
+                gone = set(mine)
+                self.forced = {p: k for p, k in self.forced.items() if k != "join" or not gone & set(p)}
             for a, b in pairs:
                 if a != b:
                     self.forced[(min(a, b), max(a, b))] = d.kind
@@ -71,64 +76,73 @@ def _parties_match(r: Report, d: Decision) -> bool:
 
 
 class _Clusters:
-    """Average-linkage agglomeration with blocking pairs (a merge never joins a blocked pair)."""
+    """Agglomeration under blocking pairs: two clusters may merge when no pair of their records is
+    blocked and some pair has evidence; the link of two clusters is their best pair's score."""
 
     def __init__(self, links: _Links, members: dict[int, list[int]]):
         self.links = links
-        self.members = members                    # cluster id (its smallest report) -> reports
-        self.stats: dict[tuple[int, int], list[float]] = {}   # (c1, c2) -> [sum, count, blocked]
+        self.members = members   # cluster id (its smallest report) -> its reports, sorted
 
-    def _pair_stats(self, c1: int, c2: int) -> list[float]:
-        total, count, blocked, best = 0.0, 0, 0, _BLOCKED
+    def _stats(self, c1: int, c2: int) -> tuple[int, bool, float]:
+        """(pairs with evidence, any pair blocked, best score) of two clusters."""
+        count, blocked, best = 0, False, _BLOCKED
         for a in self.members[c1]:
             for b in self.members[c2]:
                 s = self.links.score(a, b)
-                if s is None:
-                    continue
                 if s == _BLOCKED:
-                    blocked = 1
-                else:
-                    total, count, best = total + s, count + 1, max(best, s)
-        return [total, count, blocked, best]
+                    blocked = True
+                elif s is not None:
+                    count, best = count + 1, max(best, s)
+        return count, blocked, best
 
-    @staticmethod
-    def _value(st: list[float]) -> float | None:
-        return None if st[2] or not st[1] else st[3]
-
-    def _entry(self, st: list[float], c1: int, c2: int) -> tuple:
-        """Best average first; on a tie, the merge that makes the larger deal (a record that fits
-        a deal four documents report as well as a lone record joins the four)."""
+    def _entry(self, st: tuple[int, bool, float], c1: int, c2: int) -> tuple | None:
+        """The heap entry of a possible merge (None when it may not happen): best link first; on
+        a tie, the merge that makes the larger deal (a record that fits a deal four documents
+        report as well as a lone record joins the four), then the smaller ids."""
+        count, blocked, best = st
+        if blocked or not count or best <= 0:
+            return None
         sizes = (len(self.members[c1]), len(self.members[c2]))
-        return (-self._value(st), -sum(sizes), c1, c2, sizes)
+        return (-best, -sum(sizes), c1, c2, sizes)
 
     def agglomerate(self, ids: list[int]) -> None:
-        """Merge the clusters `ids` best pair first, while the best average is above zero."""
+        """Merge the clusters `ids`, best link first, while the best link is above zero.
+
+        Only clusters that share an item key can have evidence, so only those pairs are scored
+        (an inverted index on item keys); a pair's blocking is looked at when it could merge."""
         alive = set(ids)
-        heap: list[tuple[float, int, int]] = []
-        for i, c1 in enumerate(ids):
-            for c2 in ids[i + 1:]:
-                st = self._pair_stats(c1, c2)
-                self.stats[(c1, c2)] = st
-                if (self._value(st) or 0) > 0:
-                    heapq.heappush(heap, self._entry(st, c1, c2))
+        by_key: dict[str, list[int]] = {}
+        for c in ids:
+            for k in sorted({k for m in self.members[c] for k in self.links.reports[m].named}):
+                by_key.setdefault(k, []).append(c)
+        candidates = sorted({(a, b) for cs in by_key.values() for i, a in enumerate(cs) for b in cs[i + 1:]})
+        stats: dict[tuple[int, int], tuple[int, bool, float]] = {}
+        neighbours: dict[int, set[int]] = {c: set() for c in ids}
+        heap: list[tuple] = []
+        for c1, c2 in candidates:
+            stats[(c1, c2)] = self._stats(c1, c2)
+            neighbours[c1].add(c2)
+            neighbours[c2].add(c1)
+            entry = self._entry(stats[(c1, c2)], c1, c2)
+            if entry:
+                heapq.heappush(heap, entry)
         while heap:
             neg, _, c1, c2, sizes = heapq.heappop(heap)
-            if c1 not in alive or c2 not in alive:
-                continue
-            st = self.stats[(c1, c2)]
-            if self._value(st) != -neg or \
-                    sizes != (len(self.members[c1]), len(self.members[c2])):
-                continue
-            # c1 < c2: the merged cluster keeps the smaller id; its pair stats are the sums
+            if c1 not in alive or c2 not in alive or sizes != (len(self.members[c1]), len(self.members[c2])):
+                continue    # a stale entry: one of the two has grown or gone since
             alive.discard(c2)
             self.members[c1] = sorted(self.members[c1] + self.members.pop(c2))
-            for other in sorted(alive - {c1}):
-                s1 = self.stats.pop((min(c1, other), max(c1, other)))
-                s2 = self.stats.pop((min(c2, other), max(c2, other)))
-                merged = [s1[0] + s2[0], s1[1] + s2[1], max(s1[2], s2[2]), max(s1[3], s2[3])]
-                self.stats[(min(c1, other), max(c1, other))] = merged
-                if (self._value(merged) or 0) > 0:
-                    heapq.heappush(heap, self._entry(merged, min(c1, other), max(c1, other)))
+            for other in sorted((neighbours[c1] | neighbours.pop(c2)) & alive - {c1}):
+                neighbours[other].discard(c2)
+                neighbours[other].add(c1)
+                neighbours[c1].add(other)
+                stats.pop((min(c2, other), max(c2, other)), None)
+                pair = (min(c1, other), max(c1, other))
+                stats[pair] = self._stats(*pair)
+                entry = self._entry(stats[pair], *pair)
+                if entry:
+                    heapq.heappush(heap, entry)
+            neighbours[c1].discard(c2)
 
 
 def merge_transfers(sources: Iterable[TransferSource], decisions: Iterable[Decision] = ()) -> list[Deal]:
@@ -136,9 +150,9 @@ def merge_transfers(sources: Iterable[TransferSource], decisions: Iterable[Decis
 
     `sources`: every stored transfer record with its document's metadata; `decisions`: the
     users' splits and joins, in the order they were made. Deterministic: the same records and
-    decisions in any order give the same deals, with the same ids, in the same order (by first
-    date, then id). Never raises on odd records: a record without parties or items is a deal of
-    its own."""
+    decisions give the same deals, with the same ids, in the same order (the order documents
+    tell them, then first date, then id), whatever the order of `sources`. Never raises on odd
+    records: a record without parties or items is a deal of its own."""
     ordered = sorted(sources, key=lambda s: (s.document_id, s.transfer_index, s.record_id))
     reports = [read_report(n, s) for n, s in enumerate(ordered)]
     links = _Links(reports, list(decisions))
