@@ -85,8 +85,12 @@ class _Clusters:
 
     def _stats(self, c1: int, c2: int) -> tuple[int, bool, float]:
         """(pairs with evidence, any pair blocked, best score) of two clusters."""
+        return self._stats_of(self.members[c1], c2)
+
+    def _stats_of(self, reports: list[int], c2: int) -> tuple[int, bool, float]:
+        """`_stats` of some reports against cluster `c2`."""
         count, blocked, best = 0, False, _BLOCKED
-        for a in self.members[c1]:
+        for a in reports:
             for b in self.members[c2]:
                 s = self.links.score(a, b)
                 if s == _BLOCKED:
@@ -131,14 +135,18 @@ class _Clusters:
             if c1 not in alive or c2 not in alive or sizes != (len(self.members[c1]), len(self.members[c2])):
                 continue    # a stale entry: one of the two has grown or gone since
             alive.discard(c2)
-            self.members[c1] = sorted(self.members[c1] + self.members.pop(c2))
+            part1, part2 = self.members[c1], self.members.pop(c2)
+            self.members[c1] = sorted(part1 + part2)
             for other in sorted((neighbours[c1] | neighbours.pop(c2)) & alive - {c1}):
                 neighbours[other].discard(c2)
                 neighbours[other].add(c1)
                 neighbours[c1].add(other)
-                stats.pop((min(c2, other), max(c2, other)), None)
                 pair = (min(c1, other), max(c1, other))
-                stats[pair] = self._stats(*pair)
+                # the merged cluster's stats are the two parts' (counted afresh only for a part
+                # that had no evidence with `other`, so was never scored against it)
+                s1 = stats.get(pair) or self._stats_of(part1, other)
+                s2 = stats.pop((min(c2, other), max(c2, other)), None) or self._stats_of(part2, other)
+                stats[pair] = (s1[0] + s2[0], s1[1] or s2[1], max(s1[2], s2[2]))
                 entry = self._entry(stats[pair], *pair)
                 if entry:
                     heapq.heappush(heap, entry)
