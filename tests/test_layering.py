@@ -1,14 +1,15 @@
-"""The dependency direction of STYLE.md: the base, the normalisers and the readers never load
-spaCy, so that tools built on them (exports, the ledger) start without a language model."""
+"""The dependency direction of STYLE.md: the base, the normalisers, the readers, the merge and the
+exports never load spaCy, so that tools built on them (exports, the ledger) start without a
+language model."""
 import subprocess
 import sys
 
 LIGHT = ["armsledger.errors", "armsledger.model", "armsledger.normalize.numbers", "armsledger.normalize.money",
          "armsledger.normalize.dates", "armsledger.normalize.actors", "armsledger.normalize.weapons",
-         "armsledger.ingest"]
+         "armsledger.ingest", "armsledger.merge", "armsledger.export"]
 
 
-def test_base_normalize_and_ingest_do_not_import_spacy():
+def test_base_normalize_ingest_merge_and_export_do_not_import_spacy():
     code = "import sys\n" + "".join(f"import {m}\n" for m in LIGHT) + \
         "print(sorted(m for m in sys.modules if m == 'spacy' or m.startswith('armsledger.extract')))"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout

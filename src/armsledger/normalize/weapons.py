@@ -150,6 +150,13 @@ def lookup_designation(designation: str) -> tuple[str | None, str | None] | None
     return None if row is None else (row.family, row.category)
 
 
+def describe_designation(designation: str) -> str | None:
+    """The catalogue's short description ("main battle tank") of `designation` or its family
+    name, or None if unknown (same matching as `lookup_designation`)."""
+    row = _lookup_row(designation)
+    return None if row is None else row.description
+
+
 class PrefixedRegex:
     """A large alternation of literals, tried only where a word starts with one of their first
     two letters: Python's `re` would otherwise try every alternative at every position, which
