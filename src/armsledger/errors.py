@@ -12,7 +12,10 @@
     │   └── DocumentFailed    AL108   anything else one document raised (a bug): that
     │                                 document is lost, never the batch
     ├── ConfigError       [AL2xx]        a setting or option is wrong
-    └── PipelineError     [AL3xx]        a language model or data file is missing
+    ├── PipelineError     [AL3xx]        a language model or data file is missing
+    └── StoreError        [AL4xx]        the ledger (SQLite or PostgreSQL store)
+        ├── LedgerUnavailable AL401   cannot be opened, reached or migrated
+        └── NotInLedger       AL402   no such deal or document (or an ambiguous id prefix)
 
 Library code raises these; the CLI turns them into one red line and a non-zero exit, and the
 pipeline records a per-document failure as a skipped document and goes on with the batch.
@@ -92,7 +95,20 @@ class PipelineError(ArmsledgerError):
     code = "AL300"
 
 
+class StoreError(ArmsledgerError):
+    code = "AL400"
+
+
+class LedgerUnavailable(StoreError):
+    code = "AL401"
+
+
+class NotInLedger(StoreError):
+    code = "AL402"
+
+
 __all__ = [
     "ArmsledgerError", "InputError", "EmptyInput", "BinaryInput", "EncodingError", "InputTooLarge",
     "NoMainText", "MalformedRecord", "MissingInput", "DocumentFailed", "ConfigError", "PipelineError",
+    "StoreError", "LedgerUnavailable", "NotInLedger",
 ]
