@@ -21,12 +21,11 @@ from sqlalchemy.exc import InterfaceError, OperationalError, SQLAlchemyError
 
 from armsledger.errors import DocumentFailed, InputError, LedgerUnavailable
 from armsledger.ingest.hygiene import scrub_document
-from armsledger.merge import merge_transfers
 from armsledger.model import ENGINE_VERSION, Extraction, SourceDocument, document_id
 from armsledger.pipeline import Options, extract_documents
 from armsledger.store import Ledger
 from armsledger.store.engine import db_error_line
-from armsledger.store.deals import DealChanges, replace_deals, stored_decisions, transfer_sources
+from armsledger.store.deals import DealChanges, remerge
 from armsledger.store.writes import (
     Written, documents_to_reprocess, stored_status, unread_document_id, write_extraction, write_skipped,
 )
@@ -78,14 +77,6 @@ def ingest(ledger: Ledger, sources: Iterable[SourceDocument | InputError], optio
         _store_all(ledger, stored, options, report, notify)
     report.deals = remerge(ledger)
     return report
-
-
-def remerge(ledger: Ledger) -> DealChanges:
-    """Merge every stored transfer with the stored decisions and replace the deals."""
-    try:
-        return replace_deals(ledger, merge_transfers(transfer_sources(ledger), stored_decisions(ledger)))
-    except (OperationalError, InterfaceError) as err:
-        raise LedgerUnavailable(f"the ledger stopped answering: {db_error_line(err)}", source=ledger.location) from None
 
 
 def _fresh(ledger: Ledger, sources: Iterable[SourceDocument | InputError], report: IngestReport,

@@ -11,10 +11,11 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from sqlalchemy import delete, insert, select
+from sqlalchemy.exc import InterfaceError, OperationalError
 
-from armsledger.errors import NotInLedger
-from armsledger.merge import Deal, Decision, TransferSource
-from armsledger.store.engine import Ledger
+from armsledger.errors import LedgerUnavailable, NotInLedger
+from armsledger.merge import Deal, Decision, TransferSource, merge_transfers
+from armsledger.store.engine import Ledger, db_error_line
 from armsledger.store.tables import deal_items, deal_sources, deals, decisions, documents, transfers
 from armsledger.store.writes import clean, dump_json, now, small_int
 
@@ -73,6 +74,16 @@ def add_decision(ledger: Ledger, decision: Decision) -> bool:
             return False
         conn.execute(insert(decisions), row)
     return True
+
+
+def remerge(ledger: Ledger) -> DealChanges:
+    """Merge every stored transfer with the stored decisions and replace the deals.
+
+    Raises LedgerUnavailable when the ledger stops answering (the old deals then stay)."""
+    try:
+        return replace_deals(ledger, merge_transfers(transfer_sources(ledger), stored_decisions(ledger)))
+    except (OperationalError, InterfaceError) as err:
+        raise LedgerUnavailable(f"the ledger stopped answering: {db_error_line(err)}", source=ledger.location) from None
 
 
 def replace_deals(ledger: Ledger, merged: list[Deal]) -> DealChanges:
