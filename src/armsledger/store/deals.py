@@ -122,6 +122,7 @@ def load_deal(ledger: Ledger, deal_id: str) -> dict:
     """A stored deal's JSON, by its id or an unambiguous beginning of it.
 
     Raises NotInLedger when no deal (or more than one) matches."""
+    deal_id = clean(deal_id)
     with ledger.reading() as conn:
         row = conn.execute(select(deals.c.deal).where(deals.c.id == deal_id)).first()
         if row is None:

@@ -1,6 +1,7 @@
 """Reading the ledger: merged deals, records of each kind, documents, with filters and full-text search.
 
-Every value a user gives reaches the database as a bound parameter, never as SQL text: text
+Every value a user gives reaches the database as a bound parameter, never as SQL text (NUL,
+which PostgreSQL refuses and SQLite would cut a pattern at, becomes U+FFFD as in stored text): text
 filters are compared with `lower()` and `LIKE` patterns escaped by SQLAlchemy (`autoescape`),
 and a search is turned into a full-text query that cannot be malformed (SQLite FTS5: each word
 of it quoted; PostgreSQL: `plainto_tsquery`).
@@ -15,6 +16,7 @@ from sqlalchemy import ColumnElement, Select, and_, exists, false, func, literal
 
 from armsledger.errors import NotInLedger
 from armsledger.store.engine import Ledger
+from armsledger.store.writes import clean
 from armsledger.store.tables import (
     RECORD_TABLES, deal_items, deal_sources, deals, documents, transfers,
 )
@@ -55,6 +57,7 @@ def _names(id_column, name_column, value: str) -> ColumnElement:
 
 def list_deals(ledger: Ledger, filters: DealFilters = DealFilters()) -> list[dict]:
     """The merged deals (`Deal.to_json()` each) that pass `filters`, in id order."""
+    filters = DealFilters(**{key: clean(value) for key, value in vars(filters).items()})
     query = select(deals.c.deal).order_by(deals.c.id)
     if filters.supplier:
         query = query.where(_names(deals.c.supplier_id, deals.c.supplier_name, filters.supplier))
@@ -89,6 +92,7 @@ def list_records(ledger: Ledger, kind: str, **filters: str | None) -> list[dict]
     Filters, None meaning any: `measure`, `source_kind` (exact), `location` (a part of it, any
     case) for figures; `speaker` (a part of the name, or the actor id) for quotes."""
     records = RECORD_TABLES[kind]
+    filters = {key: clean(value) for key, value in filters.items()}
     query = (select(records.c.record, documents.c.id, documents.c.title, documents.c.source, documents.c.language,
                     documents.c.published)
              .join(documents, documents.c.id == records.c.document_id)
@@ -119,6 +123,7 @@ def list_documents(ledger: Ledger, *, status: str | None = None, search: str | N
                     documents.c.engine_version, documents.c.status, documents.c.skip_code,
                     documents.c.skip_reason, *(count.label(kind) for kind, count in counts.items()))
              .order_by(documents.c.published, documents.c.id))
+    status, search = clean(status), clean(search)
     if status:
         query = query.where(documents.c.status == status)
     if search:
@@ -155,6 +160,7 @@ def resolve_document(ledger: Ledger, doc_id: str) -> str:
     """The id of the stored document `doc_id` names, whole or by an unambiguous beginning.
 
     Raises NotInLedger when none (or more than one) matches."""
+    doc_id = clean(doc_id)
     with ledger.reading() as conn:
         ids = conn.execute(select(documents.c.id).where(documents.c.id.startswith(doc_id, autoescape=True))
                            .order_by(documents.c.id).limit(2)).scalars().all()
