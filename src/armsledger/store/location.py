@@ -50,5 +50,6 @@ def resolve_url(db: str | None) -> URL:
 def describe(url: URL) -> str:
     """The ledger's location for messages, without a password."""
     if url.drivername == "sqlite":
-        return str(url.database)
+        path = Path(str(url.database))
+        return str(path.relative_to(Path.cwd())) if path.is_relative_to(Path.cwd()) else str(path)
     return url.set(drivername="postgresql").render_as_string(hide_password=True)
