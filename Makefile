@@ -4,6 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 SAMPLE := samples
+LEDGER := .ledger/armsledger.sqlite
 
 .PHONY: run test setup bench score lock clean
 
@@ -15,8 +16,10 @@ $(STAMP): requirements.lock pyproject.toml
 
 setup: $(STAMP)
 
+# Ingest the bundled samples into a ledger in the repository (ignored by git), then show its deals.
 run: $(STAMP)
-	$(VENV)/bin/armsledger extract $(SAMPLE)/*.txt $(SAMPLE)/*.html
+	$(VENV)/bin/armsledger ingest $(SAMPLE) --db $(LEDGER)
+	$(VENV)/bin/armsledger transfers --db $(LEDGER)
 
 test: $(STAMP)
 	$(PY) -m pytest

@@ -5,7 +5,9 @@ from pathlib import Path
 import typer
 
 from armsledger.cli import app
-from armsledger.cli import extract as _extract  # noqa: F401  (registers the command)
+from armsledger.cli.app import register_commands
+
+register_commands()
 
 README = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
 
@@ -16,11 +18,19 @@ def test_readme_opens_with_the_two_commands():
     assert first_block.splitlines()[1].startswith("make test")
 
 
+def _commands(group, prefix="armsledger"):
+    """(full name, command) of every command, those of sub-groups (`armsledger deals show`) included."""
+    for name, command in group.commands.items():
+        yield f"{prefix} {name}", command
+        if hasattr(command, "commands"):
+            yield from _commands(command, f"{prefix} {name}")
+
+
 def test_every_command_and_option_is_documented():
     group = typer.main.get_command(app)
     assert group.commands, "no command registered"
-    for name, command in group.commands.items():
-        assert f"armsledger {name}" in README, name
+    for name, command in _commands(group):
+        assert name in README, name
         for param in command.params:
             for opt in getattr(param, "opts", []):
                 if opt.startswith("--"):

@@ -22,3 +22,13 @@ def test_model_imports_nothing_of_ours_but_errors():
             "{'armsledger.model', 'armsledger.model.records', 'armsledger.errors'}))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.strip() == "[]"
+
+
+def test_store_merge_and_the_ledger_commands_do_not_import_spacy():
+    code = ("import sys\nimport armsledger.store, armsledger.store.queries, armsledger.store.deals, "
+            "armsledger.store.writes, armsledger.merge\n"
+            "from armsledger.cli.app import register_commands\nregister_commands()\n"
+            "print(sorted(m for m in sys.modules if m == 'spacy' or m.startswith(('armsledger.extract', "
+            "'armsledger.nlp', 'armsledger.pipeline'))))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.strip() == "[]"

@@ -12,7 +12,10 @@
     │   └── DocumentFailed    AL108   anything else one document raised (a bug): that
     │                                 document is lost, never the batch
     ├── ConfigError       [AL2xx]        a setting or option is wrong
-    └── PipelineError     [AL3xx]        a language model or data file is missing
+    ├── PipelineError     [AL3xx]        a language model or data file is missing
+    └── StoreError        [AL4xx]        the ledger (SQLite or PostgreSQL store)
+        ├── LedgerUnavailable AL401   cannot be opened, reached or migrated
+        └── NotInLedger       AL402   no such deal or document (or an ambiguous id prefix)
 
 Library code raises these; the CLI turns them into one red line and a non-zero exit, and the
 pipeline records a per-document failure as a skipped document and goes on with the batch.
@@ -92,6 +95,18 @@ class PipelineError(ArmsledgerError):
     code = "AL300"
 
 
+class StoreError(ArmsledgerError):
+    code = "AL400"
+
+
+class LedgerUnavailable(StoreError):
+    code = "AL401"
+
+
+class NotInLedger(StoreError):
+    code = "AL402"
+
+
 def error_to_dict(err: ArmsledgerError) -> dict:
     """A plain dict of an error, to cross a process boundary (its traceback stays behind)."""
     return {"error": type(err).__name__, "code": err.code, "message": err.message, "source": err.source}
@@ -101,11 +116,12 @@ def error_from_dict(data: dict) -> ArmsledgerError:
     """The error `error_to_dict` described (an unknown class name comes back as DocumentFailed)."""
     known = {cls.__name__: cls for cls in (EmptyInput, BinaryInput, EncodingError, InputTooLarge, NoMainText,
                                            MalformedRecord, MissingInput, DocumentFailed, ConfigError,
-                                           PipelineError, InputError)}
+                                           PipelineError, InputError, StoreError, LedgerUnavailable, NotInLedger)}
     return known.get(data.get("error"), DocumentFailed)(data.get("message") or "", source=data.get("source"))
 
 
 __all__ = [
     "error_to_dict", "error_from_dict", "ArmsledgerError", "InputError", "EmptyInput", "BinaryInput", "EncodingError", "InputTooLarge",
     "NoMainText", "MalformedRecord", "MissingInput", "DocumentFailed", "ConfigError", "PipelineError",
+    "StoreError", "LedgerUnavailable", "NotInLedger",
 ]

@@ -42,8 +42,13 @@ class _OneLine(logging.Handler):
         err_console.print(f"[yellow]armsledger: {escape(text)}[/yellow]", soft_wrap=True, emoji=False)
 
 
+def register_commands() -> None:
+    """Import every command module (each registers its commands); none of them loads spaCy."""
+    from armsledger.cli import deals, extract, ingest, query  # noqa: F401
+
+
 def main() -> None:
-    from armsledger.cli import extract  # noqa: F401  (registers the command)
+    register_commands()
     logger = logging.getLogger("armsledger")
     logger.addHandler(_OneLine())
     logger.setLevel(logging.WARNING)

@@ -7,15 +7,13 @@ import sys
 import typer
 from rich.markup import escape
 
+from armsledger.cli import options as opt
 from armsledger.cli.app import app, report_error
 from armsledger.cli.summary import print_summary
 from armsledger.errors import ConfigError, DocumentFailed, InputError
 from armsledger.ingest import read_inputs
 from armsledger.ingest.limits import Limits
 from armsledger.model import Extraction
-from armsledger.pipeline import Options, extract_documents
-
-_LIMITS = Limits()
 
 
 @app.command()
@@ -23,22 +21,20 @@ def extract(
     paths: list[str] = typer.Argument(..., help="Files (.txt, .html, .htm, .jsonl, feeds), folders, or - for stdin."),
     as_json: bool = typer.Option(False, "--json", help="One JSON object (an array for several documents)."),
     as_jsonl: bool = typer.Option(False, "--jsonl", help="One JSON line per document, in input order."),
-    language: str = typer.Option("auto", "--language", help="fr, en, or auto (declared, else detected)."),
-    published: str = typer.Option(None, "--published", help="YYYY-MM-DD for documents that carry no date."),
-    max_file_bytes: int = typer.Option(_LIMITS.max_file_bytes, "--max-file-bytes",
-                                       help="Refuse a file (or stdin) larger than this; JSON Lines are read line by line."),
-    max_chars: int = typer.Option(_LIMITS.max_document_chars, "--max-chars",
-                                  help="Refuse a document text longer than this many characters."),
-    batch_chars: int = typer.Option(_LIMITS.batch_chars, "--batch-chars",
-                                    help="Parse documents together up to this many characters, then free the memory."),
-    prefilter: bool = typer.Option(False, "--prefilter/--no-prefilter",
-                                   help="Skip the parse of documents with no arms, aid, casualty or court word (no records)."),
+    language: str = opt.LANGUAGE,
+    published: str = opt.PUBLISHED,
+    max_file_bytes: int = opt.MAX_FILE_BYTES,
+    max_chars: int = opt.MAX_CHARS,
+    batch_chars: int = opt.BATCH_CHARS,
+    prefilter: bool = opt.PREFILTER_OFF,
 ) -> None:
     """Extract transfers, aid, figures, legal actions and quotes, each with evidence spans.
 
     Unreadable inputs are reported one line each on stderr and skipped; the exit code is 1 only
     when no document at all could be read, 2 for a bad or conflicting option.
     """
+    from armsledger.pipeline import Options, extract_documents  # loads spaCy: only when extracting
+
     if as_json and as_jsonl:
         raise ConfigError("--json and --jsonl cannot be used together: choose one output")
     limits = Limits(max_file_bytes=max_file_bytes, max_document_chars=max_chars, batch_chars=batch_chars)

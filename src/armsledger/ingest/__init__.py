@@ -29,13 +29,14 @@ from armsledger.ingest.limits import MAX_FILE_BYTES, MAX_TEXT_CHARS, Limits
 from armsledger.ingest.text import read_text
 from armsledger.model.records import SourceDocument
 
-__all__ = ["MAX_FILE_BYTES", "MAX_TEXT_CHARS", "Limits", "read_inputs"]
+__all__ = ["MAX_FILE_BYTES", "MAX_TEXT_CHARS", "READABLE_SUFFIXES", "Limits", "read_inputs"]
 
 Reader = Callable[[bytes, str], Iterator[SourceDocument | InputError]]
 _READERS: dict[str, Reader] = {
     ".txt": read_text, ".html": read_html, ".htm": read_html, ".jsonl": read_jsonl,
     ".xml": read_feed, ".rss": read_feed, ".atom": read_feed,
 }
+READABLE_SUFFIXES = frozenset(_READERS)  # what a folder's files must end with to be read
 STDIN = "<stdin>"
 # A feed starts, after an XML declaration and comments, with its root element. The prolog is
 # stepped over one item at a time: one regex with a repeated comment group could try

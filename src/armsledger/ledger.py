@@ -1,0 +1,157 @@
+"""Keeping a ledger: readers, then the pipeline, then the store, then the merge.
+
+`ingest(ledger, sources, options)` stores every document the sources give that the ledger does
+not hold yet: a document already stored (the same text, whatever its name) is not extracted
+again, so ingesting the same inputs twice changes nothing. Each document is written whole in
+its own transaction, so a run killed at any moment leaves whole documents only and the next run
+goes on from there. A document that cannot be read or extracted is stored as skipped with its
+reason and the run goes on. With `reprocess`, stored documents are extracted again by this
+engine ("older": those an older engine made; "all": every one), each document's records
+replaced in one transaction. Last, the merge runs over every stored transfer, with the user's
+decisions, and the deal tables are replaced in one transaction.
+"""
+from __future__ import annotations
+
+from collections import Counter, deque
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from typing import Literal
+
+from sqlalchemy.exc import InterfaceError, OperationalError, SQLAlchemyError
+
+from armsledger.errors import DocumentFailed, InputError, LedgerUnavailable
+from armsledger.ingest.hygiene import scrub_document
+from armsledger.model import ENGINE_VERSION, Extraction, SourceDocument, document_id
+from armsledger.pipeline import Options, extract_documents
+from armsledger.store import Ledger
+from armsledger.store.engine import db_error_line
+from armsledger.store.deals import DealChanges, remerge
+from armsledger.store.writes import (
+    Written, documents_to_reprocess, stored_status, unread_document_id, write_extraction, write_skipped,
+)
+
+Reprocess = Literal["older", "all"] | None
+EventKind = Literal["new", "present", "skipped", "reprocessed"]
+
+
+@dataclass
+class IngestReport:
+    """What one ingest did. `skipped` counts this run's unreadable documents by error code."""
+    new: int = 0
+    present: int = 0
+    reprocessed: int = 0
+    skipped: Counter = field(default_factory=Counter)
+    records: Counter = field(default_factory=Counter)
+    deals: DealChanges | None = None
+
+    @property
+    def read(self) -> int:
+        """Documents that could be read (stored now, or before)."""
+        return self.new + self.present + self.reprocessed
+
+
+@dataclass(frozen=True)
+class _Pending:
+    """One input on its way through the pipeline, with what storing its result needs."""
+    item: SourceDocument | InputError
+    name: str | None
+    doc_id: str | None        # the text's id, None for an input that could not be read
+    replace: bool = False
+
+
+Listener = Callable[[EventKind, str | None, InputError | None], None]
+
+
+def ingest(ledger: Ledger, sources: Iterable[SourceDocument | InputError], options: Options = Options(), *,
+           reprocess: Reprocess = None, on_event: Listener | None = None) -> IngestReport:
+    """Store the documents of `sources` (and, with `reprocess`, extract stored ones again), then
+    merge. `on_event(kind, name, error)` hears of each document as it is done.
+
+    Raises LedgerUnavailable when the ledger stops answering (what was committed stays)."""
+    report = IngestReport()
+    notify = on_event or (lambda *_: None)
+    _store_all(ledger, _fresh(ledger, sources, report, notify), options, report, notify)
+    if reprocess:
+        stored = (_Pending(src, src.source or src.ref, doc_id, replace=True)
+                  for doc_id, src in documents_to_reprocess(ledger, ENGINE_VERSION, every=reprocess == "all"))
+        _store_all(ledger, stored, options, report, notify)
+    report.deals = remerge(ledger)
+    return report
+
+
+def _fresh(ledger: Ledger, sources: Iterable[SourceDocument | InputError], report: IngestReport,
+           notify: Listener) -> Iterator[_Pending]:
+    """The inputs the ledger does not hold yet (the others are counted as present)."""
+    seen: set[str] = set()  # ids of this run: the same text twice is extracted once
+    for item in sources:
+        if isinstance(item, InputError):
+            yield _Pending(item, item.source, None)
+            continue
+        name = item.source or item.ref
+        doc_id = document_id(scrub_document(item)[0].text)
+        if doc_id in seen or _is_stored(ledger, doc_id):
+            report.present += 1
+            notify("present", name, None)
+            continue
+        seen.add(doc_id)
+        yield _Pending(item, name, doc_id)
+
+
+def _is_stored(ledger: Ledger, doc_id: str) -> bool:
+    with ledger.reading() as conn:
+        return stored_status(conn, doc_id) is not None
+
+
+def _store_all(ledger: Ledger, pending: Iterator[_Pending], options: Options, report: IngestReport,
+               notify: Listener) -> None:
+    # The pipeline gives one result per input, in input order: the queue pairs them again.
+    queue: deque[_Pending] = deque()
+
+    def feed() -> Iterator[SourceDocument | InputError]:
+        for p in pending:
+            queue.append(p)
+            yield p.item
+
+    for result in extract_documents(feed(), options):
+        _store_one(ledger, queue.popleft(), result, report, notify)
+
+
+def _store_one(ledger: Ledger, p: _Pending, result: Extraction | InputError, report: IngestReport,
+               notify: Listener) -> None:
+    try:
+        if isinstance(result, Extraction):
+            written = write_extraction(ledger, result, input_name=p.name, replace=p.replace)
+            if not written.present:
+                report.records.update(written.records)
+                kind: EventKind = "reprocessed" if p.replace else "new"
+                setattr(report, kind, getattr(report, kind) + 1)
+                notify(kind, p.name, None)
+                return
+            report.present += 1
+            notify("present", p.name, None)
+            return
+        error = result
+    except (OperationalError, InterfaceError) as err:
+        raise LedgerUnavailable(f"the ledger stopped answering: {db_error_line(err)}", source=ledger.location) from None
+    except SQLAlchemyError as err:  # this document's rows were refused: it is skipped, the run goes on
+        error = DocumentFailed.wrap(err, "storing", p.name)
+        _store_failure(ledger, p, error, keep_text=False)
+    else:
+        _store_failure(ledger, p, error, keep_text=p.replace or isinstance(error, DocumentFailed))
+    report.skipped[error.code] += 1
+    notify("skipped", p.name, error)
+
+
+def _store_failure(ledger: Ledger, p: _Pending, error: InputError, *, keep_text: bool) -> Written:
+    """Keep a skipped document: by its text's id with its text when `keep_text` (it was read
+    and failed in the extractor: `--reprocess` may try it again), else by its input's name and
+    reason."""
+    by_text = keep_text and p.doc_id is not None and isinstance(p.item, SourceDocument)
+    document = scrub_document(p.item)[0] if by_text else None
+    doc_id = p.doc_id if by_text else unread_document_id(p.name or "", error)
+    try:
+        return write_skipped(ledger, error, input_name=p.name, document=document, doc_id=doc_id,
+                             engine_version=ENGINE_VERSION, replace=p.replace)
+    except SQLAlchemyError as err:
+        raise LedgerUnavailable(f"cannot store a skipped document: {db_error_line(err)}",
+                                source=ledger.location) from None

@@ -1,0 +1,109 @@
+"""Keeping a ledger (`armsledger.ledger.ingest`): idempotent, resumable after kill -9, skipped
+documents kept with their reason, --reprocess replacing records; on SQLite and PostgreSQL."""
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from sqlalchemy import create_engine, func, select, text
+
+from armsledger.ingest import read_inputs
+from armsledger.ledger import ingest
+from armsledger.pipeline import Options
+from armsledger.store import open_ledger
+from armsledger.store.location import resolve_url
+from armsledger.store.queries import ledger_counts
+from armsledger.store.tables import RECORD_TABLES, deal_sources, deals, documents
+
+SUPPLIERS = ["La France", "L'Allemagne", "L'Italie", "L'Espagne", "La Suède", "La Norvège"]
+
+
+def write_corpus(path: Path, count: int = 36) -> Path:
+    """A JSON Lines corpus of short French texts written for the test, each a different deal."""
+    lines = []
+    for i in range(count):
+        supplier = SUPPLIERS[i % len(SUPPLIERS)]
+        lines.append({"id": f"doc-{i}", "language": "fr", "published": f"2025-{1 + i % 12:02d}-10",
+                      "text": f"{supplier} a livré {i + 2} canons Caesar à l'Ukraine, a annoncé le ministère."})
+    path.write_text("".join(json.dumps(line, ensure_ascii=False) + "\n" for line in lines), encoding="utf-8")
+    return path
+
+
+def snapshot(url: str) -> dict:
+    """What must be the same between two ledgers: ids of documents, records and deals, and counts."""
+    ledger = open_ledger(url)
+    with ledger.reading() as conn:
+        out = {"documents": conn.execute(select(documents.c.id, documents.c.status).order_by(documents.c.id)).all(),
+               "deals": conn.execute(select(deals.c.id).order_by(deals.c.id)).scalars().all(),
+               "deal_sources": conn.execute(select(func.count()).select_from(deal_sources)).scalar_one()}
+        for kind, table in RECORD_TABLES.items():
+            out[kind] = conn.execute(select(table.c.record_id).order_by(table.c.record_id)).scalars().all()
+    ledger.close()
+    return out
+
+
+def test_ingesting_twice_changes_nothing(ledger, tmp_path, nlp_ready):
+    corpus = write_corpus(tmp_path / "corpus.jsonl", 6)
+    (tmp_path / "vide.txt").write_bytes(b"")
+    first = ingest(ledger, read_inputs([str(corpus), str(tmp_path / "vide.txt")]))
+    before = snapshot(ledger.url.render_as_string(hide_password=False))
+    second = ingest(ledger, read_inputs([str(corpus), str(tmp_path / "vide.txt")]))
+    assert (first.new, first.present, dict(first.skipped)) == (6, 0, {"AL101": 1})
+    assert first.records["transfers"] == 6 and first.deals.created == 6
+    # the unreadable input is reported again, not stored again
+    assert (second.new, second.present, dict(second.skipped), second.deals.created) == (0, 6, {"AL101": 1}, 0)
+    assert snapshot(ledger.url.render_as_string(hide_password=False)) == before
+    assert ledger_counts(ledger)["documents"] == 7
+
+
+def test_reprocess_all_replaces_each_documents_records_with_the_same_ids(ledger, tmp_path, nlp_ready):
+    corpus = write_corpus(tmp_path / "corpus.jsonl", 3)
+    ingest(ledger, read_inputs([str(corpus)]))
+    before = snapshot(ledger.url.render_as_string(hide_password=False))
+    older = ingest(ledger, [], reprocess="older")
+    again = ingest(ledger, [], reprocess="all")
+    assert (older.reprocessed, again.reprocessed, again.records["transfers"]) == (0, 3, 3)
+    assert (again.deals.created, again.deals.removed) == (0, 0)
+    assert snapshot(ledger.url.render_as_string(hide_password=False)) == before
+
+
+def _command() -> list[str]:
+    script = Path(sys.executable).parent / "armsledger"
+    return [str(script)] if script.exists() else [sys.executable, "-c", "from armsledger.cli import main; main()"]
+
+
+def _stored(url: str) -> int:
+    engine = create_engine(resolve_url(url))
+    try:
+        with engine.connect() as conn:
+            return conn.execute(text("SELECT count(*) FROM documents")).scalar_one()
+    except Exception:  # noqa: BLE001 - not created yet
+        return 0
+    finally:
+        engine.dispose()
+
+
+def test_kill_9_in_the_middle_then_again_gives_the_ledger_of_an_uninterrupted_run(ledger_url, tmp_path, nlp_ready):
+    corpus = write_corpus(tmp_path / "corpus.jsonl", 36)
+    reference = tmp_path / "reference.sqlite"
+    ingest(open_ledger(str(reference)), read_inputs([str(corpus)]), Options())
+    args = [*_command(), "ingest", str(corpus), "--db", ledger_url, "--batch-chars", "1"]  # a commit per parse
+    env = {**os.environ, "NO_COLOR": "1"}
+    run = subprocess.Popen(args, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env)
+    deadline = time.monotonic() + 120
+    while _stored(ledger_url) < 4 and run.poll() is None and time.monotonic() < deadline:
+        time.sleep(0.02)
+    run.send_signal(signal.SIGKILL)
+    run.wait()
+    partial = _stored(ledger_url)
+    assert 4 <= partial < 36, f"the run was not killed in the middle ({partial} documents stored)"
+    # the next run (in this process: its model is loaded already) goes on from there
+    again = ingest(open_ledger(ledger_url), read_inputs([str(corpus)]), Options())
+    assert (again.new, again.present, sum(again.skipped.values())) == (36 - partial, partial, 0)
+    assert snapshot(ledger_url) == snapshot(str(reference))
