@@ -11,7 +11,7 @@ import time
 from pathlib import Path
 
 import pytest
-from sqlalchemy import create_engine, func, select, text
+from sqlalchemy import create_engine, text
 
 from armsledger.ingest import read_inputs
 from armsledger.ledger import ingest
@@ -19,7 +19,9 @@ from armsledger.pipeline import Options
 from armsledger.store import open_ledger
 from armsledger.store.location import resolve_url
 from armsledger.store.queries import ledger_counts
-from armsledger.store.tables import RECORD_TABLES, deal_sources, deals, documents
+
+sys.path.insert(0, str(Path(__file__).resolve().parent / "store"))
+from ledger_records import snapshot  # noqa: E402
 
 SUPPLIERS = ["La France", "L'Allemagne", "L'Italie", "L'Espagne", "La Suède", "La Norvège"]
 
@@ -33,19 +35,6 @@ def write_corpus(path: Path, count: int = 36) -> Path:
                       "text": f"{supplier} a livré {i + 2} canons Caesar à l'Ukraine, a annoncé le ministère."})
     path.write_text("".join(json.dumps(line, ensure_ascii=False) + "\n" for line in lines), encoding="utf-8")
     return path
-
-
-def snapshot(url: str) -> dict:
-    """What must be the same between two ledgers: ids of documents, records and deals, and counts."""
-    ledger = open_ledger(url)
-    with ledger.reading() as conn:
-        out = {"documents": conn.execute(select(documents.c.id, documents.c.status).order_by(documents.c.id)).all(),
-               "deals": conn.execute(select(deals.c.id).order_by(deals.c.id)).scalars().all(),
-               "deal_sources": conn.execute(select(func.count()).select_from(deal_sources)).scalar_one()}
-        for kind, table in RECORD_TABLES.items():
-            out[kind] = conn.execute(select(table.c.record_id).order_by(table.c.record_id)).scalars().all()
-    ledger.close()
-    return out
 
 
 def test_ingesting_twice_changes_nothing(ledger, tmp_path, nlp_ready):

@@ -38,6 +38,7 @@ EventKind = Literal["new", "present", "skipped", "reprocessed"]
 class IngestReport:
     """What one ingest did. `skipped` counts this run's unreadable documents by error code."""
     new: int = 0
+    filtered: int = 0  # of the new ones: no anchor word, stored without parsing (no records)
     present: int = 0
     reprocessed: int = 0
     skipped: Counter = field(default_factory=Counter)
@@ -60,21 +61,26 @@ class _Pending:
 
 
 Listener = Callable[[EventKind, str | None, InputError | None], None]
+# How documents are extracted: results in input order (`pipeline.extract_documents`, or the
+# engines of `armsledger.scale`: processes of this machine, a Dask cluster).
+Extractor = Callable[[Iterable[SourceDocument | InputError], Options], Iterable[Extraction | InputError]]
 
 
 def ingest(ledger: Ledger, sources: Iterable[SourceDocument | InputError], options: Options = Options(), *,
-           reprocess: Reprocess = None, on_event: Listener | None = None) -> IngestReport:
+           reprocess: Reprocess = None, on_event: Listener | None = None,
+           extract: Extractor = extract_documents) -> IngestReport:
     """Store the documents of `sources` (and, with `reprocess`, extract stored ones again), then
-    merge. `on_event(kind, name, error)` hears of each document as it is done.
+    merge. `on_event(kind, name, error)` hears of each document as it is done; `extract` runs
+    the pipeline (here, or on other processes); this process is the single writer.
 
     Raises LedgerUnavailable when the ledger stops answering (what was committed stays)."""
     report = IngestReport()
     notify = on_event or (lambda *_: None)
-    _store_all(ledger, _fresh(ledger, sources, report, notify), options, report, notify)
+    _store_all(ledger, _fresh(ledger, sources, report, notify), options, report, notify, extract)
     if reprocess:
         stored = (_Pending(src, src.source or src.ref, doc_id, replace=True)
                   for doc_id, src in documents_to_reprocess(ledger, ENGINE_VERSION, every=reprocess == "all"))
-        _store_all(ledger, stored, options, report, notify)
+        _store_all(ledger, stored, options, report, notify, extract)
     report.deals = remerge(ledger)
     return report
 
@@ -103,7 +109,7 @@ def _is_stored(ledger: Ledger, doc_id: str) -> bool:
 
 
 def _store_all(ledger: Ledger, pending: Iterator[_Pending], options: Options, report: IngestReport,
-               notify: Listener) -> None:
+               notify: Listener, extract: Extractor) -> None:
     # The pipeline gives one result per input, in input order: the queue pairs them again.
     queue: deque[_Pending] = deque()
 
@@ -112,7 +118,7 @@ def _store_all(ledger: Ledger, pending: Iterator[_Pending], options: Options, re
             queue.append(p)
             yield p.item
 
-    for result in extract_documents(feed(), options):
+    for result in extract(feed(), options):
         _store_one(ledger, queue.popleft(), result, report, notify)
 
 
@@ -123,6 +129,7 @@ def _store_one(ledger: Ledger, p: _Pending, result: Extraction | InputError, rep
             written = write_extraction(ledger, result, input_name=p.name, replace=p.replace)
             if not written.present:
                 report.records.update(written.records)
+                report.filtered += result.filtered and not p.replace
                 kind: EventKind = "reprocessed" if p.replace else "new"
                 setattr(report, kind, getattr(report, kind) + 1)
                 notify(kind, p.name, None)

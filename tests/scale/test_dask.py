@@ -2,17 +2,24 @@
 from __future__ import annotations
 
 import os
+import sys
+from pathlib import Path
 import signal
 import threading
 
 import pytest
 from dask.distributed import Client, LocalCluster
 
+from armsledger.ledger import ingest
 from armsledger.pipeline import extract_documents
+from armsledger.store import open_ledger
 from armsledger.scale.dask_runner import extract_on_client
 from armsledger.scale.partitions import worker_info
 
 from conftest import OPTIONS, corpus, plain  # tests/scale/conftest.py
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "store"))
+from ledger_records import snapshot  # noqa: E402
 
 @pytest.fixture(scope="module")
 def client():
@@ -47,3 +54,16 @@ def test_a_worker_killed_mid_run_does_not_stop_the_job(client):
             killed.set()
     assert killed.is_set()
     assert plain(results) == serial
+
+
+def test_ingest_on_the_cluster_gives_the_ledger_of_a_serial_ingest(client, tmp_path):
+    items = corpus(30)
+    serial_db, dask_db = str(tmp_path / "serial.sqlite"), str(tmp_path / "dask.sqlite")
+    for db, engine in ((serial_db, extract_documents),
+                       (dask_db, lambda docs, options: extract_on_client(client, docs, options, partition=4))):
+        ledger = open_ledger(db)
+        report = ingest(ledger, items, OPTIONS, extract=engine)
+        ledger.close()
+        assert (report.new, dict(report.skipped)) == (28, {"AL101": 1, "AL104": 1})
+    assert snapshot(dask_db) == snapshot(serial_db)
+    assert len(snapshot(dask_db)["deals"]) > 5

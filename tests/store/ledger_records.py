@@ -1,9 +1,13 @@
 """Extractions written by hand for the store tests (no language model involved)."""
 from __future__ import annotations
 
+from sqlalchemy import func, select
+
 from armsledger.model import (
     Actor, Aid, Document, Extraction, Figure, FigureSource, Item, LegalAction, Money, Quote, Transfer, document_id,
 )
+from armsledger.store import open_ledger
+from armsledger.store.tables import RECORD_TABLES, deal_sources, deals, documents
 
 
 def extraction(text: str, *, supplier: str = "FRA", recipient: str = "UKR", designation: str = "Caesar",
@@ -28,3 +32,16 @@ def extraction(text: str, *, supplier: str = "FRA", recipient: str = "UKR", desi
         legal_actions=[LegalAction(court="ICC", action="investigation", evidence=[(0, end)])],
         quotes=[Quote(speaker="Anna Weber", speaker_role="minister", text="Nous livrerons.", evidence=[(0, end)])],
     ).with_record_ids()
+
+
+def snapshot(url: str) -> dict:
+    """What must be the same between two ledgers: ids of documents, records and deals, and counts."""
+    ledger = open_ledger(url)
+    with ledger.reading() as conn:
+        out = {"documents": conn.execute(select(documents.c.id, documents.c.status).order_by(documents.c.id)).all(),
+               "deals": conn.execute(select(deals.c.id).order_by(deals.c.id)).scalars().all(),
+               "deal_sources": conn.execute(select(func.count()).select_from(deal_sources)).scalar_one()}
+        for kind, table in RECORD_TABLES.items():
+            out[kind] = conn.execute(select(table.c.record_id).order_by(table.c.record_id)).scalars().all()
+    ledger.close()
+    return out

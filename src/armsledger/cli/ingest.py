@@ -40,6 +40,13 @@ def ingest(
     max_file_bytes: int = opt.MAX_FILE_BYTES,
     max_chars: int = opt.MAX_CHARS,
     batch_chars: int = opt.BATCH_CHARS,
+    prefilter: bool = opt.PREFILTER_ON,
+    workers: int = typer.Option(1, "--workers", min=1,
+                                help="Extract on N processes of this machine (one pipeline each; this process writes)."),
+    engine: str = typer.Option("local", "--engine", help="local (this machine) or dask (a Dask cluster)."),
+    scheduler: str = typer.Option("local", "--scheduler",
+                                  help="With --engine dask: a scheduler's address (tcp://HOST:8786), or local "
+                                       "for a LocalCluster of --workers processes."),
 ) -> None:
     """Extract documents into the ledger (those it holds already are not extracted again), then merge the deals.
 
@@ -56,7 +63,8 @@ def ingest(
     if not paths and not reprocess:
         raise ConfigError("give the documents to ingest (PATH..., or - for stdin), or --reprocess")
     limits = Limits(max_file_bytes=max_file_bytes, max_document_chars=max_chars, batch_chars=batch_chars)
-    options = Options(language=language, published=published, limits=limits)
+    options = Options(language=language, published=published, limits=limits, prefilter=prefilter)
+    extract = _engine(engine, workers, scheduler)
     ledger = open_ledger(db)
     total = estimate_documents(paths)
     if total is not None and reprocess:
@@ -68,12 +76,29 @@ def ingest(
             progress.advance(task)
 
         report = ingest_into(ledger, read_inputs(paths, stdin=sys.stdin.buffer, limits=limits), options,
-                             reprocess=("all" if every else "older") if reprocess else None, on_event=on_event)
+                             reprocess=("all" if every else "older") if reprocess else None, on_event=on_event,
+                             extract=extract)
     print_report(report, ledger.location)
     ledger.close()
     if report.read == 0 and report.skipped:
         report_error(InputError(f"no document could be read ({sum(report.skipped.values())} failed)"))
         raise typer.Exit(1)
+
+
+def _engine(engine: str, workers: int, scheduler: str):
+    """The extraction engine the options name (see `ledger.Extractor`)."""
+    from armsledger.pipeline import extract_documents
+    if engine == "dask":
+        from armsledger.scale.dask_runner import extract_on_dask
+        return lambda items, options: extract_on_dask(items, options, scheduler=scheduler, workers=workers)
+    if engine != "local":
+        raise ConfigError(f"--engine must be local or dask, not {engine!r}")
+    if scheduler != "local":
+        raise ConfigError("--scheduler goes with --engine dask")
+    if workers == 1:
+        return extract_documents
+    from armsledger.scale import extract_in_processes
+    return lambda items, options: extract_in_processes(items, options, workers=workers)
 
 
 class _progress:
@@ -124,7 +149,10 @@ def print_report(report, location: str) -> None:
     """The run's summary on stdout: documents, records and deals."""
     skipped = sum(report.skipped.values())
     reasons = ", ".join(f"{code} ×{count}" for code, count in sorted(report.skipped.items()))
-    docs = f"{report.new} new, {report.present} already present"
+    docs = f"{report.new} new"
+    if report.filtered:
+        docs += f" ({report.filtered} with no anchor word: stored unparsed, no records)"
+    docs += f", {report.present} already present"
     if report.reprocessed:
         docs += f", {report.reprocessed} reprocessed"
     docs += f", {skipped} skipped" + (f" ({reasons})" if reasons else "")

@@ -21,6 +21,7 @@ metadata = MetaData()
 
 STATUS_OK = "ok"
 STATUS_SKIPPED = "skipped"
+STATUS_FILTERED = "filtered"  # read, but the relevance pre-filter found nothing to parse: no records
 
 documents = Table(
     "documents", metadata,
@@ -33,7 +34,7 @@ documents = Table(
     Column("published", String(10)),
     Column("ingested_at", String(32), nullable=False),
     Column("engine_version", String(32)),
-    Column("status", String(16), nullable=False),  # ok | skipped
+    Column("status", String(16), nullable=False),  # ok | filtered | skipped
     Column("skip_code", Text),
     Column("skip_reason", Text),
     Column("text", Text),                        # None for an input that could not be read

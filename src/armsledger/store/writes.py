@@ -20,7 +20,7 @@ from armsledger.errors import InputError
 from armsledger.model import Extraction, SourceDocument
 from armsledger.store.engine import Ledger
 from armsledger.store.tables import (
-    RECORD_TABLES, STATUS_OK, STATUS_SKIPPED, actors, documents, evidence, items,
+    RECORD_TABLES, STATUS_FILTERED, STATUS_OK, STATUS_SKIPPED, actors, documents, evidence, items,
 )
 
 PAGE = 200  # documents looked at per query when reprocessing
@@ -62,7 +62,7 @@ def small_int(value) -> int | None:
 
 
 def stored_status(conn: Connection, doc_id: str) -> str | None:
-    """The stored status of a document (ok or skipped), None when it is not in the ledger."""
+    """The stored status of a document (ok, filtered or skipped), None when it is not in the ledger."""
     return conn.execute(select(documents.c.status).where(documents.c.id == doc_id)).scalar_one_or_none()
 
 
@@ -118,7 +118,8 @@ def _document_row(extraction: Extraction, input_name: str | None, *, with_text: 
     doc = extraction.document
     row = {"ref": clean(doc.ref), "input": clean(input_name), "source": clean(doc.source), "title": clean(doc.title),
            "language": doc.language, "published": doc.published, "ingested_at": now(),
-           "engine_version": extraction.engine_version, "status": STATUS_OK, "skip_code": None,
+           "engine_version": extraction.engine_version,
+           "status": STATUS_FILTERED if extraction.filtered else STATUS_OK, "skip_code": None,
            "skip_reason": None,
            "entities": dump_json([e.model_dump(mode="json") for e in extraction.entities])}
     if with_text:
