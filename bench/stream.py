@@ -10,12 +10,15 @@ quotes; 2% of them hold a word the pre-filter anchors on). Measured in one run, 
   the stream, by its declared language, with `nlp.pipe`;
 * armsledger  -- `extract_documents` with the relevance pre-filter, end to end (the filter,
   language choice, parse of what it keeps, extractors, records), on the same documents;
+* ingest      -- `armsledger.ledger.ingest` of the same documents into a new SQLite ledger
+  (pre-filter, extraction, one transaction per document, the merge at the end): what a
+  monitor of a stream runs;
 * workers     -- `extract_in_processes` with 1, 2 and N processes on a corpus of relevant
   documents only (the gold texts, repeated), where the parse is all the work;
-* memory      -- with `--memory`, the peak RSS of this process at 2k, 10k and 20k documents of a
-  longer stream extracted with the filter (it must stay flat: nothing is kept).
+* memory      -- with `--memory N`, the peak RSS of this process at 2k, 10k and 20k documents of
+  an N-document stream ingested into SQLite (it must stay flat: nothing is kept).
 
-The last line is `speedup X.XX`: armsledger docs/s over bare spaCy docs/s on the stream.
+The last line is `speedup X.XX`: armsledger's ingest docs/s over bare spaCy docs/s on the stream.
 A measurement, not a test: the exit status is always 0.
 """
 from __future__ import annotations
@@ -25,6 +28,7 @@ import os
 import random
 import resource
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -35,10 +39,12 @@ sys.path.insert(0, str(ROOT / "bench"))
 from news_stream import article  # noqa: E402
 from throughput import only, read_doc  # noqa: E402
 
+from armsledger.ledger import ingest  # noqa: E402
 from armsledger.model import SourceDocument  # noqa: E402
 from armsledger.nlp.pipelines import get_pipeline  # noqa: E402
 from armsledger.pipeline import Options, extract_documents  # noqa: E402
 from armsledger.scale.local import WorkerPool  # noqa: E402
+from armsledger.store import open_ledger  # noqa: E402
 
 GOLD = [ROOT.parent / "shared" / name for name in ("seed", "dev", "merge")]
 
@@ -103,15 +109,34 @@ def workers_rate(docs: list[SourceDocument], workers: int) -> float:
         return len(docs) / (time.perf_counter() - t0)
 
 
+def ingest_rate(docs: list[SourceDocument], folder: Path) -> tuple[float, str]:
+    """Docs/s of an ingest of `docs` into a new SQLite ledger, and its summary line."""
+    ledger = open_ledger(str(folder / "stream.sqlite"))
+    t0 = time.perf_counter()
+    report = ingest(ledger, docs, Options(prefilter=True))
+    elapsed = time.perf_counter() - t0
+    ledger.close()
+    return len(docs) / elapsed, (f"{report.new} new ({report.filtered} filtered), "
+                                 f"{sum(report.records.values())} records, {report.deals.total} deals")
+
+
 def peak_rss_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
-def memory(n: int, seed: int, relevant: list[SourceDocument]) -> list[tuple[int, float]]:
-    marks, out = {2_000, 10_000, 20_000, n}, []
-    for k, _ in enumerate(extract_documents(stream(n, seed, relevant), Options(prefilter=True)), start=1):
-        if k in marks:
-            out.append((k, peak_rss_mb()))
+def memory(n: int, seed: int, relevant: list[SourceDocument], folder: Path) -> list[tuple[int, float]]:
+    """Peak RSS after 2k, 10k, 20k (and n) documents of an n-document ingest."""
+    marks, out, done = {2_000, 10_000, 20_000, n}, [], [0]
+
+    def on_event(*_) -> None:
+        done[0] += 1
+        if done[0] in marks:
+            out.append((done[0], peak_rss_mb()))
+
+    ledger = open_ledger(str(folder / "memory.sqlite"))
+    ingest(ledger, stream(n, seed, relevant), Options(prefilter=True), on_event=on_event)
+    ledger.close()
+    out.append((n, peak_rss_mb()))  # after the merge at the end
     return out
 
 
@@ -132,9 +157,12 @@ def main(argv=None) -> None:
           f"{sum(len(d.text) for d in docs) / len(docs):.0f} characters on average")
     bare = bare_rate(docs)
     ours, parsed = armsledger_rate(docs)
-    print(f"{'':<34}{'docs/s':>10}")
-    print(f"{'bare spaCy (packaged pipelines)':<34}{bare:>10.1f}")
-    print(f"{'armsledger, pre-filter, 1 process':<34}{ours:>10.1f}   parsed {parsed} of {len(docs)}")
+    with tempfile.TemporaryDirectory() as folder:
+        stored, summary = ingest_rate(docs, Path(folder))
+    print(f"{'':<38}{'docs/s':>10}")
+    print(f"{'bare spaCy (packaged pipelines)':<38}{bare:>10.1f}")
+    print(f"{'armsledger extract, pre-filter':<38}{ours:>10.1f}   parsed {parsed} of {len(docs)}")
+    print(f"{'armsledger ingest into SQLite':<38}{stored:>10.1f}   {summary}")
 
     corpus = relevant * args.relevant_copies
     print(f"\nrelevant corpus: {len(corpus)} documents (the gold texts x{args.relevant_copies})")
@@ -145,10 +173,11 @@ def main(argv=None) -> None:
         print(f"  {workers} worker(s){rate:>12.1f} docs/s   x{rate / one:.2f}")
 
     if args.memory:
-        print(f"\npeak RSS while extracting a stream of {args.memory} documents:")
-        for k, mb in memory(args.memory, args.seed + 1, relevant):
-            print(f"  after {k:>6} documents: {mb:7.0f} MB")
-    print(f"speedup {ours / bare:.2f}")
+        print(f"\npeak RSS while ingesting a stream of {args.memory} documents into SQLite:")
+        with tempfile.TemporaryDirectory() as folder:
+            for k, mb in memory(args.memory, args.seed + 1, relevant, Path(folder)):
+                print(f"  after {k:>6} documents: {mb:7.0f} MB")
+    print(f"speedup {stored / bare:.2f}")
 
 
 if __name__ == "__main__":
