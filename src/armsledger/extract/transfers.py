@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from armsledger.extract.context import DocContext, Mention, Sentence
+from armsledger.extract.frames import best_frame, sentence_frames
 from armsledger.extract.items import ItemMention, drop_summaries, group_item_mentions
 from armsledger.extract.notices import is_notice, is_support_phrase, read_notice
 from armsledger.extract.parties import DETERMINER, actor_of, find_parties, states_between
@@ -29,6 +30,13 @@ CONTINUATION = re.compile(
 DESTINATION = re.compile(r"\b(?:à|au|aux|en|vers|to)\s+" + DETERMINER + "$", re.I)
 CONTRACTOR = re.compile(r"(?:principal contractors?|prime contractors?|maître d['’]œuvre|contractant principal)"
                         r"\s+(?:will be|is|are|sera|seront|est)\s+(.+?)(?:\.\s|\.$|$)", re.I)
+
+
+@dataclass(frozen=True)
+class FrameParties:
+    supplier: Mention | None
+    recipient: Mention | None
+    recipients: list[Mention]  # several buyers of one frame ("vendu à A, B et C"): one deal each
 
 
 @dataclass
@@ -131,16 +139,37 @@ class TransferFinder:
             if not items and money is None:
                 continue
             anchor = items[0].start if items else money.start
-            parties = find_parties(self.ctx, sent.start, sent.end, anchor)
+            parties = self.parties_of(sent, anchor)
             if not items and (parties.recipient is None or self.lex.has("aid.loan", s)
                               or self.lex.has("aid.military_financing", s)
                               or not self.ctx.military_nearby(sent.index)):
                 continue  # no deal to speak of, money lent or granted to buy arms (aid), or trade
             status = self.status_of(sent, anchor)
-            for recipient in self.export_destinations(sent, parties) or [parties.recipient]:
+            for recipient in parties.recipients or self.export_destinations(sent, parties) or [parties.recipient]:
                 out.append(DealMention(sent, items, parties.supplier, recipient, money, status,
                                        package_only=package))
         return out
+
+    def parties_of(self, sent: Sentence, anchor: int) -> FrameParties:
+        """The deal's parties from the frame of the sentence that holds its items (or, with
+        none, whose trigger is nearest them); the character windows of `find_parties` fill
+        what no frame names."""
+        found = find_parties(self.ctx, sent.start, sent.end, anchor)
+        frame = best_frame(sentence_frames(self.ctx, sent), anchor)
+        if frame is None:
+            return FrameParties(found.supplier, found.recipient, [])
+        recipients = frame.recipients
+        supplier = frame.suppliers[0] if frame.suppliers else None
+        if not recipients:
+            recipient = found.recipient if supplier is None or found.recipient is None \
+                or found.recipient.id != supplier.id else None
+            recipients = [recipient] if recipient is not None else []
+        # the windows' supplier only when they read the same recipient as the frame
+        if supplier is None and found.supplier is not None and all(found.supplier.id != r.id for r in recipients) \
+                and (found.recipient is None or any(found.recipient.id == r.id for r in recipients)):
+            supplier = found.supplier
+        return FrameParties(supplier, recipients[0] if recipients else None,
+                            recipients if len(recipients) > 1 else [])
 
     def export_destinations(self, sent: Sentence, parties) -> list[Mention]:
         """"exporté en Arabie saoudite, au Danemark, en Indonésie": one deal per destination."""
