@@ -43,6 +43,7 @@ class FrameSpec:
     nominal: bool
     roles: dict[str, tuple[RoleSpec, ...]]
     requires: str | None
+    status: dict[str, str]  # tense -> status
 
 
 @dataclass
@@ -55,6 +56,7 @@ class Frame:
     recipients: list[Mention] = field(default_factory=list)
     items: list[tuple[int, int]] = field(default_factory=list)  # char spans of the items' phrases
     governor: "Frame | None" = None
+    status: str | None = None  # from the trigger's tense, mood and controlling verb
 
     @property
     def start(self) -> int:
@@ -81,7 +83,8 @@ def frame_specs(lang: str) -> dict[tuple[str, bool], tuple[FrameSpec, ...]]:
     for key, nominal in (("verb_frames", False), ("noun_frames", True)):
         for entry in lex.words(key):
             roles = {r: tuple(_role(p) for p in entry.get(r, ())) for r in ("supplier", "recipient", "items")}
-            spec = FrameSpec(entry["frame"], frozenset(entry["lemmas"]), nominal, roles, entry.get("requires"))
+            spec = FrameSpec(entry["frame"], frozenset(entry["lemmas"]), nominal, roles, entry.get("requires"),
+                             entry.get("status", {}))
             for lemma in entry["lemmas"]:
                 out.setdefault((lemma, nominal), []).append(spec)
     return {k: tuple(v) for k, v in out.items()}
@@ -155,6 +158,9 @@ class FrameReader:
         self.actors = sorted(ctx.actors, key=lambda m: m.start)
         self._starts = [m.start for m in self.actors]
         self.weapons = ctx.weapons
+        lex = get_lexicon(ctx.lang)
+        self.tense_verbs = {k: frozenset(v) for k, v in lex.words("tense_verbs").items()}
+        self.control = {k: frozenset(v) for k, v in lex.words("control_verbs").items()}
 
     # ---------------------------------------------------------------- mentions
     def mention_at(self, tok: Token) -> Mention | None:
@@ -241,8 +247,19 @@ class FrameReader:
                 f.suppliers = list(gov.suppliers)
             if not f.recipients:
                 f.recipients = list(gov.recipients)
+            f.status = gov.status or f.status
             gov.items = gov.items or f.items
         return out
+
+    def status(self, tok: Token, spec: FrameSpec) -> str | None:
+        """The deal's status told by the trigger: a controlling verb ("plans to buy", "souhaite
+        acquérir") or the trigger's tense looked up in the frame's table."""
+        if tok.dep_ in {"xcomp", "ccomp"} and tok.head.i != tok.i:
+            for status, lemmas in self.control.items():
+                if tok.head.lemma_.lower() in lemmas:
+                    return status
+        tense = clause_tense(tok, self.tense_verbs)
+        return spec.status.get(tense) if tense else None
 
     def read(self, tok: Token, specs: tuple[FrameSpec, ...]) -> Frame:
         best = None
@@ -269,6 +286,7 @@ class FrameReader:
                                     bucket.append(m)
             if spec.requires and not getattr(frame, spec.requires):
                 continue
+            frame.status = self.status(tok, spec)
             best = frame
             break
         if best is None:
@@ -276,6 +294,44 @@ class FrameReader:
         # a party cannot be both: the recipient wins ("Poland's order of Polish-built ...")
         best.suppliers = [m for m in best.suppliers if all(m.id != r.id for r in best.recipients)]
         return best
+
+
+def clause_tense(tok: Token, tense_verbs: dict[str, frozenset[str]]) -> str | None:
+    """past | present | future | modal for the verb `tok`, from its auxiliaries ("a livré",
+    "seront livrés", "will be delivered", "could sell"), the verb it depends on ("va livrer"),
+    and its own morphology; None when the parse does not tell."""
+    auxes = [c for c in tok.children if c.dep_.startswith("aux")]
+    heads = [tok.head] if tok.dep_ == "xcomp" and tok.head.i != tok.i else []
+    for a in auxes + heads:
+        lemma = a.lemma_.lower()
+        if lemma in tense_verbs.get("modal", ()) or "Cnd" in a.morph.get("Mood") \
+                or a.text.lower().endswith(("rait", "raient")):
+            return "modal"
+        if lemma in tense_verbs.get("future", ()) or "Fut" in a.morph.get("Tense"):
+            return "future"
+    morph = tok.morph
+    if "Fut" in morph.get("Tense"):
+        return "future"
+    if "Cnd" in morph.get("Mood") or tok.text.lower().endswith(("rait", "raient")) and tok.lang_ == "fr":
+        return "modal"
+    finite = [a for a in auxes if "Fin" in a.morph.get("VerbForm")]
+    if "Part" in morph.get("VerbForm") and "Past" in morph.get("Tense"):
+        if not finite:  # "les chars livrés à", "delivered last year"
+            return "past" if tok.dep_ != "xcomp" else None
+        # "a livré", "has delivered", "ont été livrés": past; "sont livrés", "are delivered": present
+        if any(a.lemma_.lower() in {"avoir", "have"} for a in finite) or \
+                any(t in {"Past", "Imp"} for a in finite for t in a.morph.get("Tense")):
+            return "past"
+        return "present"
+    if "Fin" in morph.get("VerbForm") or tok.tag_ in {"VBD", "VBZ", "VBP"}:
+        tenses = morph.get("Tense")
+        if "Past" in tenses or "Imp" in tenses or tok.tag_ == "VBD":
+            return "past"
+        if "Pres" in tenses:
+            return "present"
+    if tok.tag_ == "VBG" and finite:  # "is purchasing"
+        return "past" if any("Past" in a.morph.get("Tense") for a in finite) else "present"
+    return None
 
 
 def _is_party(m: Mention) -> bool:

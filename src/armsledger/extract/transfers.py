@@ -37,6 +37,7 @@ class FrameParties:
     supplier: Mention | None
     recipient: Mention | None
     recipients: list[Mention]  # several buyers of one frame ("vendu à A, B et C"): one deal each
+    status: str | None = None  # what the frame's verb, tense and mood say
 
 
 @dataclass
@@ -145,6 +146,8 @@ class TransferFinder:
                               or not self.ctx.military_nearby(sent.index)):
                 continue  # no deal to speak of, money lent or granted to buy arms (aid), or trade
             status = self.status_of(sent, anchor)
+            if parties.status is not None and status not in {"cancelled", "rejected"}:
+                status = parties.status
             for recipient in parties.recipients or self.export_destinations(sent, parties) or [parties.recipient]:
                 out.append(DealMention(sent, items, parties.supplier, recipient, money, status,
                                        package_only=package))
@@ -169,7 +172,7 @@ class TransferFinder:
                 and (found.recipient is None or any(found.recipient.id == r.id for r in recipients)):
             supplier = found.supplier
         return FrameParties(supplier, recipients[0] if recipients else None,
-                            recipients if len(recipients) > 1 else [])
+                            recipients if len(recipients) > 1 else [], frame.status)
 
     def export_destinations(self, sent: Sentence, parties) -> list[Mention]:
         """"exporté en Arabie saoudite, au Danemark, en Indonésie": one deal per destination."""
