@@ -28,6 +28,9 @@ SUBJECTS = ("nsubj", "nsubj:pass", "nsubjpass")
 # Government of Poland", "son allié, Israël", "South Korea's Hanwha"
 PARTY_LINKS = {"amod", "nmod", "flat", "flat:name", "compound", "appos", "poss", "nmod:poss", "pobj", "prep"}
 PARTY_ORGS = {"NATO", "EU"}
+OF_WORDS = {"de", "d'", "du", "des", "of"}
+OBJECTS = {"obj", "dobj", "nsubj:pass", "nsubjpass"}
+NOUN_PHRASE_LINKS = {"nmod", "amod", "flat", "flat:name", "compound", "appos", "nummod"}
 
 
 @dataclass(frozen=True)
@@ -44,6 +47,7 @@ class FrameSpec:
     roles: dict[str, tuple[RoleSpec, ...]]
     requires: str | None
     status: dict[str, str]  # tense -> status
+    split_subject: bool  # "X and Y signed": the first the buyer, the other its counterparty
 
 
 @dataclass
@@ -84,7 +88,7 @@ def frame_specs(lang: str) -> dict[tuple[str, bool], tuple[FrameSpec, ...]]:
         for entry in lex.words(key):
             roles = {r: tuple(_role(p) for p in entry.get(r, ())) for r in ("supplier", "recipient", "items")}
             spec = FrameSpec(entry["frame"], frozenset(entry["lemmas"]), nominal, roles, entry.get("requires"),
-                             entry.get("status", {}))
+                             entry.get("status", {}), entry.get("split_subject", False))
             for lemma in entry["lemmas"]:
                 out.setdefault((lemma, nominal), []).append(spec)
     return {k: tuple(v) for k, v in out.items()}
@@ -130,12 +134,55 @@ def _fill(trigger: Token, spec: RoleSpec) -> list[Token]:
         elif c.dep_.startswith(("obl", "nmod")) and spec.dep in {"obl", "nmod"} and _case_words(c):
             continue
         out.append(c)
+    if not out and spec.preps and spec.dep in {"obl", "prep", "dative"}:
+        # "a vendu 12 obusiers au Brésil", the complement parsed under the object
+        for obj in trigger.children:
+            if obj.dep_ in OBJECTS:
+                out += _fill_phrase(obj, spec)
     if not out and spec.dep in {"nsubj", "nsubj:pass", "nsubjpass"} and trigger.dep_ in {"xcomp", "conj", "advcl"}:
         # "Le Danemark va doter l'Ukraine de ...", "X ordered ... and received ...": the subject
         # of the verb it depends on
         head = trigger.head
         out = [c for c in head.children if c.dep_ == spec.dep]
     return out
+
+
+def _fill_phrase(noun: Token, spec: RoleSpec) -> list[Token]:
+    """Complements with the role's prepositions inside the noun phrase of `noun` (not inside a
+    clause that qualifies it): what the parser attached to the object rather than the verb."""
+    out, todo = [], [noun]
+    while todo:
+        t = todo.pop()
+        for c in t.children:
+            if c.dep_ in NOUN_PHRASE_LINKS:
+                todo.append(c)
+            if c.dep_.startswith("nmod") and (_case_words(c) or "") in spec.preps:
+                out.append(c)
+            elif c.dep_ == "prep" and c.text.lower() in spec.preps:
+                out += [g for g in c.children if g.dep_ == "pobj"]
+    return out
+
+
+GOVERNOR_PATH = {"conj", "nmod", "pobj", "prep", "obl", "obl:arg", "obl:mod", "appos"}
+
+
+def _governor(noun: Token, by_token: dict[int, Frame]) -> Frame | None:
+    """The frame that governs deal noun `noun`: the first frame trigger up its chain of heads
+    through nominal links (at most four), the verb whose object or subject it is included."""
+    tok = noun
+    for _ in range(4):
+        if tok.head.i == tok.i:
+            return None
+        dep = tok.dep_
+        tok = tok.head
+        frame = by_token.get(tok.i)
+        if frame is not None:
+            return frame if frame.recipients or frame.suppliers or not frame.nominal else None
+        if dep not in GOVERNOR_PATH and not (dep in OBJECTS or dep.startswith("nsubj")):
+            return None
+        if dep in OBJECTS or dep.startswith("nsubj"):
+            return None  # the verb it is the object of is no frame
+    return None
 
 
 def _conjuncts(tok: Token) -> list[Token]:
@@ -213,9 +260,20 @@ class FrameReader:
         return bool(w)
 
     def items_span(self, tok: Token) -> tuple[int, int] | None:
-        """The char span of the phrase under `tok` when it names equipment."""
-        left, right = tok.left_edge, tok.right_edge
-        start, end = left.idx, right.idx + len(right.text)
+        """The char span of the noun phrase under `tok` when it names equipment, without the
+        complements that name someone ("12 obusiers K9" of "12 obusiers K9 au Brésil")."""
+        keep, todo = [tok], [tok]
+        while todo:
+            t = todo.pop()
+            for c in t.children:
+                if c.dep_.startswith("nmod") and (_case_words(c) or "de") not in OF_WORDS \
+                        or c.dep_ == "prep" and c.text.lower() not in OF_WORDS \
+                        or c.dep_.startswith(("acl", "relcl", "punct")):
+                    continue
+                keep.append(c)
+                todo.append(c)
+        start = min(t.idx for t in keep)
+        end = max(t.idx + len(t.text) for t in keep)
         return (start, end) if self.ctx.within(self.weapons, start, end) else None
 
     # ---------------------------------------------------------------- frames
@@ -232,15 +290,13 @@ class FrameReader:
             frame = self.read(tok, specs)
             out.append(frame)
             by_token[tok.i] = frame
-        # a deal noun governed by a verb frame takes the verb's parties for its empty roles
+        # a deal noun governed by a frame ("a approuvé la vente de ...", "signed the letter of
+        # offer for the purchase of ...") takes the governor's parties for its empty roles
         for f in out:
             if not f.nominal:
                 continue
-            head = f.trigger
-            while head.dep_ == "conj" and head.head.i != head.i:
-                head = head.head
-            gov = by_token.get(head.head.i) if head.head.i != head.i else None
-            if gov is None or gov.nominal:
+            gov = _governor(f.trigger, by_token)
+            if gov is None:
                 continue
             f.governor = gov
             if not f.suppliers:
@@ -284,6 +340,9 @@ class FrameReader:
                             for m in self.parties(t):
                                 if all(m.id != o.id for o in bucket):
                                     bucket.append(m)
+            if spec.split_subject and len(frame.recipients) > 1:
+                frame.suppliers = frame.suppliers or frame.recipients[1:2]
+                frame.recipients = frame.recipients[:1]
             if spec.requires and not getattr(frame, spec.requires):
                 continue
             frame.status = self.status(tok, spec)
@@ -339,14 +398,15 @@ def _is_party(m: Mention) -> bool:
 
 
 def best_frame(frames: list[Frame], anchor: int) -> Frame | None:
-    """The frame that names parties for the deal whose items (or money) start at `anchor`:
-    the one whose items phrase holds it, else the one with a trigger nearest it."""
+    """The frame of the deal whose items (or money) start at `anchor`: the innermost one whose
+    items phrase holds it (even when it names no party: the deal is its own), else the frame
+    naming parties with a trigger nearest it; None when there is none."""
+    holding = [f for f in frames if f.holds(anchor)]
+    if holding:  # the innermost: a deal noun inside an approval's object
+        return min(holding, key=lambda f: min(e - s for s, e in f.items))
     named = [f for f in frames if f.recipients or f.suppliers]
     if not named:
         return None
-    holding = [f for f in named if f.holds(anchor)]
-    if holding:  # the innermost: a deal noun inside an approval's object
-        return min(holding, key=lambda f: (not f.recipients, min(e - s for s, e in f.items)))
     return min(named, key=lambda f: (not f.recipients, abs(f.start - anchor)))
 
 
