@@ -87,6 +87,11 @@ class TestFrames:
         sup, rec, items, status = deal("Les frégates livrées à l'Égypte sont arrivées.", "fr", "delivery")
         assert (rec, status) == (["EGY"], "delivered")
 
+    def test_demonym_of_the_equipment_is_the_supplier(self):
+        assert deal("Les frégates italiennes livrées à l'Égypte sont arrivées.", "fr", "delivery")[:2] == \
+            (["ITA"], ["EGY"])
+        assert deal("Egypt received Italian frigates.", "en", "receive")[:2] == (["ITA"], ["EGY"])
+
     def test_a_coordinated_clause_is_not_a_buyer(self):
         # "et 150 militaires français seront envoyés": France is not a second recipient
         text = "12 canons Caesar seront livrés à l'Ukraine et 150 militaires français seront envoyés en Pologne."

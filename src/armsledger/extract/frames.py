@@ -203,6 +203,7 @@ class FrameReader:
         self.ctx = ctx
         self.specs = frame_specs(ctx.lang)
         self.actors = sorted(ctx.actors, key=lambda m: m.start)
+        self.actors_ordered = ctx.actors  # the context's own list, searched by bisection
         self._starts = [m.start for m in self.actors]
         self.weapons = ctx.weapons
         lex = get_lexicon(ctx.lang)
@@ -350,6 +351,11 @@ class FrameReader:
             break
         if best is None:
             best = Frame(specs[-1].frame, tok, specs[-1].nominal)
+        if not best.suppliers:
+            # "les frégates italiennes", "116 chars américains": the origin an adjective of the
+            # equipment tells, when no role names the supplier
+            best.suppliers = [m for s, e in best.items for m in self.ctx.within(self.actors_ordered, s, e)
+                              if m.kind == "demonym" and _is_party(m)][:1]
         # a party cannot be both: the recipient wins ("Poland's order of Polish-built ...")
         best.suppliers = [m for m in best.suppliers if all(m.id != r.id for r in best.recipients)]
         return best
