@@ -14,6 +14,7 @@ it leaves empty.
 """
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import cache
 
@@ -117,7 +118,7 @@ def _fill(trigger: Token, spec: RoleSpec) -> list[Token]:
         return []
     out = []
     for c in trigger.children:
-        if c.pos_ == "ADP" or c.dep_ in {"prep", "agent", "dative"} and c.pos_ != "PROPN" and c.pos_ != "NOUN":
+        if c.pos_ == "ADP" or (c.dep_ in {"prep", "agent", "dative"} and c.pos_ not in {"PROPN", "NOUN"}):
             # English: the preposition is the dependent, its object the role
             if not _dep_matches(c.dep_, spec.dep) and not (spec.dep == "prep" and c.dep_ in {"dative", "agent"}):
                 continue
@@ -212,7 +213,7 @@ class FrameReader:
 
     # ---------------------------------------------------------------- mentions
     def mention_at(self, tok: Token) -> Mention | None:
-        from bisect import bisect_right
+        """The actor mention that covers (or starts inside) token `tok`."""
         k = bisect_right(self._starts, tok.idx) - 1
         while k >= 0 and self.actors[k].end > tok.idx:
             m = self.actors[k]
