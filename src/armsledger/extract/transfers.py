@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from armsledger.extract.context import DocContext, Mention, Sentence
+from armsledger.extract.frames import best_frame, sentence_frames
 from armsledger.extract.items import ItemMention, drop_summaries, group_item_mentions
 from armsledger.extract.notices import is_notice, is_support_phrase, read_notice
 from armsledger.extract.parties import DETERMINER, actor_of, find_parties, states_between
@@ -29,6 +30,14 @@ CONTINUATION = re.compile(
 DESTINATION = re.compile(r"\b(?:à|au|aux|en|vers|to)\s+" + DETERMINER + "$", re.I)
 CONTRACTOR = re.compile(r"(?:principal contractors?|prime contractors?|maître d['’]œuvre|contractant principal)"
                         r"\s+(?:will be|is|are|sera|seront|est)\s+(.+?)(?:\.\s|\.$|$)", re.I)
+
+
+@dataclass(frozen=True)
+class FrameParties:
+    supplier: Mention | None
+    recipient: Mention | None
+    recipients: list[Mention]  # several buyers of one frame ("vendu à A, B et C"): one deal each
+    status: str | None = None  # what the frame's verb, tense and mood say
 
 
 @dataclass
@@ -131,16 +140,41 @@ class TransferFinder:
             if not items and money is None:
                 continue
             anchor = items[0].start if items else money.start
-            parties = find_parties(self.ctx, sent.start, sent.end, anchor)
+            parties = self.parties_of(sent, anchor)
             if not items and (parties.recipient is None or self.lex.has("aid.loan", s)
                               or self.lex.has("aid.military_financing", s)
                               or not self.ctx.military_nearby(sent.index)):
                 continue  # no deal to speak of, money lent or granted to buy arms (aid), or trade
             status = self.status_of(sent, anchor)
-            for recipient in self.export_destinations(sent, parties) or [parties.recipient]:
+            if parties.status is not None and status not in {"cancelled", "rejected"}:
+                status = parties.status
+            for recipient in parties.recipients or self.export_destinations(sent, parties) or [parties.recipient]:
                 out.append(DealMention(sent, items, parties.supplier, recipient, money, status,
                                        package_only=package))
         return out
+
+    def parties_of(self, sent: Sentence, anchor: int) -> FrameParties:
+        """The deal's parties from the frame of the sentence that holds its items (or, with
+        none, whose trigger is nearest them); the character windows of `find_parties` fill
+        what no frame names."""
+        found = find_parties(self.ctx, sent.start, sent.end, anchor)
+        frame = best_frame(sentence_frames(self.ctx, sent), anchor)
+        if frame is None:
+            return FrameParties(found.supplier, found.recipient, [])
+        if not frame.recipients and not frame.suppliers:
+            return FrameParties(found.supplier, found.recipient, [], frame.status)
+        recipients = frame.recipients
+        supplier = frame.suppliers[0] if frame.suppliers else None
+        if not recipients:
+            recipient = found.recipient if supplier is None or found.recipient is None \
+                or found.recipient.id != supplier.id else None
+            recipients = [recipient] if recipient is not None else []
+        # the windows' supplier only when they read the same recipient as the frame
+        if supplier is None and found.supplier is not None and all(found.supplier.id != r.id for r in recipients) \
+                and (found.recipient is None or any(found.recipient.id == r.id for r in recipients)):
+            supplier = found.supplier
+        return FrameParties(supplier, recipients[0] if recipients else None,
+                            recipients if len(recipients) > 1 else [], frame.status)
 
     def export_destinations(self, sent: Sentence, parties) -> list[Mention]:
         """"exporté en Arabie saoudite, au Danemark, en Indonésie": one deal per destination."""
@@ -304,7 +338,8 @@ def deal_date(ctx: DocContext, sentences: list[Sentence]) -> str | None:
 
 def _merge_items(items: list[Item]) -> list[Item]:
     """One item per designation (or unnamed description); a programme name followed by its
-    model ("250 chars Abrams, des modèles M1A2") is one item."""
+    model ("250 chars Abrams, des modèles M1A2") is one item. The items given are left as they
+    are: a merged item is a new one (`model_copy`)."""
     out: list[Item] = []
     # what the merge looks up for every item, kept up to date instead of searched for:
     with_key: dict[str, list[int]] = {}     # _key -> the positions in `out` that have it, in order
@@ -314,16 +349,18 @@ def _merge_items(items: list[Item]) -> list[Item]:
             base = _programme_for(out, programmes, item)
             if base is not None:
                 old_key = _key(out[base])
-                out[base].designation = item.designation
-                out[base].category = out[base].category or item.category
-                out[base].evidence = sorted(set(out[base].evidence + item.evidence))
+                out[base] = out[base].model_copy(update={
+                    "designation": item.designation, "category": out[base].category or item.category,
+                    "evidence": sorted(set(out[base].evidence + item.evidence))})
                 _move(with_key, old_key, _key(out[base]), base)
                 continue
         key = _key(item)
         if with_key.get(key):
-            twin = out[with_key[key][0]]
+            at = with_key[key][0]
+            twin = out[at]
             if twin.quantity is None and item.quantity is not None:
-                twin.quantity, twin.quantity_qualifier = item.quantity, item.quantity_qualifier
+                out[at] = twin.model_copy(update={"quantity": item.quantity,
+                                                  "quantity_qualifier": item.quantity_qualifier})
             continue
         with_key.setdefault(key, []).append(len(out))
         if item.designation and item.designation == item.family:
@@ -424,23 +461,30 @@ def extract_transfers(ctx: DocContext) -> tuple[list[Transfer], set[tuple[int, i
             out.absorb(twin, t)
         else:
             out.add(t)
-    return out.transfers, used
+    return out.records(), used
 
 
 class _Recorded:
     """The transfers recorded so far. A new one is compared (`_same_deal`) only with those that
-    share its recipient and one of its item keys, found in an index, not with every one."""
+    share its recipient and one of its item keys, found in an index, not with every one.
+
+    Records are never changed once built: absorbing a second mention of a deal replaces the
+    recorded transfer by a new one (`_absorbed`); the evidence of a deal is gathered here, kept
+    sorted, and written into the records once, by `records()`."""
 
     def __init__(self) -> None:
         self.transfers: list[Transfer] = []
         self._by_item: dict[tuple[str | None, str], list[int]] = {}  # -> positions, in order
         self._indexed: list[set[tuple[str | None, str]]] = []
-        self._evidence: list[set[tuple[int, int]] | None] = []  # once sorted by an absorb
+        self._spans: list[list[tuple[int, int]]] = []  # per position, the evidence, sorted, once each
+        self._seen: list[set[tuple[int, int]]] = []
 
     def add(self, t: Transfer) -> None:
         self.transfers.append(t)
         self._indexed.append(set())
-        self._evidence.append(None)
+        spans = sorted(set(t.evidence))
+        self._spans.append(spans)
+        self._seen.append(set(spans))
         self._index(len(self.transfers) - 1)
 
     def _index(self, pos: int) -> None:
@@ -458,20 +502,19 @@ class _Recorded:
         return next((pos for pos in candidates if _same_deal(self.transfers[pos], t)), None)
 
     def absorb(self, pos: int, other: Transfer) -> None:
-        into = self.transfers[pos]
-        _absorb(into, other)
-        # the evidence of both, sorted, once each: after the first absorb it is kept that way,
-        # so the next ones insert rather than sort the whole list again
-        seen = self._evidence[pos]
-        if seen is None:
-            into.evidence = sorted(set(into.evidence + other.evidence))
-            self._evidence[pos] = set(into.evidence)
-        else:
-            for span in other.evidence:
-                if span not in seen:
-                    seen.add(span)
-                    insort(into.evidence, span)
+        self.transfers[pos] = _absorbed(self.transfers[pos], other)
+        # the evidence of both, sorted, once each: inserted, not sorted again at every absorb
+        seen, spans = self._seen[pos], self._spans[pos]
+        for span in other.evidence:
+            if span not in seen:
+                seen.add(span)
+                insort(spans, span)
         self._index(pos)
+
+    def records(self) -> list[Transfer]:
+        """The transfers, each with the evidence of every mention it absorbed."""
+        return [t if len(spans) == len(t.evidence) else t.model_copy(update={"evidence": list(spans)})
+                for t, spans in zip(self.transfers, self._spans)]
 
 
 def _item_keys(t: Transfer) -> set[str]:
@@ -491,12 +534,13 @@ def _same_deal(a: Transfer, b: Transfer) -> bool:
     return bool(_item_keys(a) & _item_keys(b))
 
 
-def _absorb(into: Transfer, other: Transfer) -> None:
-    """Fold a second mention of a deal into the first (the evidence is `_Recorded.absorb`'s)."""
-    into.items = _merge_items(into.items + other.items)
-    into.supplier = into.supplier or other.supplier
-    into.value = into.value or other.value
-    if into.status == "unknown":
-        into.status = other.status
-    if into.channel == "unknown":
-        into.channel = other.channel
+def _absorbed(into: Transfer, other: Transfer) -> Transfer:
+    """A new transfer: `into` with a second mention of its deal folded in (its evidence is
+    `_Recorded`'s to gather); neither is changed."""
+    return into.model_copy(update={
+        "items": _merge_items(into.items + other.items),
+        "supplier": into.supplier or other.supplier,
+        "value": into.value or other.value,
+        "status": other.status if into.status == "unknown" else into.status,
+        "channel": other.channel if into.channel == "unknown" else into.channel,
+    })

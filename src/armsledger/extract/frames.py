@@ -1,0 +1,432 @@
+"""Deal frames: who gives, who receives and what, read from the dependency parse.
+
+A frame is a trigger (a sale, delivery, purchase, signing or approval verb, or a deal noun,
+matched on lemma and part of speech) and the roles its dependents fill, as written in
+`lang/{fr,en}/frames.json`: "X vend Y à Z", "Y est vendu à Z par X", "la vente de Y à Z",
+"Z's order of Y", "provide Z with Y", "doter Z de Y" are patterns of the same few frames, not
+separate rules. A party role takes a dependent only when it names a state (directly, through a
+demonym adjective, an apposition or a "gouvernement de X"); coordinated parties ("à A, B et C")
+are each a party. An items role takes the dependents that hold equipment. A deal noun governed by
+a verb frame ("Washington a approuvé la vente de ... à X") takes the verb's parties for the roles
+it leaves empty.
+
+`sentence_frames(ctx, sentence)` gives the frames of one sentence, found once per document.
+"""
+from __future__ import annotations
+
+from bisect import bisect_right
+from dataclasses import dataclass, field
+from functools import cache
+
+from spacy.tokens import Span, Token
+
+from armsledger.extract.context import DocContext, Mention, Sentence
+from armsledger.lang import get_lexicon
+from armsledger.normalize.actors import state_name
+
+SUBJECTS = ("nsubj", "nsubj:pass", "nsubjpass")
+# dependents that name the party a head noun stands for: "le gouvernement polonais", "the
+# Government of Poland", "son allié, Israël", "South Korea's Hanwha"
+PARTY_LINKS = {"amod", "nmod", "flat", "flat:name", "compound", "appos", "poss", "nmod:poss", "pobj", "prep"}
+PARTY_ORGS = {"NATO", "EU"}
+OF_WORDS = {"de", "d'", "du", "des", "of"}
+OBJECTS = {"obj", "dobj", "nsubj:pass", "nsubjpass"}
+NOUN_PHRASE_LINKS = {"nmod", "amod", "flat", "flat:name", "compound", "appos", "nummod"}
+
+
+@dataclass(frozen=True)
+class RoleSpec:
+    dep: str
+    preps: frozenset[str]
+
+
+@dataclass(frozen=True)
+class FrameSpec:
+    frame: str
+    lemmas: frozenset[str]
+    nominal: bool
+    roles: dict[str, tuple[RoleSpec, ...]]
+    requires: str | None
+    status: dict[str, str]  # tense -> status
+    split_subject: bool  # "X and Y signed": the first the buyer, the other its counterparty
+
+
+@dataclass
+class Frame:
+    """One trigger with the parties and equipment its dependents name."""
+    name: str
+    trigger: Token
+    nominal: bool
+    suppliers: list[Mention] = field(default_factory=list)
+    recipients: list[Mention] = field(default_factory=list)
+    items: list[tuple[int, int]] = field(default_factory=list)  # char spans of the items' phrases
+    governor: "Frame | None" = None
+    status: str | None = None  # from the trigger's tense, mood and controlling verb
+
+    @property
+    def start(self) -> int:
+        return self.trigger.idx
+
+    def holds(self, pos: int) -> bool:
+        """Is character `pos` inside one of the frame's items phrases?"""
+        return any(s <= pos < e for s, e in self.items)
+
+
+def _role(path: str) -> RoleSpec:
+    dep, _, preps = path.partition(":")
+    # "nsubj:pass", "obl:agent", "head:acl": a label of its own, not a preposition
+    if preps in {"pass", "agent", "acl", "arg", "mod", "poss"} or dep == "head":
+        return RoleSpec(path, frozenset())
+    return RoleSpec(dep, frozenset(p for p in preps.split("|") if p))
+
+
+@cache
+def frame_specs(lang: str) -> dict[tuple[str, bool], tuple[FrameSpec, ...]]:
+    """(lemma, nominal) -> the frames it triggers, in file order."""
+    lex = get_lexicon(lang)
+    out: dict[tuple[str, bool], list[FrameSpec]] = {}
+    for key, nominal in (("verb_frames", False), ("noun_frames", True)):
+        for entry in lex.words(key):
+            roles = {r: tuple(_role(p) for p in entry.get(r, ())) for r in ("supplier", "recipient", "items")}
+            spec = FrameSpec(entry["frame"], frozenset(entry["lemmas"]), nominal, roles, entry.get("requires"),
+                             entry.get("status", {}), entry.get("split_subject", False))
+            for lemma in entry["lemmas"]:
+                out.setdefault((lemma, nominal), []).append(spec)
+    return {k: tuple(v) for k, v in out.items()}
+
+
+def _case_words(tok: Token) -> str | None:
+    """The preposition a nominal dependent carries: its `case` children ("auprès de", "au")."""
+    case = [c for c in tok.children if c.dep_ in {"case", "fixed"} and c.i < tok.i]
+    if not case:
+        return None
+    first = case[0]
+    words = [first.text.lower()] + [f.text.lower() for f in first.children if f.dep_ == "fixed"]
+    words += [c.text.lower() for c in case[1:]]
+    return " ".join(words).replace("’", "'")
+
+
+def _dep_matches(label: str, dep: str) -> bool:
+    return label == dep or label.startswith(dep + ":")
+
+
+def _fill(trigger: Token, spec: RoleSpec) -> list[Token]:
+    """The tokens that fill one role path of `trigger`."""
+    if spec.dep == "head:acl":
+        if trigger.dep_.startswith(("acl", "amod")) and trigger.head.i != trigger.i:
+            return [trigger.head]
+        return []
+    out = []
+    for c in trigger.children:
+        if c.pos_ == "ADP" or (c.dep_ in {"prep", "agent", "dative"} and c.pos_ not in {"PROPN", "NOUN"}):
+            # English: the preposition is the dependent, its object the role
+            if not _dep_matches(c.dep_, spec.dep) and not (spec.dep == "prep" and c.dep_ in {"dative", "agent"}):
+                continue
+            if spec.preps and c.text.lower() not in spec.preps:
+                continue
+            out += [g for g in c.children if g.dep_ in {"pobj", "pcomp"}]
+            continue
+        if not _dep_matches(c.dep_, spec.dep):
+            continue
+        if spec.preps:
+            case = _case_words(c)
+            if case is None or case not in spec.preps:
+                continue
+        elif c.dep_.startswith(("obl", "nmod")) and spec.dep in {"obl", "nmod"} and _case_words(c):
+            continue
+        out.append(c)
+    if not out and spec.preps and spec.dep in {"obl", "prep", "dative"}:
+        # "a vendu 12 obusiers au Brésil", the complement parsed under the object
+        for obj in trigger.children:
+            if obj.dep_ in OBJECTS:
+                out += _fill_phrase(obj, spec)
+    if not out and spec.dep in {"nsubj", "nsubj:pass", "nsubjpass"} and trigger.dep_ in {"xcomp", "conj", "advcl"}:
+        # "Le Danemark va doter l'Ukraine de ...", "X ordered ... and received ...": the subject
+        # of the verb it depends on
+        head = trigger.head
+        out = [c for c in head.children if c.dep_ == spec.dep]
+    return out
+
+
+def _fill_phrase(noun: Token, spec: RoleSpec) -> list[Token]:
+    """Complements with the role's prepositions inside the noun phrase of `noun` (not inside a
+    clause that qualifies it): what the parser attached to the object rather than the verb."""
+    out, todo = [], [noun]
+    while todo:
+        t = todo.pop()
+        for c in t.children:
+            if c.dep_ in NOUN_PHRASE_LINKS:
+                todo.append(c)
+            if c.dep_.startswith("nmod") and (_case_words(c) or "") in spec.preps:
+                out.append(c)
+            elif c.dep_ == "prep" and c.text.lower() in spec.preps:
+                out += [g for g in c.children if g.dep_ == "pobj"]
+    return out
+
+
+GOVERNOR_PATH = {"conj", "nmod", "pobj", "prep", "obl", "obl:arg", "obl:mod", "appos"}
+
+
+def _governor(noun: Token, by_token: dict[int, Frame]) -> Frame | None:
+    """The frame that governs deal noun `noun`: the first frame trigger up its chain of heads
+    through nominal links (at most four), the verb whose object or subject it is included."""
+    tok = noun
+    for _ in range(4):
+        if tok.head.i == tok.i:
+            return None
+        dep = tok.dep_
+        tok = tok.head
+        frame = by_token.get(tok.i)
+        if frame is not None:
+            return frame if frame.recipients or frame.suppliers or not frame.nominal else None
+        if dep not in GOVERNOR_PATH and not (dep in OBJECTS or dep.startswith("nsubj")):
+            return None
+        if dep in OBJECTS or dep.startswith("nsubj"):
+            return None  # the verb it is the object of is no frame
+    return None
+
+
+def _conjuncts(tok: Token) -> list[Token]:
+    out, todo = [tok], [tok]
+    while todo:
+        t = todo.pop()
+        for c in t.children:
+            if c.dep_ == "conj" and c not in out:
+                out.append(c)
+                todo.append(c)
+    return out
+
+
+class FrameReader:
+    """Reads the frames of a document's sentences; mentions looked up by character offset."""
+
+    def __init__(self, ctx: DocContext):
+        self.ctx = ctx
+        self.specs = frame_specs(ctx.lang)
+        self.actors = sorted(ctx.actors, key=lambda m: m.start)
+        self.actors_ordered = ctx.actors  # the context's own list, searched by bisection
+        self._starts = [m.start for m in self.actors]
+        self.weapons = ctx.weapons
+        lex = get_lexicon(ctx.lang)
+        self.tense_verbs = {k: frozenset(v) for k, v in lex.words("tense_verbs").items()}
+        self.control = {k: frozenset(v) for k, v in lex.words("control_verbs").items()}
+
+    # ---------------------------------------------------------------- mentions
+    def mention_at(self, tok: Token) -> Mention | None:
+        """The actor mention that covers (or starts inside) token `tok`."""
+        k = bisect_right(self._starts, tok.idx) - 1
+        while k >= 0 and self.actors[k].end > tok.idx:
+            m = self.actors[k]
+            if m.start <= tok.idx < m.end:
+                return m
+            k -= 1
+        k = bisect_right(self._starts, tok.idx)
+        if k < len(self.actors) and self.actors[k].start < tok.idx + len(tok.text):
+            return self.actors[k]
+        return None
+
+    def party(self, tok: Token) -> Mention | None:
+        """The state `tok` names: itself, or through the words that say whose it is ("le
+        gouvernement polonais", "the Government of Poland", "son allié, Israël"); None when it
+        names none or holds equipment."""
+        if self.has_weapon(tok):
+            return None
+        m = self.mention_at(tok)
+        if m is not None:
+            return m if _is_party(m) else None
+        for c in tok.children:
+            if c.dep_ in PARTY_LINKS or c.dep_.split(":")[0] in PARTY_LINKS:
+                if c.dep_ in {"prep"} and c.text.lower() not in {"of", "de"}:
+                    continue
+                if c.dep_.startswith("nmod") and (_case_words(c) or "de") not in {"de", "d'", "du", "des", "of"}:
+                    continue
+                targets = [g for g in c.children if g.dep_ == "pobj"] if c.dep_ == "prep" else [c]
+                for t in targets:
+                    m = self.mention_at(t)
+                    if m is not None and _is_party(m):
+                        return m
+        return None
+
+    def parties(self, tok: Token) -> list[Mention]:
+        """The states `tok` names, one per conjunct ("à A, B et C"); a conjunct counts only when
+        it is itself a name ("livrés à l'Ukraine et 150 militaires français envoyés" is not)."""
+        out: list[Mention] = []
+        for t in _conjuncts(tok):
+            m = self.party(t) if t is tok else self.mention_at(t)
+            if m is not None and _is_party(m) and all(m.id != o.id for o in out):
+                out.append(m)
+        return out
+
+    def has_weapon(self, tok: Token) -> bool:
+        w = self.ctx.within(self.weapons, tok.idx, tok.idx + len(tok.text))
+        return bool(w)
+
+    def items_span(self, tok: Token) -> tuple[int, int] | None:
+        """The char span of the noun phrase under `tok` when it names equipment, without the
+        complements that name someone ("12 obusiers K9" of "12 obusiers K9 au Brésil")."""
+        keep, todo = [tok], [tok]
+        while todo:
+            t = todo.pop()
+            for c in t.children:
+                if c.dep_.startswith("nmod") and (_case_words(c) or "de") not in OF_WORDS \
+                        or c.dep_ == "prep" and c.text.lower() not in OF_WORDS \
+                        or c.dep_.startswith(("acl", "relcl", "punct")):
+                    continue
+                keep.append(c)
+                todo.append(c)
+        start = min(t.idx for t in keep)
+        end = max(t.idx + len(t.text) for t in keep)
+        return (start, end) if self.ctx.within(self.weapons, start, end) else None
+
+    # ---------------------------------------------------------------- frames
+    def frames(self, span: Span) -> list[Frame]:
+        out: list[Frame] = []
+        by_token: dict[int, Frame] = {}
+        for tok in span:
+            nominal = tok.pos_ in {"NOUN", "PROPN"}
+            if not nominal and tok.pos_ not in {"VERB", "AUX"} and not (tok.pos_ == "ADJ" and tok.dep_.startswith("acl")):
+                continue
+            specs = self.specs.get((tok.lemma_.lower(), nominal))
+            if not specs:
+                continue
+            frame = self.read(tok, specs)
+            out.append(frame)
+            by_token[tok.i] = frame
+        # a deal noun governed by a frame ("a approuvé la vente de ...", "signed the letter of
+        # offer for the purchase of ...") takes the governor's parties for its empty roles
+        for f in out:
+            if not f.nominal:
+                continue
+            gov = _governor(f.trigger, by_token)
+            if gov is None:
+                continue
+            f.governor = gov
+            if not f.suppliers:
+                f.suppliers = list(gov.suppliers)
+            if not f.recipients:
+                f.recipients = list(gov.recipients)
+            f.status = gov.status or f.status
+            gov.items = gov.items or f.items
+        return out
+
+    def status(self, tok: Token, spec: FrameSpec) -> str | None:
+        """The deal's status told by the trigger: a controlling verb ("plans to buy", "souhaite
+        acquérir") or the trigger's tense looked up in the frame's table."""
+        if tok.dep_ in {"xcomp", "ccomp"} and tok.head.i != tok.i:
+            for status, lemmas in self.control.items():
+                if tok.head.lemma_.lower() in lemmas:
+                    return status
+        tense = clause_tense(tok, self.tense_verbs)
+        return spec.status.get(tense) if tense else None
+
+    def read(self, tok: Token, specs: tuple[FrameSpec, ...]) -> Frame:
+        best = None
+        for spec in specs:
+            frame = Frame(spec.frame, tok, spec.nominal)
+            for role in ("items", "supplier", "recipient"):
+                for path in spec.roles[role]:
+                    if path.dep == "amod" and path.preps:  # "amod:destiné": "destinée au Pérou"
+                        for c in tok.children:
+                            if c.dep_ in {"amod", "acl"} and c.lemma_.lower() in path.preps:
+                                for g in c.children:
+                                    if g.dep_.startswith(("obl", "nmod")):
+                                        frame.recipients += [m for m in self.parties(g) if m not in frame.recipients]
+                        continue
+                    for t in _fill(tok, path):
+                        if role == "items":
+                            span = self.items_span(t)
+                            if span is not None and span not in frame.items:
+                                frame.items.append(span)
+                        else:
+                            bucket = frame.suppliers if role == "supplier" else frame.recipients
+                            for m in self.parties(t):
+                                if all(m.id != o.id for o in bucket):
+                                    bucket.append(m)
+            if spec.split_subject and len(frame.recipients) > 1:
+                frame.suppliers = frame.suppliers or frame.recipients[1:2]
+                frame.recipients = frame.recipients[:1]
+            if spec.requires and not getattr(frame, spec.requires):
+                continue
+            frame.status = self.status(tok, spec)
+            best = frame
+            break
+        if best is None:
+            best = Frame(specs[-1].frame, tok, specs[-1].nominal)
+        if not best.suppliers:
+            # "les frégates italiennes", "116 chars américains": the origin an adjective of the
+            # equipment tells, when no role names the supplier
+            best.suppliers = [m for s, e in best.items for m in self.ctx.within(self.actors_ordered, s, e)
+                              if m.kind == "demonym" and _is_party(m)][:1]
+        # a party cannot be both: the recipient wins ("Poland's order of Polish-built ...")
+        best.suppliers = [m for m in best.suppliers if all(m.id != r.id for r in best.recipients)]
+        return best
+
+
+def clause_tense(tok: Token, tense_verbs: dict[str, frozenset[str]]) -> str | None:
+    """past | present | future | modal for the verb `tok`, from its auxiliaries ("a livré",
+    "seront livrés", "will be delivered", "could sell"), the verb it depends on ("va livrer"),
+    and its own morphology; None when the parse does not tell."""
+    auxes = [c for c in tok.children if c.dep_.startswith("aux")]
+    heads = [tok.head] if tok.dep_ == "xcomp" and tok.head.i != tok.i else []
+    for a in auxes + heads:
+        lemma = a.lemma_.lower()
+        if lemma in tense_verbs.get("modal", ()) or "Cnd" in a.morph.get("Mood") \
+                or a.text.lower().endswith(("rait", "raient")):
+            return "modal"
+        if lemma in tense_verbs.get("future", ()) or "Fut" in a.morph.get("Tense"):
+            return "future"
+    morph = tok.morph
+    if "Fut" in morph.get("Tense"):
+        return "future"
+    if "Cnd" in morph.get("Mood") or tok.text.lower().endswith(("rait", "raient")) and tok.lang_ == "fr":
+        return "modal"
+    finite = [a for a in auxes if "Fin" in a.morph.get("VerbForm")]
+    if "Part" in morph.get("VerbForm") and "Past" in morph.get("Tense"):
+        if not finite:  # "les chars livrés à", "delivered last year"
+            return "past" if tok.dep_ != "xcomp" else None
+        # "a livré", "has delivered", "ont été livrés": past; "sont livrés", "are delivered": present
+        if any(a.lemma_.lower() in {"avoir", "have"} for a in finite) or \
+                any(t in {"Past", "Imp"} for a in finite for t in a.morph.get("Tense")):
+            return "past"
+        return "present"
+    if "Fin" in morph.get("VerbForm") or tok.tag_ in {"VBD", "VBZ", "VBP"}:
+        tenses = morph.get("Tense")
+        if "Past" in tenses or "Imp" in tenses or tok.tag_ == "VBD":
+            return "past"
+        if "Pres" in tenses:
+            return "present"
+    if tok.tag_ == "VBG" and finite:  # "is purchasing"
+        return "past" if any("Past" in a.morph.get("Tense") for a in finite) else "present"
+    return None
+
+
+def _is_party(m: Mention) -> bool:
+    return state_name(m.id, "en") is not None or m.id in PARTY_ORGS
+
+
+def best_frame(frames: list[Frame], anchor: int) -> Frame | None:
+    """The frame of the deal whose items (or money) start at `anchor`: the innermost one whose
+    items phrase holds it (even when it names no party: the deal is its own), else the frame
+    naming parties with a trigger nearest it; None when there is none."""
+    holding = [f for f in frames if f.holds(anchor)]
+    if holding:  # the innermost: a deal noun inside an approval's object
+        return min(holding, key=lambda f: min(e - s for s, e in f.items))
+    named = [f for f in frames if f.recipients or f.suppliers]
+    if not named:
+        return None
+    return min(named, key=lambda f: (not f.recipients, abs(f.start - anchor)))
+
+
+def sentence_frames(ctx: DocContext, sent: Sentence) -> list[Frame]:
+    """The deal frames whose trigger lies in `sent`, in text order."""
+    def build() -> list[Frame]:
+        span = ctx.doc.char_span(sent.start, sent.end, alignment_mode="expand")
+        if span is None:
+            return []
+        reader = ctx.remember("frame reader", lambda: FrameReader(ctx))
+        return reader.frames(span)
+
+    return ctx.remember(("frames", sent.start, sent.end), build)
+
+
+__all__ = ["Frame", "FrameReader", "best_frame", "frame_specs", "sentence_frames"]
