@@ -80,7 +80,12 @@ def group_item_mentions(ctx: DocContext, start: int, end: int) -> list[ItemMenti
     for w in weapons:
         if groups:
             g = groups[-1]
-            if JOIN_GAP.match(text, g.end, w.start) and not (w.kind == "designation" and "designation" in kinds):
+            joined = JOIN_GAP.match(text, g.end, w.start) is not None
+            if not joined and _modifiers_only(ctx, g, w):
+                joined = True
+                if g.parts[-1].kind != "generic" and g.model is None:
+                    g.model = _name_words(ctx, g.end, w.start)
+            if joined and not (w.kind == "designation" and "designation" in kinds):
                 if not (w.kind == "generic" and "generic" in kinds):
                     g.parts.append(w)
                     kinds.add(w.kind)
@@ -112,7 +117,7 @@ def group_item_mentions(ctx: DocContext, start: int, end: int) -> list[ItemMenti
         if kept and g.start < kept[-1].phrase_end:
             continue  # inside the noun phrase of the item before ("rounds of 155mm artillery ammunition")
         _attach_quantity(ctx, g, numbers)
-        g.model = _model_suffix(text, g)
+        g.model = g.model or _model_suffix(text, g)
         _resolve_demonstrative(ctx, g)
         if all(p.kind == "generic" for p in g.parts):
             phrase_start, g.phrase_end = _noun_phrase(text, g, end, weapons, weapon_starts)
@@ -121,6 +126,38 @@ def group_item_mentions(ctx: DocContext, start: int, end: int) -> list[ItemMenti
                 g.phrase_text = phrase
         kept.append(g)
     return [g for g in kept if not g.broken_down]
+
+
+# the relations of a word that modifies a noun inside its phrase (UD for French, ClearNLP for English)
+MODIFIER_DEPS = frozenset({"amod", "compound", "nmod", "flat", "flat:name", "flat:foreign", "npadvmod", "appos"})
+HYPHENS = frozenset("-\u2010\u2011\u2013")
+MAX_MODIFIERS = 4
+
+
+def _modifiers_only(ctx: DocContext, g: ItemMention, w: WeaponMatch) -> bool:
+    """Do the words between item `g` and mention `w` only modify a noun of the phrase the two
+    make ("48 avions de chasse légers FA-50", "K9 Thunder self-propelled howitzers")? Each must
+    hang, as an adjective, compound or name, on a word inside that phrase: an article, a
+    preposition, a conjunction, a number or a verb starts another phrase."""
+    gap = ctx.doc.char_span(g.end, w.start, alignment_mode="contract")
+    if gap is None or not 0 < len(gap) <= MAX_MODIFIERS:
+        return False
+    for t in gap:
+        if t.text in HYPHENS:
+            continue
+        if t.dep_ not in MODIFIER_DEPS or not t.is_alpha or not g.start <= t.head.idx < w.end:
+            return False
+    return True
+
+
+def _name_words(ctx: DocContext, start: int, end: int) -> str | None:
+    """The capitalised words between a designation and its noun that complete its name ("K2
+    Black Panther tanks", "K9 Thunder howitzers"), not a place, organisation or demonym."""
+    gap = ctx.doc.char_span(start, end, alignment_mode="contract")
+    if gap is None or any(not t.text[:1].isupper() or not t.is_alpha or t.ent_type_ in {"GPE", "ORG", "LOC"}
+                          for t in gap):
+        return None
+    return gap.text
 
 
 OPEN_GLOSS = re.compile(r"\(\s*")
