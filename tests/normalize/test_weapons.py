@@ -265,3 +265,15 @@ def test_catalogue_categories_are_sipri():
     found = find_weapons(text, "en")
     assert len(found) >= 25
     assert {w.category for w in found} <= CATEGORIES
+
+
+@pytest.mark.parametrize("text, lang, kept", [
+    ("Twelve Guided Multiple Launch Rocket System pods.", "en", []),
+    ("The Integrated Air and Missile Defense network.", "en", []),
+    ("Contractor: Acme Missile Systems Company.", "en", []),
+    ("Twenty Electro-Optics-Infrared Radars (16 installed).", "en", ["Radars"]),
+    ("Le Système Sol-Air Moyenne Portée Terrestre.", "fr", []),
+    ("Missiles et Obus livrés.", "fr", ["Missiles", "Obus"]),
+])
+def test_capitalised_noun_inside_a_name_is_not_an_item(text, lang, kept):
+    assert [w.text for w in find_weapons(text, lang) if w.kind == "generic"] == kept

@@ -250,6 +250,16 @@ def _has_context(text: str, start: int, end: int) -> bool:
     return bool(_context_re().search(window) or DESIGNATION_RE.search(window))
 
 
+_TITLE_WORD_AFTER = re.compile(r"[ \t]+[A-Z][a-z]")
+
+
+def _inside_name(text: str, start: int, end: int) -> bool:
+    """A capitalised equipment noun followed by another capitalised word is a word of a name
+    ("Guided Multiple Launch Rocket System", "Integrated Air and Missile Defense", "Raytheon
+    Missile Systems Company"), not the noun of an item."""
+    return text[start].isupper() and _TITLE_WORD_AFTER.match(text, end) is not None
+
+
 def find_weapons(text: str, lang: str) -> list[WeaponMatch]:
     """All weapon mentions in `text`: designations, catalogue names and generic nouns of `lang`.
 
@@ -282,6 +292,8 @@ def find_weapons(text: str, lang: str) -> list[WeaponMatch]:
             if r is None:
                 continue
             item = r["is_item"] == "yes"
+            if item and _inside_name(text, m.start(), m.end()):
+                continue
             cands.append((m.start(), m.end(), 3 if item else 1, WeaponMatch(
                 m.start(), m.end(), m.group(), None, None, r["category"] or None, "generic",
                 r["noun"]) if item else None))
