@@ -30,3 +30,25 @@ def test_en_adjective_between_designation_and_noun(extract):
 def test_en_name_words_complete_the_designation(extract):
     x = extract("Peru is buying 20 K2 Black Panther tanks from South Korea.", "en")
     assert items_of(x) == [("K2 Black Panther", "K2", "tank K2 Black Panther", "armoured_vehicle", 20, "exact")]
+
+
+# --- an acronym after the words that spell it out ---------------------------------------------------
+
+def test_fr_spelled_out_acronym_is_counted(extract):
+    x = extract("Les États-Unis ont approuvé la vente au Chili de 300 missiles "
+                "Advanced Medium-Range Air-to-Air Missile (AMRAAM).")
+    assert items_of(x) == [("AMRAAM", "AMRAAM", "missile AMRAAM", "missile", 300, "exact")]
+
+
+def test_en_spelled_out_acronym_then_noun(extract):
+    x = extract("The State Department approved the sale to Chile of more than 500 Guided Multiple "
+                "Launch Rocket System (GMLRS) rockets.", "en")
+    assert items_of(x) == [("GMLRS", "GMLRS", "rocket GMLRS", "missile", 500, "more_than")]
+
+
+def test_en_launchers_and_interceptors_of_one_programme(extract):
+    x = extract("The package for Chile includes 12 Patriot launchers and 300 Patriot Advanced "
+                "Capability (PAC-3) interceptor missiles.", "en")
+    assert items_of(x) == [
+        ("Patriot", "Patriot", "launcher Patriot", "air_defence", 12, "exact"),
+        ("PAC-3", "Patriot", "interceptor missile PAC-3", "missile", 300, "exact")]

@@ -277,3 +277,23 @@ def test_catalogue_categories_are_sipri():
 ])
 def test_capitalised_noun_inside_a_name_is_not_an_item(text, lang, kept):
     assert [w.text for w in find_weapons(text, lang) if w.kind == "generic"] == kept
+
+
+@pytest.mark.parametrize("text, mention, designation", [
+    ("500 Guided Multiple Launch Rocket System (GMLRS) rockets",
+     "Guided Multiple Launch Rocket System (GMLRS)", "GMLRS"),
+    ("300 Patriot Advanced Capability (PAC-3) missiles", "Patriot Advanced Capability (PAC-3)", "PAC-3"),
+    ("18 M142 High Mobility Artillery Rocket System (HIMARS) launchers",
+     "High Mobility Artillery Rocket System (HIMARS)", "HIMARS"),
+])
+def test_spelled_out_acronym_is_one_mention(text, mention, designation):
+    found = [(w.text, w.designation) for w in find_weapons(text, "en") if w.kind != "generic"]
+    assert (mention, designation) in found
+
+
+@pytest.mark.parametrize("text", [
+    "They sold missiles to Germany (GMLRS) last year.",   # the words do not spell it
+    "Rockets for the (HIMARS) launchers.",
+])
+def test_no_spelled_out_acronym(text):
+    assert all("(" not in w.text for w in find_weapons(text, "en"))

@@ -260,6 +260,60 @@ def _inside_name(text: str, start: int, end: int) -> bool:
     return text[start].isupper() and _TITLE_WORD_AFTER.match(text, end) is not None
 
 
+_OPEN_BEFORE = re.compile(r"\(\s*$")
+_CLOSE_AFTER = re.compile(r"\s*\)")
+_LONG_FORM_STOP = re.compile(r"[\d(),;:.\"“”«»]")
+
+
+def _long_form(short: str, before: str) -> int | None:
+    """Where, in `before` (the text up to the parenthesis), the spelled-out name of acronym
+    `short` starts: Schwartz & Hearst's rule (each letter of the acronym found right to left,
+    the first one at the start of a word), within len+5 words and without figures or
+    punctuation; None when the words do not spell it."""
+    letters = [c.lower() for c in short if c.isalpha()]
+    if len(letters) < 2 or 2 * len(letters) < sum(c.isalnum() for c in short):
+        return None
+    stops = [m.end() for m in _LONG_FORM_STOP.finditer(before)]
+    words = before[stops[-1] if stops else 0:].split()[-min(len(letters) + 5, 2 * len(letters)):]
+    window = " ".join(words)
+    if len(words) < 2:
+        return None
+    k, pos = len(letters) - 1, len(window) - 1
+    while k >= 0:
+        c = letters[k]
+        while pos >= 0 and (window[pos].lower() != c or (k == 0 and pos > 0 and window[pos - 1].isalnum())):
+            pos -= 1
+        if pos < 0:
+            return None
+        pos, k = pos - 1, k - 1
+    start = window.rfind(" ", 0, pos + 1) + 1
+    if " " not in window[start:].strip():
+        return None  # one word is a name, not a spelled-out acronym
+    return len(before.rstrip()) - len(window) + start
+
+
+def _spelled_out(text: str, cands: list) -> list:
+    """'Guided Multiple Launch Rocket System (GMLRS)': a name in parentheses after the words
+    that spell it out is one mention covering both, so the count before the words counts it."""
+    out = []
+    for start, end, prio, match in cands:
+        if match is None or match.kind == "generic":
+            continue
+        opened = _OPEN_BEFORE.search(text, max(0, start - 3), start)
+        closed = _CLOSE_AFTER.match(text, end)
+        if opened is None or closed is None:
+            continue
+        before = text[max(0, opened.start() - 200):opened.start()]
+        at = _long_form(match.text, before)
+        if at is None:
+            continue
+        new_start = opened.start() - len(before) + at
+        out.append((new_start, closed.end(), prio, WeaponMatch(
+            new_start, closed.end(), text[new_start:closed.end()], match.designation, match.family,
+            match.category, match.kind, match.description)))
+    return out
+
+
 def find_weapons(text: str, lang: str) -> list[WeaponMatch]:
     """All weapon mentions in `text`: designations, catalogue names and generic nouns of `lang`.
 
@@ -297,6 +351,7 @@ def find_weapons(text: str, lang: str) -> list[WeaponMatch]:
             cands.append((m.start(), m.end(), 3 if item else 1, WeaponMatch(
                 m.start(), m.end(), m.group(), None, None, r["category"] or None, "generic",
                 r["noun"]) if item else None))
+    cands += _spelled_out(text, cands)
     cands.sort(key=lambda c: (c[0] - c[1], c[2], c[0]))
     taken = SpanCover(len(text))
     kept: list[WeaponMatch] = []
