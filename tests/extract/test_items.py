@@ -52,3 +52,50 @@ def test_en_launchers_and_interceptors_of_one_programme(extract):
     assert items_of(x) == [
         ("Patriot", "Patriot", "launcher Patriot", "air_defence", 12, "exact"),
         ("PAC-3", "Patriot", "interceptor missile PAC-3", "missile", 300, "exact")]
+
+
+# --- a noun with a definite article speaks of equipment named before ---------------------------------
+
+def test_fr_definite_noun_is_not_a_new_item(extract):
+    x = extract("La Roumanie a commandé 54 obusiers K9 à la Corée du Sud. "
+                "Les obusiers seront livrés par la Corée du Sud en 2027.")
+    assert items_of(x) == [("K9", "K9", "obusier K9", "artillery", 54, "exact")]
+
+
+def test_fr_partitive_article_keeps_the_item(extract):
+    x = extract("L'Allemagne a livré à l'Ukraine des munitions et de la défense anti-aérienne.")
+    assert items_of(x) == [(None, None, "munition", "other", None, None),
+                           (None, None, "défense anti-aérienne", "air_defence", None, None)]
+
+
+def test_en_definite_noun_is_not_a_new_item(extract):
+    x = extract("Romania has ordered 54 K9 howitzers from South Korea. "
+                "South Korea will deliver the howitzers in 2027.", "en")
+    assert items_of(x) == [("K9", "K9", "howitzer K9", "artillery", 54, "exact")]
+
+
+def test_en_definite_noun_with_a_calibre_is_an_item(extract):
+    x = extract("The United States has sold the 500-pound bombs to Romania.", "en")
+    assert items_of(x) == [(None, None, "500-pound bombs", "other", None, None)]
+
+
+# --- sizes and kinds are not counts ------------------------------------------------------------------
+
+def test_fr_calibre_is_not_a_count(extract):
+    x = extract("La Roumanie a commandé des obusiers K9 de 155 mm à la Corée du Sud.")
+    assert items_of(x) == [("K9", "K9", "obusier K9", "artillery", None, None)]
+
+
+def test_en_calibre_between_designation_and_noun(extract):
+    x = extract("Romania has ordered 400 M795 155mm artillery projectiles from the United States.", "en")
+    assert items_of(x) == [("M795", None, "artillery projectile M795", "other", 400, "exact")]
+
+
+def test_en_size_before_designation_is_not_a_count(extract):
+    x = extract("Romania has ordered the 155-millimeter K9 howitzer from South Korea.", "en")
+    assert items_of(x) == [("K9", "K9", "howitzer K9", "artillery", None, None)]
+
+
+def test_en_kinds_are_not_a_count(extract):
+    x = extract("Romania has bought two types of fighter jets from the United States.", "en")
+    assert items_of(x) == [(None, None, "fighter jet", "aircraft", None, None)]
