@@ -297,3 +297,18 @@ def test_spelled_out_acronym_is_one_mention(text, mention, designation):
 ])
 def test_no_spelled_out_acronym(text):
     assert all("(" not in w.text for w in find_weapons(text, "en"))
+
+
+@pytest.mark.parametrize("text, designation, family, category", [
+    ("Six J-10C fighters.", "J-10C", "J-10", "aircraft"),
+    ("Four Type 054A/P frigates.", "Type 054A/P", "Type 054A", "ship"),
+    ("Des hélicoptères T-129 ATAK.", "T-129", "T129", "aircraft"),
+    ("Des avions d'attaque M-346.", "M-346", "M-346", "aircraft"),
+])
+def test_more_designations(text, designation, family, category):
+    hits = [w for w in find_weapons(text, "en") if w.kind == "designation"]
+    assert [(w.designation, w.family, w.category) for w in hits] == [(designation, family, category)]
+
+
+def test_type_numbers_that_are_not_ships():
+    assert regex_hits("Type 2 diabetes, a Type 45 destroyer, type 055") == []

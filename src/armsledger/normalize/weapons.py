@@ -43,11 +43,12 @@ DESIGNATION_RE: re.Pattern[str] = re.compile(rf"""
   | (?:MK|Mk|Mark)\s?{_D}?(?:\d{{1,3}}|[IVX]{{1,4}})(?:\s?(?:Mod|MOD)\s?\d{{1,2}})?(?:\s(?:LWT|HWT|VLS|ADCAP)\b)?
   | M(?:\d{{2,4}}|\d(?=A\d))(?:A\d{{1,2}}C?)*(?:E\d)?(?:\s?SEP\s?[vV]?\d)?(?!\s+(?:[Mm]otorway|autoroute))
   | PAC{_D}[23](?:\s(?:MSE|CRI))? | GEM{_D}T
+  | Type\s0\d{{2}}[A-Z]{{0,2}}(?:/[A-Z])?                                               # PLA Navy types
   | (?:Su|MiG|Mi|Ka|Tu|Kh|BMP|BTR|BMD){_D}\d{{1,3}}[A-Z]{{0,3}} | S{_D}[2-5]00[A-Z]{{0,2}}
   | (?:F/A|FA|KF|AV|(?=[A-Z]{{2}})(?:[GJNXYZ]?[ACDEHKLMOQRSTUVW]?[ABCEFKLOPRSTUVX][DGHQSVZ]?
                                    |[GJNXYZ]?[ACDEHKLMOQRSTUVW]?[DGHQSVZ]))
         {_D}\d{{1,3}}{_SERIES}{{0,2}}(?:{_D}\d{{2}}(?!\d))?                               # aircraft
-  | (?:[ABCEFKPT]{_D}(?:\d{{2,3}}|\d(?={_SERIES}))|{_ONE_DIGIT}){_SERIES}{{0,2}}(?:{_D}\d{{2}}(?!\d))?
+  | (?:[ABCEFJKPT]{_D}(?:\d{{2,3}}|\d(?={_SERIES}))|{_ONE_DIGIT}){_SERIES}{{0,2}}(?:{_D}\d{{2}}(?!\d))?
 )
 (?:\s[A-HJ-NP-Z](?![\w'’])(?!\s+[a-zà-ÿ]))?        # French "F-35 A"
 (?:\s?(?:Block|BLOCK)\s?(?:\d{{1,3}}|[IVX]{{1,4}})(?![\w]))?
