@@ -99,3 +99,18 @@ def test_en_size_before_designation_is_not_a_count(extract):
 def test_en_kinds_are_not_a_count(extract):
     x = extract("Romania has bought two types of fighter jets from the United States.", "en")
     assert items_of(x) == [(None, None, "fighter jet", "aircraft", None, None)]
+
+
+# --- an equipment noun that modifies another noun is not the item ------------------------------------
+
+def test_en_equipment_noun_as_compound_modifier(extract):
+    x = extract("Romania has bought 15 K-10 ammunition resupply vehicles and missile defense radars "
+                "from South Korea.", "en")
+    assert items_of(x) == [("K-10", "K10", "armoured ammunition resupply vehicle", "armoured_vehicle", 15, "exact"),
+                           (None, None, "missile defense radars", "sensor", None, None)]
+
+
+def test_fr_equipment_noun_after_its_head_stays_the_item(extract):
+    # French puts the modifier after the noun ("radars de défense antimissile"): the noun is the item
+    x = extract("La Roumanie a acheté des radars de défense antimissile à la Corée du Sud.")
+    assert items_of(x) == [(None, None, "radar", "sensor", None, None)]

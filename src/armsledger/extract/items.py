@@ -120,14 +120,17 @@ def group_item_mentions(ctx: DocContext, start: int, end: int) -> list[ItemMenti
         if groups:
             g = groups[-1]
             joined = rx.join_gap.match(text, g.end, w.start) is not None
+            modifier_before = False
             if not joined and _modifiers_only(ctx, g, w):
-                joined = True
+                joined = modifier_before = True
                 if g.parts[-1].kind != "generic" and g.model is None:
                     g.model = _name_words(ctx, g.end, w.start)
             if joined and not (w.kind == "designation" and "designation" in kinds):
                 if not (w.kind == "generic" and "generic" in kinds):
                     g.parts.append(w)
                     kinds.add(w.kind)
+                elif modifier_before and g.parts[-1].kind == "generic" and _heads(ctx, w, g.parts[-1]):
+                    g.parts[-1] = w  # "missile defense radars": the noun is the later one
                 # else a complement ("kits de guidage de munitions"): part of the same item
                 g.end = w.end
                 continue
@@ -158,6 +161,11 @@ def group_item_mentions(ctx: DocContext, start: int, end: int) -> list[ItemMenti
         _attach_quantity(ctx, g, numbers)
         g.model = g.model or _model_suffix(text, g)
         _resolve_demonstrative(ctx, g)
+        # "missile defense", "K-10 ammunition resupply vehicles": a noun that modifies another
+        # noun, one that names no equipment, is not the noun of the item
+        g.parts = [p for p in g.parts if p.kind != "generic" or not _modifies_other_noun(ctx, p, weapons)]
+        if not g.parts:
+            continue
         if all(p.kind == "generic" for p in g.parts):
             phrase_start, g.phrase_end = _noun_phrase(rx, text, g, end, weapons, weapon_starts)
             phrase = re.sub(r"\s+", " ", text[phrase_start:g.phrase_end]).strip()
@@ -195,6 +203,13 @@ def _modifiers_only(ctx: DocContext, g: ItemMention, w: WeaponMatch) -> bool:
     return True
 
 
+def _heads(ctx: DocContext, head: WeaponMatch, dependent: WeaponMatch) -> bool:
+    """Is mention `head` the syntactic head of mention `dependent` (an ancestor of its root)?"""
+    h = ctx.doc.char_span(head.start, head.end, alignment_mode="expand")
+    d = ctx.doc.char_span(dependent.start, dependent.end, alignment_mode="expand")
+    return h is not None and d is not None and h.root.is_ancestor(d.root)
+
+
 def _name_words(ctx: DocContext, start: int, end: int) -> str | None:
     """The capitalised words between a designation and its noun that complete its name ("K2
     Black Panther tanks", "K9 Thunder howitzers"), not a place, organisation or demonym."""
@@ -203,6 +218,18 @@ def _name_words(ctx: DocContext, start: int, end: int) -> str | None:
                           for t in gap):
         return None
     return gap.text
+
+
+def _modifies_other_noun(ctx: DocContext, g: WeaponMatch, weapons: list[WeaponMatch]) -> bool:
+    """Is the noun of mention `g` a compound modifier of a later noun that names no equipment?"""
+    span = ctx.doc.char_span(g.start, g.end, alignment_mode="expand")
+    if span is None:
+        return False
+    root = span.root
+    if root.dep_ not in {"compound", "nmod"} or root.head.i < span.end:
+        return False
+    head = root.head.idx
+    return not any(w.start <= head < w.end for w in ctx.within(weapons, g.end, head + len(root.head.text)))
 
 
 def _definite(ctx: DocContext, g: ItemMention) -> bool:
