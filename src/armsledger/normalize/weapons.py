@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
+from armsledger.lang import SUPPORTED_LANGUAGES, get_lexicon
 from armsledger.normalize.spans import SpanCover
 
 _DASHES = "\u2010\u2011\u2012\u2013\u2014\u2015\u2212"
@@ -64,11 +65,6 @@ _AMBIGUOUS = frozenset({
     "Heron", "Archer", "Grad", "Spike", "Hammer", "Mirage", "Meteor", "Taurus", "Phalanx", "Griffon",
     "Maverick", "Paladin", "Dingo", "Fuchs", "Seahawk", "César", "Aster", "FDI", "K2", "K9",
     "Marder", "Namer", "Krab", "Harpoon", "Excalibur", "Stryker", "Chinook"})
-_CONTEXT_WORDS = (r"systems?|systèmes?|batter(?:y|ies)|batteries?|launch(?:er|ers|ing)?|lanceurs?|"
-                  r"vehicles?|véhicules?|weapons?|armes?|tirs?|fire[ds]?|livr\w*|deliver\w*|"
-                  r"supply|fourni\w*|missiles?|char|chars|tanks?|aircraft|avions?|helicopters?|"
-                  r"hélicoptères?|guns?|canons?|howitzers?|obusiers?|drones?|radars?|frégates?|"
-                  r"frigates?|ships?|navires?|munitions?|ammunition")
 
 
 @dataclass(frozen=True)
@@ -238,17 +234,14 @@ def _nouns(lang: str) -> tuple[PrefixedRegex | None, dict[str, dict[str, str]]]:
     return PrefixedRegex(rx, forms), table
 
 
-@cache
-def _context_re() -> re.Pattern[str]:
-    return re.compile(rf"(?<!\w)(?:{_CONTEXT_WORDS})(?!\w)", re.IGNORECASE)
-
-
 _STOP_RE = re.compile("|".join(f"(?:{s})" for s in _NAME_STOPS))
 
 
-def _has_context(text: str, start: int, end: int) -> bool:
+def _has_context(text: str, start: int, end: int, lang: str) -> bool:
+    """Is an equipment word of `lang` or a designation within 40 characters of [start, end)?"""
     window = text[max(0, start - 40):start] + " " + text[end:end + 40]
-    return bool(_context_re().search(window) or DESIGNATION_RE.search(window))
+    context = get_lexicon(lang).rx("equipment_context") if lang in SUPPORTED_LANGUAGES else None
+    return bool(context is not None and context.search(window) or DESIGNATION_RE.search(window))
 
 
 _TITLE_WORD_AFTER = re.compile(r"[ \t]+[A-Z][a-z]")
@@ -335,7 +328,7 @@ def find_weapons(text: str, lang: str) -> list[WeaponMatch]:
         row = _lookup_row(written)
         if row is None:
             continue
-        if row.match in _AMBIGUOUS and not _has_context(text, m.start(), m.end()):
+        if row.match in _AMBIGUOUS and not _has_context(text, m.start(), m.end(), lang):
             continue
         cands.append((m.start(), m.end(), 2, WeaponMatch(
             m.start(), m.end(), m.group(), normalise_designation(written), row.family, row.category,
