@@ -265,3 +265,50 @@ def test_catalogue_categories_are_sipri():
     found = find_weapons(text, "en")
     assert len(found) >= 25
     assert {w.category for w in found} <= CATEGORIES
+
+
+@pytest.mark.parametrize("text, lang, kept", [
+    ("Twelve Guided Multiple Launch Rocket System pods.", "en", []),
+    ("The Integrated Air and Missile Defense network.", "en", []),
+    ("Contractor: Acme Missile Systems Company.", "en", []),
+    ("Twenty Electro-Optics-Infrared Radars (16 installed).", "en", ["Radars"]),
+    ("Le Système Sol-Air Moyenne Portée Terrestre.", "fr", []),
+    ("Missiles et Obus livrés.", "fr", ["Missiles", "Obus"]),
+])
+def test_capitalised_noun_inside_a_name_is_not_an_item(text, lang, kept):
+    assert [w.text for w in find_weapons(text, lang) if w.kind == "generic"] == kept
+
+
+@pytest.mark.parametrize("text, mention, designation", [
+    ("500 Guided Multiple Launch Rocket System (GMLRS) rockets",
+     "Guided Multiple Launch Rocket System (GMLRS)", "GMLRS"),
+    ("300 Patriot Advanced Capability (PAC-3) missiles", "Patriot Advanced Capability (PAC-3)", "PAC-3"),
+    ("18 M142 High Mobility Artillery Rocket System (HIMARS) launchers",
+     "High Mobility Artillery Rocket System (HIMARS)", "HIMARS"),
+])
+def test_spelled_out_acronym_is_one_mention(text, mention, designation):
+    found = [(w.text, w.designation) for w in find_weapons(text, "en") if w.kind != "generic"]
+    assert (mention, designation) in found
+
+
+@pytest.mark.parametrize("text", [
+    "They sold missiles to Germany (GMLRS) last year.",   # the words do not spell it
+    "Rockets for the (HIMARS) launchers.",
+])
+def test_no_spelled_out_acronym(text):
+    assert all("(" not in w.text for w in find_weapons(text, "en"))
+
+
+@pytest.mark.parametrize("text, designation, family, category", [
+    ("Six J-10C fighters.", "J-10C", "J-10", "aircraft"),
+    ("Four Type 054A/P frigates.", "Type 054A/P", "Type 054A", "ship"),
+    ("Des hélicoptères T-129 ATAK.", "T-129", "T129", "aircraft"),
+    ("Des avions d'attaque M-346.", "M-346", "M-346", "aircraft"),
+])
+def test_more_designations(text, designation, family, category):
+    hits = [w for w in find_weapons(text, "en") if w.kind == "designation"]
+    assert [(w.designation, w.family, w.category) for w in hits] == [(designation, family, category)]
+
+
+def test_type_numbers_that_are_not_ships():
+    assert regex_hits("Type 2 diabetes, a Type 45 destroyer, type 055") == []

@@ -11,16 +11,55 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
+from functools import cache
 
 from armsledger.extract.context import DocContext
+from armsledger.lang import Lexicon, get_lexicon
 from armsledger.model import Item
 from armsledger.normalize.numbers import NumberMatch
 from armsledger.normalize.weapons import WeaponMatch, lookup_designation
 
-# matched at the gap's start with `JOIN_GAP.match(text, start, end)`: the gap is not sliced out
-JOIN_GAP = re.compile(r"\s*(?:de\s+type\s+|de\s+|d['’]|du\s+|des\s+|type\s+|[-–]\s*)?$", re.I)
-ONE = re.compile(r"(?:^|\s)(?:un|une|a|an|one|1)\s+$", re.I)
 RANK = {"designation": 0, "name": 1, "generic": 2}
+
+
+def _alt(words: list[str]) -> str:
+    """The words of a language list as one regex alternation, longest first; `'` also matches `’`."""
+    if not words:
+        return "(?!x)x"
+    return "|".join(re.escape(w).replace("'", "['’]").replace(r"\ ", r"\s+")
+                    for w in sorted(words, key=len, reverse=True))
+
+
+class _Patterns:
+    """The regexes of one language that read the words around an equipment noun, built once
+    from lang/<lang>/items.json."""
+
+    def __init__(self, lex: Lexicon):
+        def alt(key: str) -> str:
+            return _alt(lex.words(key))
+
+        units = alt("measure_units")
+        # matched at the gap's start with `join_gap.match(text, start, end)`: the gap is not sliced out
+        joiners = alt("phrase_joiners")
+        self.join_gap = re.compile(rf"\s*(?:(?:{joiners})(?:\s+|(?<=['’]))|[-–]\s*)?$", re.I)
+        self.one = re.compile(rf"(?:^|\s)(?:{alt('one_words')}|1)\s+$", re.I)
+        self.demonstrative = re.compile(rf"(?<!\w)(?:{alt('demonstratives')})\s+$", re.I)
+        self.for_system = re.compile(
+            rf"\s+(?:(?:{alt('additional_words')})\s+)?(?:{alt('for_words')})\s+"
+            rf"(?:(?:{alt('for_determiners')})\s+)?(?:[\w'’-]+\s+){{0,5}}", re.I)
+        self.system_tail = re.compile(rf"\s+(?:{alt('system_nouns')})(?!\w)", re.I)
+        self.calibre = re.compile(rf"(?:\d[\d,.]*\s?-?(?:{units})\s+)$", re.I)
+        self.size = re.compile(rf"\s?-?\s?(?:{units})(?!\w)", re.I)
+        self.complement = re.compile(
+            rf"(?:\s+(?:{alt('complement_prepositions')})\s*(?:\d[\d,.]*\s?-?(?:{units})(?!\w))"
+            rf"(?:\s+[a-z][\w-]*){{0,2}}|\s+[a-zéèêëàâîïôûç-]+(?:{alt('adjective_endings')})(?!\w))", re.I)
+        self.conjunction = re.compile(rf"(?<!\w)(?:{alt('conjunctions')})(?!\w)", re.I)
+        self.kind_noun = re.compile(rf"\s*(?:{alt('kind_nouns')})(?!\w)", re.I)
+
+
+@cache
+def _patterns(lang: str) -> _Patterns:
+    return _Patterns(get_lexicon(lang))
 
 
 @dataclass
@@ -72,7 +111,7 @@ class ItemMention:
 
 def group_item_mentions(ctx: DocContext, start: int, end: int) -> list[ItemMention]:
     """Weapon mentions inside [start, end) grouped into items, components left out."""
-    text, lex = ctx.text, ctx.lex
+    text, lex, rx = ctx.text, ctx.lex, _patterns(ctx.lang)
     weapons = ctx.within(ctx.weapons, start, end)
     parens = ctx.remember("parentheses", lambda: _Parentheses(ctx.text))
     groups: list[ItemMention] = []
@@ -80,10 +119,18 @@ def group_item_mentions(ctx: DocContext, start: int, end: int) -> list[ItemMenti
     for w in weapons:
         if groups:
             g = groups[-1]
-            if JOIN_GAP.match(text, g.end, w.start) and not (w.kind == "designation" and "designation" in kinds):
+            joined = rx.join_gap.match(text, g.end, w.start) is not None
+            modifier_before = False
+            if not joined and _modifiers_only(ctx, g, w):
+                joined = modifier_before = True
+                if g.parts[-1].kind != "generic" and g.model is None:
+                    g.model = _name_words(ctx, g.end, w.start)
+            if joined and not (w.kind == "designation" and "designation" in kinds):
                 if not (w.kind == "generic" and "generic" in kinds):
                     g.parts.append(w)
                     kinds.add(w.kind)
+                elif modifier_before and g.parts[-1].kind == "generic" and _heads(ctx, w, g.parts[-1]):
+                    g.parts[-1] = w  # "missile defense radars": the noun is the later one
                 # else a complement ("kits de guidage de munitions"): part of the same item
                 g.end = w.end
                 continue
@@ -112,15 +159,91 @@ def group_item_mentions(ctx: DocContext, start: int, end: int) -> list[ItemMenti
         if kept and g.start < kept[-1].phrase_end:
             continue  # inside the noun phrase of the item before ("rounds of 155mm artillery ammunition")
         _attach_quantity(ctx, g, numbers)
-        g.model = _model_suffix(text, g)
+        g.model = g.model or _model_suffix(text, g)
         _resolve_demonstrative(ctx, g)
+        # "missile defense", "K-10 ammunition resupply vehicles": a noun that modifies another
+        # noun, one that names no equipment, is not the noun of the item
+        g.parts = [p for p in g.parts if p.kind != "generic" or not _modifies_other_noun(ctx, p, weapons)]
+        if not g.parts:
+            continue
         if all(p.kind == "generic" for p in g.parts):
-            phrase_start, g.phrase_end = _noun_phrase(text, g, end, weapons, weapon_starts)
+            phrase_start, g.phrase_end = _noun_phrase(rx, text, g, end, weapons, weapon_starts)
             phrase = re.sub(r"\s+", " ", text[phrase_start:g.phrase_end]).strip()
             if phrase.lower() != g.best.text.lower():
                 g.phrase_text = phrase
+            elif g.quantity is None and _definite(ctx, g):
+                continue  # "the howitzers", "ces chars": equipment named before, not a new item
         kept.append(g)
     return [g for g in kept if not g.broken_down]
+
+
+# the relations of a word that modifies a noun inside its phrase (UD for French, ClearNLP for English)
+MODIFIER_DEPS = frozenset({"amod", "compound", "nmod", "flat", "flat:name", "flat:foreign", "npadvmod", "appos"})
+HYPHENS = frozenset("-\u2010\u2011\u2013")
+MAX_MODIFIERS = 4
+
+
+def _modifiers_only(ctx: DocContext, g: ItemMention, w: WeaponMatch) -> bool:
+    """Do the words between item `g` and mention `w` only modify a noun of the phrase the two
+    make ("48 avions de chasse légers FA-50", "K9 Thunder self-propelled howitzers")? Each must
+    hang, as an adjective, compound or name, on a word inside that phrase: an article, a
+    preposition, a conjunction, a number or a verb starts another phrase."""
+    gap = ctx.doc.char_span(g.end, w.start, alignment_mode="contract")
+    if gap is None or not 0 < len(gap) <= MAX_MODIFIERS:
+        return False
+    units = _patterns(ctx.lang).size
+    for t in gap:
+        if t.text in HYPHENS:
+            continue
+        if t.like_num and t.head.i > t.i and t.head.i < gap.end and units.fullmatch(t.head.text):
+            continue  # the calibre of "M107 155mm projectiles"
+        if t.dep_ not in MODIFIER_DEPS or not (t.is_alpha or units.fullmatch(t.text)) \
+                or not g.start <= t.head.idx < w.end:
+            return False
+    return True
+
+
+def _heads(ctx: DocContext, head: WeaponMatch, dependent: WeaponMatch) -> bool:
+    """Is mention `head` the syntactic head of mention `dependent` (an ancestor of its root)?"""
+    h = ctx.doc.char_span(head.start, head.end, alignment_mode="expand")
+    d = ctx.doc.char_span(dependent.start, dependent.end, alignment_mode="expand")
+    return h is not None and d is not None and h.root.is_ancestor(d.root)
+
+
+def _name_words(ctx: DocContext, start: int, end: int) -> str | None:
+    """The capitalised words between a designation and its noun that complete its name ("K2
+    Black Panther tanks", "K9 Thunder howitzers"), not a place, organisation or demonym."""
+    gap = ctx.doc.char_span(start, end, alignment_mode="contract")
+    if gap is None or any(not t.text[:1].isupper() or not t.is_alpha or t.ent_type_ in {"GPE", "ORG", "LOC"}
+                          for t in gap):
+        return None
+    return gap.text
+
+
+def _modifies_other_noun(ctx: DocContext, g: WeaponMatch, weapons: list[WeaponMatch]) -> bool:
+    """Is the noun of mention `g` a compound modifier of a later noun that names no equipment?"""
+    span = ctx.doc.char_span(g.start, g.end, alignment_mode="expand")
+    if span is None:
+        return False
+    root = span.root
+    if root.dep_ not in {"compound", "nmod"} or root.head.i < span.end:
+        return False
+    head = root.head.idx
+    return not any(w.start <= head < w.end for w in ctx.within(weapons, g.end, head + len(root.head.text)))
+
+
+def _definite(ctx: DocContext, g: ItemMention) -> bool:
+    """Does a definite article or a demonstrative determine the noun of `g` (its determiner in
+    the parse, or the word just before the phrase)?"""
+    span = ctx.doc.char_span(g.start, g.end, alignment_mode="expand")
+    if span is None:
+        return False
+    determiners = [t for t in span.root.lefts if t.dep_ == "det"]
+    if span.start > 0 and ctx.doc[span.start - 1].dep_ == "det":
+        determiners.append(ctx.doc[span.start - 1])
+    # "de la défense anti-aérienne": after "de", the article is a partitive, not a definite one
+    return any(ctx.lex.has("definite_determiners", t.text) and not (
+        t.i > 0 and ctx.lex.has("partitive_markers", ctx.doc[t.i - 1].text)) for t in determiners)
 
 
 OPEN_GLOSS = re.compile(r"\(\s*")
@@ -201,12 +324,10 @@ class _Counts:
         return bracket_end if n.end < bracket_end <= end else n.end
 
 
-DEMONSTRATIVE = re.compile(r"\b(?:ce|cet|cette|ces|this|these|that|those)\s+$", re.I)
-
 
 def _resolve_demonstrative(ctx: DocContext, g: ItemMention) -> None:
     """"Ce canon ... a été exporté": the named system of that kind the text spoke of just before."""
-    if any(p.kind != "generic" for p in g.parts) or not DEMONSTRATIVE.search(ctx.text[max(0, g.start - 8):g.start]):
+    if any(p.kind != "generic" for p in g.parts) or not _patterns(ctx.lang).demonstrative.search(ctx.text[max(0, g.start - 8):g.start]):
         return
     since = ctx.sentences[max(0, ctx.sentence_at(g.start).index - 3)].start
     named = _named_systems(ctx).get(g.best.category)
@@ -235,34 +356,29 @@ def _named_systems(ctx: DocContext) -> dict[str | None, tuple[list[int], list[We
     return ctx.remember("named systems", build)
 
 
-FOR_SYSTEM = re.compile(r"\s+(?:supplémentaires\s+)?(?:for|pour)\s+(?:the\s+|les\s+|des\s+|its\s+|leurs\s+)?"
-                        r"(?:[\w'’-]+\s+){0,5}", re.I)
 # "20 Electro-Optics-Infrared Radars": the capitalised words that name an unnamed system
 TITLE_WORDS = re.compile(r"(?<=\d\s)(?:[A-Z][a-z]+(?:-[A-Z][a-z]+)*\s+){1,3}$")
-CALIBRE = re.compile(r"(?:\d[\d,.]*\s?-?(?:mm|pound|lb|kg|inch)\s+)$", re.I)
-COMPLEMENT = re.compile(r"(?:\s+(?:of|de|d['’])\s*(?:\d[\d,.]*\s?-?(?:mm|pound|lb|kg)\b)(?:\s+[a-z][\w-]*){0,2}"
-                        r"|\s+[a-zéèêëàâîïôûç-]+(?:é|ée|és|ées|al|aux|if|ive|ifs|ives|ique|iques)\b)", re.I)
 
 
-def _noun_phrase(text: str, g: ItemMention, limit: int, weapons: list[WeaponMatch],
+def _noun_phrase(rx: _Patterns, text: str, g: ItemMention, limit: int, weapons: list[WeaponMatch],
                  starts: list[int] | None) -> tuple[int, int]:
     """An unnamed item's noun phrase with its calibre and complement: "30mm ammunition",
     "rounds of 155mm artillery ammunition", "obus de 155 mm", "véhicules blindés médicalisés",
     and the system it is for: "ammunition for HIMARS systems", "missiles ... pour les systèmes
     NASAMS" (the system is then not an item of its own)."""
     start, end = g.start, g.end
-    before = CALIBRE.search(text[max(0, start - 20):start]) or TITLE_WORDS.search(text[max(0, start - 50):start])
+    before = rx.calibre.search(text[max(0, start - 20):start]) or TITLE_WORDS.search(text[max(0, start - 50):start])
     if before:
         start -= len(before.group(0))
-    after = COMPLEMENT.match(text, end, limit)
+    after = rx.complement.match(text, end, limit)
     if after:
         end = after.end()
     breakdown = re.match(r"\s*\([^()]*\d[^()]{0,50}\)", text[end:limit])  # "(16 installed and 4 spares)"
     if breakdown:
         end += breakdown.end()
     named = _first_named_after(weapons, starts, end, min(limit, end + 80))
-    if named is not None and FOR_SYSTEM.fullmatch(text, end, named.start):
-        tail = re.match(r"\s+(?:systems?|systèmes?)\b", text[named.end:named.end + 12])
+    if named is not None and rx.for_system.fullmatch(text, end, named.start):
+        tail = rx.system_tail.match(text[named.end:named.end + 12])
         end = named.end + (tail.end() if tail else 0)
     return start, end
 
@@ -295,21 +411,20 @@ BRACKETED_COUNT = re.compile(r"\s*\(\d[\d,]*\)")  # the "(60)" of "sixty (60) mi
 
 
 def _attach_quantity(ctx: DocContext, g: ItemMention, numbers: _Counts) -> None:
-    text = ctx.text
+    text, rx = ctx.text, _patterns(ctx.lang)
     n = numbers.last_before(g.start)
-    # "2,000-pound bombs": a size, not a count
-    if n is not None and not re.match(r"\s?-\s?(?:pound|lb|kg|ton|tonne|mile|km|inch|meter|metre|mm)",
-                                      text[n.end:n.end + 8], re.I):
+    # "2,000-pound bombs", "155-millimeter guns": a size, not a count; "three types of jets": kinds
+    if n is not None and not rx.size.match(text, n.end) and not rx.kind_noun.match(text, n.end):
         # the words between number and item, a count in brackets left out; only a short gap
         # is read (a number far back does not count the item)
         gap_start = numbers.gap_start(n, g.start)
         gap = text[gap_start:g.start] if g.start - gap_start <= 30 else None
         if gap is not None and not re.search(r"[\d.;:()]", gap) and len(gap.split()) <= 3 \
-                and not re.search(r"\b(?:et|and|ou|or)\b", gap):
+                and not rx.conjunction.search(gap):
             g.quantity = int(n.value) if n.value == int(n.value) else None
             g.qualifier = n.qualifier
             g.quantity_span = (n.start, n.end)
-    if g.quantity is None and g.best.kind != "generic" and ONE.search(text[max(0, g.start - 8):g.start]):
+    if g.quantity is None and g.best.kind != "generic" and rx.one.search(text[max(0, g.start - 8):g.start]):
         g.quantity, g.qualifier, g.quantity_span = 1, "exact", None
 
 

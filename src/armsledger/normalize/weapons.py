@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
+from armsledger.lang import SUPPORTED_LANGUAGES, get_lexicon
 from armsledger.normalize.spans import SpanCover
 
 _DASHES = "\u2010\u2011\u2012\u2013\u2014\u2015\u2212"
@@ -43,11 +44,12 @@ DESIGNATION_RE: re.Pattern[str] = re.compile(rf"""
   | (?:MK|Mk|Mark)\s?{_D}?(?:\d{{1,3}}|[IVX]{{1,4}})(?:\s?(?:Mod|MOD)\s?\d{{1,2}})?(?:\s(?:LWT|HWT|VLS|ADCAP)\b)?
   | M(?:\d{{2,4}}|\d(?=A\d))(?:A\d{{1,2}}C?)*(?:E\d)?(?:\s?SEP\s?[vV]?\d)?(?!\s+(?:[Mm]otorway|autoroute))
   | PAC{_D}[23](?:\s(?:MSE|CRI))? | GEM{_D}T
+  | Type\s0\d{{2}}[A-Z]{{0,2}}(?:/[A-Z])?                                               # PLA Navy types
   | (?:Su|MiG|Mi|Ka|Tu|Kh|BMP|BTR|BMD){_D}\d{{1,3}}[A-Z]{{0,3}} | S{_D}[2-5]00[A-Z]{{0,2}}
   | (?:F/A|FA|KF|AV|(?=[A-Z]{{2}})(?:[GJNXYZ]?[ACDEHKLMOQRSTUVW]?[ABCEFKLOPRSTUVX][DGHQSVZ]?
                                    |[GJNXYZ]?[ACDEHKLMOQRSTUVW]?[DGHQSVZ]))
         {_D}\d{{1,3}}{_SERIES}{{0,2}}(?:{_D}\d{{2}}(?!\d))?                               # aircraft
-  | (?:[ABCEFKPT]{_D}(?:\d{{2,3}}|\d(?={_SERIES}))|{_ONE_DIGIT}){_SERIES}{{0,2}}(?:{_D}\d{{2}}(?!\d))?
+  | (?:[ABCEFJKPT]{_D}(?:\d{{2,3}}|\d(?={_SERIES}))|{_ONE_DIGIT}){_SERIES}{{0,2}}(?:{_D}\d{{2}}(?!\d))?
 )
 (?:\s[A-HJ-NP-Z](?![\w'’])(?!\s+[a-zà-ÿ]))?        # French "F-35 A"
 (?:\s?(?:Block|BLOCK)\s?(?:\d{{1,3}}|[IVX]{{1,4}})(?![\w]))?
@@ -63,11 +65,6 @@ _AMBIGUOUS = frozenset({
     "Heron", "Archer", "Grad", "Spike", "Hammer", "Mirage", "Meteor", "Taurus", "Phalanx", "Griffon",
     "Maverick", "Paladin", "Dingo", "Fuchs", "Seahawk", "César", "Aster", "FDI", "K2", "K9",
     "Marder", "Namer", "Krab", "Harpoon", "Excalibur", "Stryker", "Chinook"})
-_CONTEXT_WORDS = (r"systems?|systèmes?|batter(?:y|ies)|batteries?|launch(?:er|ers|ing)?|lanceurs?|"
-                  r"vehicles?|véhicules?|weapons?|armes?|tirs?|fire[ds]?|livr\w*|deliver\w*|"
-                  r"supply|fourni\w*|missiles?|char|chars|tanks?|aircraft|avions?|helicopters?|"
-                  r"hélicoptères?|guns?|canons?|howitzers?|obusiers?|drones?|radars?|frégates?|"
-                  r"frigates?|ships?|navires?|munitions?|ammunition")
 
 
 @dataclass(frozen=True)
@@ -244,17 +241,78 @@ def _nouns(lang: str) -> tuple[PrefixedRegex | None, dict[str, dict[str, str]]]:
     return PrefixedRegex(rx, forms), table
 
 
-@cache
-def _context_re() -> re.Pattern[str]:
-    return re.compile(rf"(?<!\w)(?:{_CONTEXT_WORDS})(?!\w)", re.IGNORECASE)
-
-
 _STOP_RE = re.compile("|".join(f"(?:{s})" for s in _NAME_STOPS))
 
 
-def _has_context(text: str, start: int, end: int) -> bool:
+def _has_context(text: str, start: int, end: int, lang: str) -> bool:
+    """Is an equipment word of `lang` or a designation within 40 characters of [start, end)?"""
     window = text[max(0, start - 40):start] + " " + text[end:end + 40]
-    return bool(_context_re().search(window) or DESIGNATION_RE.search(window))
+    context = get_lexicon(lang).rx("equipment_context") if lang in SUPPORTED_LANGUAGES else None
+    return bool(context is not None and context.search(window) or DESIGNATION_RE.search(window))
+
+
+_TITLE_WORD_AFTER = re.compile(r"[ \t]+[A-Z][a-z]")
+
+
+def _inside_name(text: str, start: int, end: int) -> bool:
+    """A capitalised equipment noun followed by another capitalised word is a word of a name
+    ("Guided Multiple Launch Rocket System", "Integrated Air and Missile Defense", "Raytheon
+    Missile Systems Company"), not the noun of an item."""
+    return text[start].isupper() and _TITLE_WORD_AFTER.match(text, end) is not None
+
+
+_OPEN_BEFORE = re.compile(r"\(\s*$")
+_CLOSE_AFTER = re.compile(r"\s*\)")
+_LONG_FORM_STOP = re.compile(r"[\d(),;:.\"“”«»]")
+
+
+def _long_form(short: str, before: str) -> int | None:
+    """Where, in `before` (the text up to the parenthesis), the spelled-out name of acronym
+    `short` starts: Schwartz & Hearst's rule (each letter of the acronym found right to left,
+    the first one at the start of a word), within len+5 words and without figures or
+    punctuation; None when the words do not spell it."""
+    letters = [c.lower() for c in short if c.isalpha()]
+    if len(letters) < 2 or 2 * len(letters) < sum(c.isalnum() for c in short):
+        return None
+    stops = [m.end() for m in _LONG_FORM_STOP.finditer(before)]
+    words = before[stops[-1] if stops else 0:].split()[-min(len(letters) + 5, 2 * len(letters)):]
+    window = " ".join(words)
+    if len(words) < 2:
+        return None
+    k, pos = len(letters) - 1, len(window) - 1
+    while k >= 0:
+        c = letters[k]
+        while pos >= 0 and (window[pos].lower() != c or (k == 0 and pos > 0 and window[pos - 1].isalnum())):
+            pos -= 1
+        if pos < 0:
+            return None
+        pos, k = pos - 1, k - 1
+    start = window.rfind(" ", 0, pos + 1) + 1
+    if " " not in window[start:].strip():
+        return None  # one word is a name, not a spelled-out acronym
+    return len(before.rstrip()) - len(window) + start
+
+
+def _spelled_out(text: str, cands: list) -> list:
+    """'Guided Multiple Launch Rocket System (GMLRS)': a name in parentheses after the words
+    that spell it out is one mention covering both, so the count before the words counts it."""
+    out = []
+    for start, end, prio, match in cands:
+        if match is None or match.kind == "generic":
+            continue
+        opened = _OPEN_BEFORE.search(text, max(0, start - 3), start)
+        closed = _CLOSE_AFTER.match(text, end)
+        if opened is None or closed is None:
+            continue
+        before = text[max(0, opened.start() - 200):opened.start()]
+        at = _long_form(match.text, before)
+        if at is None:
+            continue
+        new_start = opened.start() - len(before) + at
+        out.append((new_start, closed.end(), prio, WeaponMatch(
+            new_start, closed.end(), text[new_start:closed.end()], match.designation, match.family,
+            match.category, match.kind, match.description)))
+    return out
 
 
 def find_weapons(text: str, lang: str) -> list[WeaponMatch]:
@@ -277,7 +335,7 @@ def find_weapons(text: str, lang: str) -> list[WeaponMatch]:
         row = _lookup_row(written)
         if row is None:
             continue
-        if row.match in _AMBIGUOUS and not _has_context(text, m.start(), m.end()):
+        if row.match in _AMBIGUOUS and not _has_context(text, m.start(), m.end(), lang):
             continue
         cands.append((m.start(), m.end(), 2, WeaponMatch(
             m.start(), m.end(), m.group(), normalise_designation(written), row.family, row.category,
@@ -289,9 +347,12 @@ def find_weapons(text: str, lang: str) -> list[WeaponMatch]:
             if r is None:
                 continue
             item = r["is_item"] == "yes"
+            if item and _inside_name(text, m.start(), m.end()):
+                continue
             cands.append((m.start(), m.end(), 3 if item else 1, WeaponMatch(
                 m.start(), m.end(), m.group(), None, None, r["category"] or None, "generic",
                 r["noun"]) if item else None))
+    cands += _spelled_out(text, cands)
     cands.sort(key=lambda c: (c[0] - c[1], c[2], c[0]))
     taken = SpanCover(len(text))
     kept: list[WeaponMatch] = []

@@ -1,0 +1,116 @@
+"""Items of transfers (extract/items.py): what an item's noun phrase holds, read from the parse.
+
+Each construction has a sentence written for it, in French and in English, and the whole item
+record is asserted (designation, family, description, category, quantity, qualifier)."""
+from __future__ import annotations
+
+
+def items_of(x) -> list[tuple]:
+    return [(i.designation, i.family, i.description, i.category, i.quantity, i.quantity_qualifier)
+            for t in x.transfers for i in t.items]
+
+
+# --- adjectives and names between the noun and the designation -------------------------------------
+
+def test_fr_adjective_between_noun_and_designation(extract):
+    x = extract("La Hongrie a commandé 24 avions de chasse légers T-50 à la Corée du Sud.")
+    assert items_of(x) == [("T-50", "T-50", "avion de chasse T-50", "aircraft", 24, "exact")]
+
+
+def test_fr_demonym_between_noun_and_designation(extract):
+    x = extract("La Serbie a acheté 12 systèmes de défense antimissile russes S-400.")
+    assert items_of(x) == [("S-400", "S-400", "système de défense antimissile S-400", "air_defence", 12, "exact")]
+
+
+def test_en_adjective_between_designation_and_noun(extract):
+    x = extract("Hungary has ordered 24 T-50 light fighter jets from South Korea.", "en")
+    assert items_of(x) == [("T-50", "T-50", "fighter jet T-50", "aircraft", 24, "exact")]
+
+
+def test_en_name_words_complete_the_designation(extract):
+    x = extract("Peru is buying 20 K2 Black Panther tanks from South Korea.", "en")
+    assert items_of(x) == [("K2 Black Panther", "K2", "tank K2 Black Panther", "armoured_vehicle", 20, "exact")]
+
+
+# --- an acronym after the words that spell it out ---------------------------------------------------
+
+def test_fr_spelled_out_acronym_is_counted(extract):
+    x = extract("Les États-Unis ont approuvé la vente au Chili de 300 missiles "
+                "Advanced Medium-Range Air-to-Air Missile (AMRAAM).")
+    assert items_of(x) == [("AMRAAM", "AMRAAM", "missile AMRAAM", "missile", 300, "exact")]
+
+
+def test_en_spelled_out_acronym_then_noun(extract):
+    x = extract("The State Department approved the sale to Chile of more than 500 Guided Multiple "
+                "Launch Rocket System (GMLRS) rockets.", "en")
+    assert items_of(x) == [("GMLRS", "GMLRS", "rocket GMLRS", "missile", 500, "more_than")]
+
+
+def test_en_launchers_and_interceptors_of_one_programme(extract):
+    x = extract("The package for Chile includes 12 Patriot launchers and 300 Patriot Advanced "
+                "Capability (PAC-3) interceptor missiles.", "en")
+    assert items_of(x) == [
+        ("Patriot", "Patriot", "launcher Patriot", "air_defence", 12, "exact"),
+        ("PAC-3", "Patriot", "interceptor missile PAC-3", "missile", 300, "exact")]
+
+
+# --- a noun with a definite article speaks of equipment named before ---------------------------------
+
+def test_fr_definite_noun_is_not_a_new_item(extract):
+    x = extract("La Roumanie a commandé 54 obusiers K9 à la Corée du Sud. "
+                "Les obusiers seront livrés par la Corée du Sud en 2027.")
+    assert items_of(x) == [("K9", "K9", "obusier K9", "artillery", 54, "exact")]
+
+
+def test_fr_partitive_article_keeps_the_item(extract):
+    x = extract("L'Allemagne a livré à l'Ukraine des munitions et de la défense anti-aérienne.")
+    assert items_of(x) == [(None, None, "munition", "other", None, None),
+                           (None, None, "défense anti-aérienne", "air_defence", None, None)]
+
+
+def test_en_definite_noun_is_not_a_new_item(extract):
+    x = extract("Romania has ordered 54 K9 howitzers from South Korea. "
+                "South Korea will deliver the howitzers in 2027.", "en")
+    assert items_of(x) == [("K9", "K9", "howitzer K9", "artillery", 54, "exact")]
+
+
+def test_en_definite_noun_with_a_calibre_is_an_item(extract):
+    x = extract("The United States has sold the 500-pound bombs to Romania.", "en")
+    assert items_of(x) == [(None, None, "500-pound bombs", "other", None, None)]
+
+
+# --- sizes and kinds are not counts ------------------------------------------------------------------
+
+def test_fr_calibre_is_not_a_count(extract):
+    x = extract("La Roumanie a commandé des obusiers K9 de 155 mm à la Corée du Sud.")
+    assert items_of(x) == [("K9", "K9", "obusier K9", "artillery", None, None)]
+
+
+def test_en_calibre_between_designation_and_noun(extract):
+    x = extract("Romania has ordered 400 M795 155mm artillery projectiles from the United States.", "en")
+    assert items_of(x) == [("M795", None, "artillery projectile M795", "other", 400, "exact")]
+
+
+def test_en_size_before_designation_is_not_a_count(extract):
+    x = extract("Romania has ordered the 155-millimeter K9 howitzer from South Korea.", "en")
+    assert items_of(x) == [("K9", "K9", "howitzer K9", "artillery", None, None)]
+
+
+def test_en_kinds_are_not_a_count(extract):
+    x = extract("Romania has bought two types of fighter jets from the United States.", "en")
+    assert items_of(x) == [(None, None, "fighter jet", "aircraft", None, None)]
+
+
+# --- an equipment noun that modifies another noun is not the item ------------------------------------
+
+def test_en_equipment_noun_as_compound_modifier(extract):
+    x = extract("Romania has bought 15 K-10 ammunition resupply vehicles and missile defense radars "
+                "from South Korea.", "en")
+    assert items_of(x) == [("K-10", "K10", "armoured ammunition resupply vehicle", "armoured_vehicle", 15, "exact"),
+                           (None, None, "missile defense radars", "sensor", None, None)]
+
+
+def test_fr_equipment_noun_after_its_head_stays_the_item(extract):
+    # French puts the modifier after the noun ("radars de défense antimissile"): the noun is the item
+    x = extract("La Roumanie a acheté des radars de défense antimissile à la Corée du Sud.")
+    assert items_of(x) == [(None, None, "radar", "sensor", None, None)]
