@@ -47,6 +47,8 @@ OBJECT_OF_PREPOSITION = frozenset({"pobj"})
 CLAUSE_DEPS = frozenset({"acl", "acl:relcl", "relcl", "advcl", "ccomp", "xcomp", "parataxis", "punct", "appos:relcl"})
 # the actions a court itself performs (its verb has the court for subject)
 COURT_ACTS = frozenset({"ruling", "order", "provisional_measures", "indictment"})
+CONTENT_DEPS = frozenset({"acl", "ccomp", "relcl", "acl:relcl"})  # the content of a demand or a case
+NAME_DEPS = frozenset({"appos", "flat", "flat:name", "compound", "nmod"})
 MODIFIER_DEPS = frozenset({"amod", "compound", "flat", "flat:name", "fixed", "nmod", "npadvmod", "nummod", "nmod:poss"})
 
 
@@ -267,16 +269,29 @@ def _actions_in(s: _Sentence, lex: Lexicon) -> list[tuple[str, Token]]:
             found.append((span.root.i, action, span.root))
     filing = _folded_rx(lex, "legal.filing_verbs")
     against = _folded_set(lex, "legal.against")
+    ruled_on = {t.i for _, a, t in found if a == "ruling"}  # "dismissed the case": a case there was
     for m in _folded_rx(lex, "legal.ambiguous_case_nouns").finditer(s.folded):
         tok = s.token_at(m.start())
         if tok is None or tok.i in seen:
             continue
-        if (tok.head is not tok and filing.fullmatch(_fold(tok.head.text))) or _complements(tok, against) or \
+        if (tok.head is not tok and (filing.fullmatch(_fold(tok.head.text)) or tok.head.i in ruled_on)) or \
+                _complements(tok, against) or \
                 any(filing.fullmatch(_fold(c.text)) for c in tok.children if c.dep_ in ("acl", "amod")):
             seen.add(tok.i)
             found.append((tok.i, "case", tok))
     found.sort(key=lambda x: x[0])
     return [(a, t) for _, a, t in found]
+
+
+def _requested(cue: Token, lex: Lexicon) -> bool:
+    """Is the act only asked for ("asked the court to order", "appelé la Cour à ordonner")?"""
+    requests = _folded_rx(lex, "legal.requests")
+    t = cue
+    while t.head.i != t.i:
+        t = t.head
+        if requests.fullmatch(_fold(t.text)):
+            return True
+    return False
 
 
 def _dominating(cue: Token, cues: set[int]) -> int | None:
@@ -300,17 +315,25 @@ def _parties_tokens(cue: Token, action: str, lex: Lexicon) -> list[Token]:
     """The nouns that name who the action is against, from the parse around its cue."""
     against = _folded_set(lex, "legal.warrant_for" if action == "arrest_warrant" else "legal.against")
     found = _complements(cue, against)
+    objects = [c for c in cue.children if c.dep_ in OBJECT_DEPS]
     if not found:  # "a déposé une plainte ... contre X", "l'affaire intentée contre X"
         heads = [cue.head] if cue.dep_ in OBJECT_DEPS | PASSIVE_SUBJECT_DEPS | {"acl", "amod"} else []
-        objects = [c for c in cue.children if c.dep_ in OBJECT_DEPS]
         for tok in heads + objects:
             found = _complements(tok, against)
             if found:
                 break
-    if not found and action != "arrest_warrant":  # "condamné la France", "X est poursuivi"
-        objects = [c for c in cue.children if c.dep_ in OBJECT_DEPS | PASSIVE_SUBJECT_DEPS]
-        found = [n for o in objects for n in _with_conjuncts(o)]
-        return [n for n in found if _names_a_party_itself(n)]
+    if found or action == "arrest_warrant":
+        return found
+    # "condamné la France", "X est poursuivi"
+    direct = [n for o in objects + [c for c in cue.children if c.dep_ in PASSIVE_SUBJECT_DEPS]
+              for n in _with_conjuncts(o)]
+    found = [n for n in direct if _names_a_party_itself(n)]
+    # "rejected X's demand that Y stop ...", "a case accusing Y of ...": the party in its clause
+    for noun in ([cue] if not found else []) + [n for n in direct if not _names_a_party_itself(n)]:
+        for clause in noun.children:
+            if clause.dep_ in CONTENT_DEPS:
+                found += [n for c in clause.children if c.dep_ in SUBJECT_DEPS | OBJECT_DEPS | PASSIVE_SUBJECT_DEPS
+                          for n in _with_conjuncts(c) if _names_a_party_itself(n)]
     return found
 
 
@@ -322,11 +345,14 @@ def _names_a_party_itself(tok: Token) -> bool:
 
 
 def _plaintiff_tokens(s: _Sentence) -> set[int]:
-    """Tokens of who brings the proceedings: the agent of a passive ("par X", "by X") and the
-    subject of a verb whose object is a case (kept out of the respondent fallback)."""
+    """Tokens of who brings the proceedings or the demand: the agent of a passive, a "by"/"par"
+    complement, a possessor ("Nicaragua's demands"); kept out of the respondent fallback."""
+    by = _folded_set(s.ctx.lex, "legal.by")
     out: set[int] = set()
     for tok in s.span:
-        if tok.dep_ in AGENT_DEPS:
+        if tok.dep_ in AGENT_DEPS or tok.dep_ in ("poss", "nmod:poss") or \
+                (tok.dep_ in PREPOSITION_DEPS and _fold(tok.text) in by) or \
+                any(c.dep_ in CASE_DEPS and _fold(c.text) in by for c in tok.children):
             out |= {t.i for t in tok.subtree}
     return out
 
@@ -348,6 +374,8 @@ def _subjects_and_states(s: _Sentence, nouns: list[Token]) -> list[tuple[str | N
                 if name not in persons:
                     persons.append(name)
         state = _state_of(s, phrase)
+        if state is None and persons:
+            state = _state_of_person(s.ctx, persons[0])
         org = next((s.orgs[t.i] for t in phrase if t.i in s.orgs), None)
         if state is None and org is None and not persons:
             continue
@@ -355,12 +383,37 @@ def _subjects_and_states(s: _Sentence, nouns: list[Token]) -> list[tuple[str | N
     return out
 
 
+def _state_of_person(ctx: DocContext, name: str) -> Mention | None:
+    """The state a person belongs to, by a demonym or state in the phrase of any mention of
+    them in the text ("le président russe Vladimir Poutine" ... "Poutine")."""
+    def build() -> dict[str, Mention]:
+        states: dict[int, Mention] = {}
+        for m in ctx.actors:
+            if m.label == "GPE":
+                span = ctx.doc.char_span(m.start, m.end, alignment_mode="expand")
+                for t in span if span is not None else ():
+                    states.setdefault(t.i, m)
+        out: dict[str, Mention] = {}
+        for p in ctx.persons:
+            span = ctx.doc.char_span(p.start, p.end, alignment_mode="expand")
+            if span is None or not len(span):
+                continue
+            tok = span.root
+            heads = [tok, tok.head] if tok.dep_ in NAME_DEPS else [tok]
+            found = next((states[t.i] for h in heads for t in _phrase(h) if t.i in states), None)
+            full = ctx.full_name(p.name)
+            if found is not None and full not in out:
+                out[full] = found
+        return out
+    return ctx.remember("legal.person_states", build).get(name)
+
+
 def _sentence_persons(s: _Sentence) -> list[str]:
     """Persons of the sentence who are not the subject of a verb (who speaks or acts)."""
     speakers: set[int] = set()
     for tok in s.span:
-        if tok.dep_ in SUBJECT_DEPS:
-            speakers |= {t.i for t in tok.subtree}
+        if tok.dep_ in SUBJECT_DEPS:  # the subject and the names in apposition to it, not its complements
+            speakers |= {tok.i} | {c.i for c in tok.children if c.dep_ in NAME_DEPS - {"nmod"}}
     names = []
     for i, p in s.persons.items():
         if i in speakers or lookup_actor(p.name, s.ctx.lang) is not None:
@@ -428,7 +481,7 @@ def _record_actions(s: _Sentence, courts: list[_Court], actions: list[tuple[str,
         top = _dominating(cue, cue_tokens)
         if top is not None and action != "case":
             under.setdefault(top, []).append((action, cue))  # what a ruling or request is about
-        else:
+        elif action == "case" or not _requested(cue, lex):
             kept.append((action, cue))
     for action, cue in kept:
         court = _court_of(cue, courts)
