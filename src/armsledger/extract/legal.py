@@ -350,10 +350,12 @@ def _plaintiff_tokens(s: _Sentence) -> set[int]:
     by = _folded_set(s.ctx.lex, "legal.by")
     out: set[int] = set()
     for tok in s.span:
-        if tok.dep_ in AGENT_DEPS or tok.dep_ in ("poss", "nmod:poss") or \
-                (tok.dep_ in PREPOSITION_DEPS and _fold(tok.text) in by) or \
-                any(c.dep_ in CASE_DEPS and _fold(c.text) in by for c in tok.children):
-            out |= {t.i for t in tok.subtree}
+        if tok.dep_ in ("poss", "nmod:poss") or any(c.dep_ in CASE_DEPS and _fold(c.text) in by for c in tok.children):
+            out |= {t.i for t in _phrase(tok)}
+        elif tok.dep_ in AGENT_DEPS or (tok.dep_ in PREPOSITION_DEPS and _fold(tok.text) in by):
+            for c in tok.children:  # "by X", and "by X accusing Y" parsed as a clause under "by"
+                nouns = [c] if c.dep_ in OBJECT_OF_PREPOSITION else [g for g in c.children if g.dep_ in SUBJECT_DEPS]
+                out |= {t.i for n in nouns for t in _phrase(n)}
     return out
 
 
@@ -474,21 +476,26 @@ def _record_actions(s: _Sentence, courts: list[_Court], actions: list[tuple[str,
     ctx, lex, sent = s.ctx, s.ctx.lex, s.sent
     charges = list(dict.fromkeys(m.group(0) for m in lex.rx("legal.charges").finditer(sent.text)))
     date = next((d.value for d in ctx.in_sentence(ctx.dates, sent) if d.value), None)
-    cue_tokens = {cue.i for _, cue in actions}
-    under: dict[int, list[tuple[str, Token]]] = {}  # the cues each cue dominates
-    kept = []
+    live: list[tuple[str, Token, _Court]] = []
     for action, cue in actions:
-        top = _dominating(cue, cue_tokens)
-        if top is not None and action != "case":
-            under.setdefault(top, []).append((action, cue))  # what a ruling or request is about
-        elif action == "case" or not _requested(cue, lex):
-            kept.append((action, cue))
-    for action, cue in kept:
         court = _court_of(cue, courts)
         if court is None or cue.i in court.tokens:
             continue
+        if action != "case" and _requested(cue, lex):
+            continue  # "asked the court to order": not done
         if action in COURT_ACTS and not _done_by_court(cue, court, lex):
             continue  # "la Russie a jugé ...": someone else's verb
+        live.append((action, cue, court))
+    cue_tokens = {cue.i for _, cue, _ in live}
+    under: dict[int, list[tuple[str, Token]]] = {}  # the cues each cue dominates
+    kept = []
+    for action, cue, court in live:
+        top = _dominating(cue, cue_tokens)
+        if top is not None and action != "case":
+            under.setdefault(top, []).append((action, cue))  # what a ruling is about
+        else:
+            kept.append((action, cue, court))
+    for action, cue, court in kept:
         if action == "order":
             action = "provisional_measures" if court.name == "ICJ" else "ruling"
         parties = _subjects_and_states(s, _parties_tokens(cue, action, lex))
