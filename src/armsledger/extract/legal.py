@@ -49,6 +49,12 @@ CLAUSE_DEPS = frozenset({"acl", "acl:relcl", "relcl", "advcl", "ccomp", "xcomp",
 COURT_ACTS = frozenset({"ruling", "order", "provisional_measures", "indictment"})
 CONTENT_DEPS = frozenset({"acl", "ccomp", "relcl", "acl:relcl"})  # the content of a demand or a case
 NAME_DEPS = frozenset({"appos", "flat", "flat:name", "compound", "nmod"})
+# a court's name, a party's phrase, the search for a complement: bounded, so that a sentence of
+# thousands of words (a list without stops) costs linear time however many cues it holds
+MAX_COURT_WORDS = 12
+MAX_PHRASE = 40
+MAX_SEARCH = 80
+MAX_DEPTH = 30
 MODIFIER_DEPS = frozenset({"amod", "compound", "flat", "flat:name", "fixed", "nmod", "npadvmod", "nummod", "nmod:poss"})
 
 
@@ -104,6 +110,8 @@ class _Sentence:
             table = self.states if m.label == "GPE" else self.orgs
             for tok in self.tokens_of(m.start, m.end):
                 table.setdefault(tok.i, m)
+        self.plaintiff: set[int] | None = None  # found when first asked
+        self.loose_persons: list[str] | None = None
         self.persons: dict[int, Person] = {}
         for p in ctx.in_sentence(ctx.persons, sent):
             for tok in self.tokens_of(p.start, p.end):
@@ -123,9 +131,10 @@ class _Sentence:
 def _complements(tok: Token, prepositions: frozenset[str]) -> list[Token]:
     """The nouns `tok` governs through one of `prepositions` ("contre X", "against X"), with
     the nouns coordinated to them ("contre X et Y")."""
-    out, todo = [], [tok]
-    while todo:  # down the phrase: "par X contre Y" often hangs "contre Y" from X
+    out, todo, visited = [], [tok], 0
+    while todo and visited < MAX_SEARCH:  # down the phrase: "par X contre Y" often hangs "contre Y" from X
         t = todo.pop()
+        visited += 1
         for child in t.children:
             if child.dep_ in PREPOSITION_DEPS and _fold(child.text) in prepositions:
                 out += [g for g in child.children if g.dep_ in OBJECT_OF_PREPOSITION]
@@ -138,7 +147,7 @@ def _complements(tok: Token, prepositions: frozenset[str]) -> list[Token]:
 
 def _with_conjuncts(tok: Token) -> list[Token]:
     out, todo = [], [tok]
-    while todo:
+    while todo and len(out) < MAX_PHRASE:
         t = todo.pop()
         out.append(t)
         todo += [c for c in t.children if c.dep_ == "conj"]
@@ -148,7 +157,7 @@ def _with_conjuncts(tok: Token) -> list[Token]:
 def _phrase(tok: Token) -> list[Token]:
     """The tokens of the noun phrase headed by `tok`, without its clauses and conjuncts."""
     out, todo = [], [tok]
-    while todo:
+    while todo and len(out) < MAX_PHRASE:
         t = todo.pop()
         out.append(t)
         todo += [c for c in t.children if c.dep_ not in CLAUSE_DEPS and c.dep_ not in ("conj", "cc")]
@@ -158,15 +167,15 @@ def _phrase(tok: Token) -> list[Token]:
 def _tree_distance(a: Token, b: Token) -> int:
     up = {}
     t, d = a, 0
-    while True:
+    while d < MAX_DEPTH:
         up[t.i] = d
         if t.head.i == t.i:
             break
         t, d = t.head, d + 1
     t, d = b, 0
     while t.i not in up:
-        if t.head.i == t.i:
-            return 10_000  # not in one tree (sentence pieces)
+        if t.head.i == t.i or d >= MAX_DEPTH:
+            return 10_000  # not in one tree (sentence pieces), or too far apart to be related
         t, d = t.head, d + 1
     return up[t.i] + d
 
@@ -200,15 +209,15 @@ def _courts_in(s: _Sentence, lex: Lexicon) -> list[_Court]:
             continue  # "justice", "the judge" alone name no court
         words = [t for t in phrase if not t.is_punct]
         name = ctx.text[words[0].idx:words[-1].idx + len(words[-1].text)]
-        courts.append(_Court(name, frozenset(t.i for t in phrase), tok.i, bare=not _names_a_place(s, phrase)))
+        courts.append(_Court(name, frozenset(t.i for t in phrase), tok.i, bare=not _names_a_place(s, phrase, tok)))
         taken |= {t.i for t in phrase}
     return courts
 
 
-def _names_a_place(s: _Sentence, phrase: list[Token]) -> bool:
+def _names_a_place(s: _Sentence, phrase: list[Token], noun: Token) -> bool:
     """Does a court's phrase name where it sits (a state, a demonym, a place), and no
     organisation ("the top UN court" is a periphrasis of a court named elsewhere)?"""
-    modifiers = [t for t in phrase if t.dep_ not in ("ROOT",) and t.i != min(phrase, key=_depth).i]
+    modifiers = [t for t in phrase if t.i != noun.i]
     indices = {t.i for t in modifiers}
     if indices & set(s.orgs):
         return False
@@ -216,19 +225,13 @@ def _names_a_place(s: _Sentence, phrase: list[Token]) -> bool:
         t.ent_type_ in ("GPE", "LOC") or (t.ent_type_ == "ORG" and t.i not in s.orgs) for t in modifiers)
 
 
-def _depth(tok: Token) -> int:
-    d = 0
-    while tok.head.i != tok.i:
-        tok, d = tok.head, d + 1
-    return d
-
 
 def _court_phrase(noun: Token, lex: Lexicon) -> list[Token]:
     """The court noun with the modifiers that name the court: adjectives, compounds, and
     complements through a naming preposition ("de Bruxelles", "in Aarhus"), determiners out."""
     preps = _folded_set(lex, "legal.name_prepositions")
     out, todo = [], [noun]
-    while todo:
+    while todo and len(out) < MAX_COURT_WORDS:
         t = todo.pop()
         out.append(t)
         for c in t.children:
@@ -286,9 +289,9 @@ def _actions_in(s: _Sentence, lex: Lexicon) -> list[tuple[str, Token]]:
 def _requested(cue: Token, lex: Lexicon) -> bool:
     """Is the act only asked for ("asked the court to order", "appelé la Cour à ordonner")?"""
     requests = _folded_rx(lex, "legal.requests")
-    t = cue
-    while t.head.i != t.i:
-        t = t.head
+    t, steps = cue, 0
+    while t.head.i != t.i and steps < MAX_DEPTH:
+        t, steps = t.head, steps + 1
         if requests.fullmatch(_fold(t.text)):
             return True
     return False
@@ -296,9 +299,9 @@ def _requested(cue: Token, lex: Lexicon) -> bool:
 
 def _dominating(cue: Token, cues: set[int]) -> int | None:
     """The cue token above `cue` in the tree, if any ("rejeté la demande d'ordonner": rejeté)."""
-    t = cue
-    while t.head.i != t.i:
-        t = t.head
+    t, steps = cue, 0
+    while t.head.i != t.i and steps < MAX_DEPTH:
+        t, steps = t.head, steps + 1
         if t.i in cues:
             return t.i
     return None
@@ -427,7 +430,9 @@ def _sentence_persons(s: _Sentence) -> list[str]:
 
 
 def _fallback_state(s: _Sentence, court: _Court) -> str | None:
-    plaintiff = _plaintiff_tokens(s)
+    if s.plaintiff is None:
+        s.plaintiff = _plaintiff_tokens(s)
+    plaintiff = s.plaintiff
     for i in sorted(s.states):
         if i not in court.tokens and i not in plaintiff:
             return s.states[i].id
@@ -503,7 +508,9 @@ def _record_actions(s: _Sentence, courts: list[_Court], actions: list[tuple[str,
             parties = parties or _subjects_and_states(s, _parties_tokens(sub, sub_action, lex))
         if action == "arrest_warrant":  # the persons named around the warrant, whatever the parse of the list
             named = [p for _, persons in parties for p in persons]
-            extra = [p for p in _sentence_persons(s) if p not in named]
+            if s.loose_persons is None:
+                s.loose_persons = _sentence_persons(s)
+            extra = [p for p in s.loose_persons if p not in named]
             if extra:
                 parties = (parties or [(None, [])])
                 parties[0] = (parties[0][0], parties[0][1] + extra)
