@@ -11,7 +11,6 @@ every mention again: the work stays linear in the length of the document.
 """
 from __future__ import annotations
 
-import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -78,19 +77,15 @@ class DocContext:
     # ------------------------------------------------------------------ lazily found once
     @cached_property
     def sentences(self) -> list[Sentence]:
+        """The parser's sentences (bounded by `armsledger_paragraphs`: never across a paragraph
+        break), without their surrounding white space; blank ones left out."""
         out = []
         for sent in self.doc.sents:
             text = self.text[sent.start_char:sent.end_char]  # not sent.text: it rebuilds from tokens
-            if not text.strip():
-                continue
-            # spaCy keeps paragraph breaks inside sentences now and then; a blank line always ends one
-            offset = sent.start_char
-            for part in re.split(r"(\n\s*\n)", text):
-                if part.strip() and not re.fullmatch(r"\n\s*\n", part):
-                    lead = len(part) - len(part.lstrip())
-                    body = part.strip()
-                    out.append(Sentence(len(out), offset + lead, offset + lead + len(body), body))
-                offset += len(part)
+            body = text.strip()
+            if body:
+                lead = len(text) - len(text.lstrip())
+                out.append(Sentence(len(out), sent.start_char + lead, sent.start_char + lead + len(body), body))
         return out
 
     @cached_property

@@ -47,6 +47,8 @@ def get_pipeline(lang: str) -> Language:
     suffixes = list(nlp.Defaults.suffixes) + [r"(?<=\d[A-Z])\."]
     nlp.tokenizer.suffix_search = spacy.util.compile_suffix_regex(suffixes).search
     nlp.add_pipe("armsledger_designations", first=True)
+    # paragraph breaks always end a sentence, French clauses stay whole: preset for the parser
+    nlp.add_pipe("armsledger_paragraphs", before="parser", config={"lang": lang})
     nlp.add_pipe("armsledger_gazetteer", after="ner", config={"lang": lang})
     return nlp
 

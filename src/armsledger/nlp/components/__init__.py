@@ -1,2 +1,2 @@
 """armsledger's spaCy components, one per file, registered with `@Language.factory` on import."""
-from armsledger.nlp.components import designations, gazetteer  # noqa: F401  (registration)
+from armsledger.nlp.components import designations, gazetteer, paragraphs  # noqa: F401  (registration)
