@@ -14,10 +14,11 @@ presets `is_sent_start`, which the parser respects (and it parses the whole clau
   honorifics, `lang/*/segmentation.json`).
 
 Every other token is left to the parser. One pass over the tokens, no look-back beyond the
-previous token: the work is linear.
+previous token, the marks written in one array (`Doc.from_array`): the work is linear.
 """
 from __future__ import annotations
 
+from spacy.attrs import SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
@@ -58,17 +59,20 @@ class ParagraphSegmenter:
         if len(doc) < 2:
             return doc
         wrapped = _is_wrapped(doc)
+        # set in one array: each `token.is_sent_start = ...` first scans the whole doc for a parse
+        starts = doc.to_array([SENT_START]).astype("int64")
         breaks = 0  # line breaks in the white space since the last word
         prev = doc[0]
         for token in doc[1:]:
             if token.is_space:
-                token.is_sent_start = False  # white space ends the sentence before it
+                starts[token.i] = -1  # white space ends the sentence before it
                 breaks += _line_breaks(token)
                 continue
             start = self._starts(token, prev, breaks, wrapped)
             if start is not None:
-                token.is_sent_start = start
+                starts[token.i] = 1 if start else -1
             breaks, prev = 0, token
+        doc.from_array([SENT_START], starts.astype("uint64"))
         return doc
 
     def _starts(self, token: Token, prev: Token, breaks: int, wrapped: bool) -> bool | None:
