@@ -1,10 +1,8 @@
-import json
-from importlib import resources
-
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from armsledger.lang import get_lexicon
 from armsledger.normalize.numbers import find_numbers, parse_number, qualifier_before
 
 
@@ -135,12 +133,8 @@ def test_qualifier_before():
     assert qualifier_before("", 0, "en") == "exact"
 
 
-_QUALIFIERS = json.loads(resources.files("armsledger.normalize").joinpath(
-    "data", "qualifiers.json").read_text("utf-8"))
-
-
 @pytest.mark.parametrize("lang,qualifier,phrase", [
-    (lang, q, p) for lang in ("fr", "en") for q, ps in _QUALIFIERS[lang].items() for p in ps])
+    (lang, q, p) for lang in ("fr", "en") for q, ps in get_lexicon(lang).words("qualifiers").items() for p in ps])
 def test_every_qualifier_phrase(lang, qualifier, phrase):
     text = f"{phrase} 300 "
     assert [n.qualifier for n in find_numbers(text, lang)] == [qualifier]

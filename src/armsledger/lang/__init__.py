@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Iterable
 from functools import cache
 from importlib import resources
 from typing import Any
@@ -91,3 +92,25 @@ def get_lexicon(lang: str) -> Lexicon:
                 raise PipelineError(f"lang/{lang}: key {key!r} defined twice (again in {name}.json)")
             merged[key] = value
     return Lexicon(lang, merged)
+
+
+def words_in_every_language(path: str) -> list[str]:
+    """The entries of the list at `path` in every supported language, in order, each once.
+
+    For rules that read a text the same way whatever its language ("Block 52" in a French text,
+    "1990 à 2000" in an English one); raises KeyError when a language lacks `path`.
+    """
+    return list(dict.fromkeys(w for lang in SUPPORTED_LANGUAGES for w in get_lexicon(lang).words(path)))
+
+
+def phrase_regex(entries: Iterable[str], *, space: str = r"\s+") -> str:
+    """An alternation (no group, no bounds) of literal phrases, longest first: a space matches
+    `space`, an apostrophe also the curly `’`. For the normalisers, which bound it themselves."""
+    return "|".join(re.escape(e).replace(r"\ ", space).replace("'", "['’]")
+                    for e in sorted(entries, key=len, reverse=True))
+
+
+def linked_regex(entries: Iterable[str]) -> str:
+    """An alternation of link words before a noun ("de", "d'", "of "), each with the space after
+    it: an entry ending in a space needs one ("of euros"), others may run into the noun ("d'euros")."""
+    return "|".join(phrase_regex([e]) + ("" if e.endswith(" ") else r"\s*") for e in entries)

@@ -3,17 +3,22 @@
 `find_dates` finds full dates, month-year, yearless day-month, years after a cue ("en 2023"),
 weekdays, "hier"/"yesterday", "novembre dernier"/"last November", "le mois dernier", "l'année
 dernière" and "depuis ..."/"since ..." periods. Relative and yearless dates need `published`
-("YYYY-MM-DD" or "YYYY-MM"); without it their value is None. Names are data (data/calendar.json).
+("YYYY-MM-DD" or "YYYY-MM"); without it their value is None.
+
+Every word is data in `lang/{fr,en}/calendar.json` (month and weekday names, relative-date words,
+the cues before a year, ordinal suffixes, articles), read through `get_lexicon`; the patterns are
+built from them at first use and cached. What stays here is the shape of a date in each language
+(French "7 octobre 2023", English "October 7, 2023" or "the 7th of October"), written once per
+language around those words, and the digits of days and years.
 """
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import dataclass
 from datetime import date, timedelta
-from functools import lru_cache
-from importlib import resources
+from functools import cache, lru_cache
 
+from armsledger.lang import get_lexicon, phrase_regex, words_in_every_language
 from armsledger.normalize.spans import SpanCover
 
 __all__ = ["DateMatch", "find_dates", "resolve_relative_date", "month_names"]
@@ -28,60 +33,77 @@ class DateMatch:
     kind: str           # "absolute" | "relative" | "since"
 
 
-_CALENDAR = json.loads(resources.files(__package__).joinpath("data", "calendar.json")
-                       .read_text("utf-8"))
 _YEAR = r"(?P<year>(?:1[89]|20)\d\d)(?![\d\u00a0\u202f])"
 _DAY = r"(?P<day>[0-3]?\d)"
 
 
 def month_names(lang: str) -> dict[str, int]:
     """Month names and abbreviations of `lang` ("fr", "en") mapped to 1-12."""
-    return dict(_CALENDAR[lang]["months"])
+    return dict(get_lexicon(lang).words("month_names"))
 
 
-def _alternation(names: list[str], lang: str) -> str:
-    alts = "|".join(re.escape(n).replace("'", "['’]").replace(r"\ ", r"\s+")
-                    for n in sorted(names, key=len, reverse=True))
+def _names(names: list[str], lang: str) -> str:
     # English month and weekday names are capitalised; lower case "may", "march" are verbs.
-    return f"(?i:{alts})" if lang == "fr" else f"(?:{alts})"
+    alts = phrase_regex(names)
+    return f"(?:{alts})" if get_lexicon(lang).words("capitalised_names") else f"(?i:{alts})"
 
 
-def _phrases(lang: str, key: str) -> str:
-    words = _CALENDAR[lang]["relative"][key]
-    return "(?i:" + "|".join(re.escape(w).replace("'", "['’]").replace(r"\ ", r"\s+") for w in
-                             sorted(words, key=len, reverse=True)) + ")"
+def _cues(words: list[str], lang: str) -> str:
+    """Words before a year: in any case, or where names are capitalised, lower case or capitalised."""
+    if not get_lexicon(lang).words("capitalised_names"):
+        return f"(?i:{phrase_regex(words)})"
+    return "(?:" + "|".join(f"[{w[0].upper()}{w[0]}]{phrase_regex([w[1:]])}"
+                            for w in sorted(words, key=len, reverse=True)) + ")"
+
+
+def _phrases(words: list[str]) -> str:
+    return f"(?i:{phrase_regex(words)})"
+
+
+@cache
+def _day_shifts(lang: str) -> dict[str, int]:
+    """{group name: days from publication} for the words of `relative_days` ("hier": -1)."""
+    return {f"d{i}": int(days) for i, days in enumerate(get_lexicon(lang).words("relative_days"))}
 
 
 @lru_cache(maxsize=None)
 def _patterns(lang: str) -> list[tuple[str, re.Pattern[str]]]:
-    cal = _CALENDAR[lang]
-    mon = f"(?P<mon>{_alternation(list(cal['months']), lang)})(?!\\w)"
-    wd = f"(?P<wd>{_alternation(list(cal['weekdays']), lang)})(?![\\w-])"
-    rel = {key: _phrases(lang, key) for key in cal["relative"]}
+    lex = get_lexicon(lang)
+    mon = f"(?P<mon>{_names(list(lex.words('month_names')), lang)})(?!\\w)"
+    wd = f"(?P<wd>{_names(list(lex.words('weekday_names')), lang)})(?![\\w-])"
+    rel = {key: _phrases(words) for key, words in lex.words("relative_dates").items()}
+    nth = f"(?:{phrase_regex(lex.words('ordinal_suffixes'))})"  # "1er", "7th"
+    of = f"(?:{phrase_regex(lex.words('month_of_link'))})"       # "août de l'année dernière"
+    year_cue = _cues(lex.words("date_year_cues"), lang)
     if lang == "fr":
-        full = (rf"(?:{wd}\s+)?{_DAY}(?:er)?\s+{mon}(?:\s+{_YEAR}|\s+(?P<last>{rel['last_after']}))?"
+        full = (rf"(?:{wd}\s+)?{_DAY}{nth}?\s+{mon}(?:\s+{_YEAR}|\s+(?P<last>{rel['last_after']}))?"
                 .replace("(?P<wd>", "(?P<wd0>"))
-        month_last = rf"{mon}\s+(?:(?P<last>{rel['last_after']})(?!\w)|de\s+(?P<ly>{rel['last_year']}))"
-        year_cue = (r"(?i:en|depuis|fin|début|mi-|courant|durant|pendant|jusqu['’]en|d['’]ici|dès"
-                    r"|l['’]année|l['’]an)")
+        month_last = rf"{mon}\s+(?:(?P<last>{rel['last_after']})(?!\w)|{of}\s+(?P<ly>{rel['last_year']}))"
         weekday = rf"(?:(?P<this>{rel['this_before']})\s+)?{wd}(?:\s+(?P<last>{rel['last_after']}))?"
     else:
-        full = (rf"(?:{wd},?\s+)?(?:{mon}\s+{_DAY}(?:st|nd|rd|th)?(?:,?\s+{_YEAR})?"
-                rf"|(?:the\s+)?(?P<day2>[0-3]?\d)(?:st|nd|rd|th)?\s+(?:of\s+)?"
+        the = f"(?:{phrase_regex(lex.words('date_articles'))})"
+        full = (rf"(?:{wd},?\s+)?(?:{mon}\s+{_DAY}{nth}?(?:,?\s+{_YEAR})?"
+                rf"|(?:{the}\s+)?(?P<day2>[0-3]?\d){nth}?\s+(?:{of}\s+)?"
                 rf"{mon.replace('<mon>', '<mon2>')}(?:,?\s+{_YEAR.replace('<year>', '<year2>')})?)"
                 ).replace("(?P<wd>", "(?P<wd0>")
         month_last = (rf"(?:(?P<last>{rel['last_before']})\s+{mon}"
-                      rf"|{mon.replace('<mon>', '<mon2>')}\s+of\s+(?P<ly>{rel['last_year']}))")
-        year_cue = (r"(?:[Ii]n|[Ss]ince|[Uu]ntil|[Dd]uring|[Ee]arly|[Ll]ate|[Mm]id-|[Bb]efore|"
-                    r"[Aa]fter|[Bb]y|[Ff]rom|[Tt]hrough)")
+                      rf"|{mon.replace('<mon>', '<mon2>')}\s+{of}\s+(?P<ly>{rel['last_year']}))")
         weekday = rf"(?:(?P<this>{rel['last_before']}|{rel['this_before']})\s+)?{wd}"
-    relative = "|".join(f"(?P<{key}>{rel[key]})" for key in (
-        "day_before_yesterday", "today", "yesterday", "tomorrow", "last_month", "this_month",
-        "last_year", "this_year"))
-    specs = [("full", full + r"(?![\d\w])"), ("month_year", rf"{mon}\s+{_YEAR}"),
-             ("month_last", month_last), ("relative", rf"(?:{relative})(?!\w)"),
-             ("weekday", weekday), ("year", rf"(?P<cue>{year_cue})\s*{_YEAR}")]
+    shifts = [f"(?P<{group}>{_phrases(words)})" for group, words
+              in zip(_day_shifts(lang), lex.words("relative_days").values())]
+    relative = "|".join(shifts + [f"(?P<{key}>{rel[key]})" for key in (
+        "last_month", "this_month", "last_year", "this_year")])
+    specs = [("full_date", full + r"(?![\d\w])"), ("month_year", rf"{mon}\s+{_YEAR}"),
+             ("month_last", month_last), ("relative_word", rf"(?:{relative})(?!\w)"),
+             ("weekday_name", weekday), ("year_cue", rf"(?P<cue>{year_cue})\s*{_YEAR}")]
     return [(name, re.compile(rf"(?<![\w'’]){pattern}")) for name, pattern in specs]
+
+
+@lru_cache(maxsize=None)
+def _since_re(lang: str) -> re.Pattern[str]:
+    """"depuis le" / "since" right before a date: the date opens a period."""
+    since = _phrases(get_lexicon(lang).words("since_words"))
+    return re.compile(rf"{since}\s+(?:{_phrases(words_in_every_language('date_articles'))}\s+)?\Z")
 
 
 def _parse_published(published: str | None) -> tuple[int | None, int | None, int | None]:
@@ -144,14 +166,14 @@ def _resolve(name: str, m: re.Match[str], lang: str, pub: tuple[int | None, ...]
              ) -> tuple[str | None, str] | None:
     """(value, kind) of one pattern match, or None when the match is not a date."""
     groups = m.groupdict()
-    months = _CALENDAR[lang]["months"]
-    weekdays = _CALENDAR[lang]["weekdays"]
+    months = get_lexicon(lang).words("month_names")
+    weekdays = get_lexicon(lang).words("weekday_names")
 
     def month_of(key: str = "mon") -> int:
         word = groups[key]
         return months.get(word) or {k.lower(): v for k, v in months.items()}[word.lower()]
 
-    if name == "full":
+    if name == "full_date":
         two = groups.get("day2") is not None
         day = int(groups["day2"] if two else groups["day"])
         month = month_of("mon2" if two else "mon")
@@ -163,7 +185,7 @@ def _resolve(name: str, m: re.Match[str], lang: str, pub: tuple[int | None, ...]
         return _yearless(month, day, pub), "relative"
     if name == "month_year":
         return _fmt(int(groups["year"]), month_of()), "absolute"
-    if name == "year":
+    if name == "year_cue":
         return groups["year"], "absolute"
     if name == "month_last":
         year, pmonth, _day = pub
@@ -173,14 +195,13 @@ def _resolve(name: str, m: re.Match[str], lang: str, pub: tuple[int | None, ...]
         if groups.get("ly"):  # "August of last year"
             return _fmt(year - 1, month), "relative"
         return _fmt(year if month < pmonth else year - 1, month), "relative"
-    if name == "weekday":
+    if name == "weekday_name":
         target = {k.lower(): v for k, v in weekdays.items()}[groups["wd"].lower()]
         return _weekday(target, pub), "relative"
     year, month, _day = pub
     key = next(k for k, v in groups.items() if v)
-    if key in ("today", "yesterday", "day_before_yesterday", "tomorrow"):
-        offset = {"today": 0, "yesterday": -1, "day_before_yesterday": -2, "tomorrow": 1}[key]
-        return _shift_days(offset, pub), "relative"
+    if key in _day_shifts(lang):
+        return _shift_days(_day_shifts(lang)[key], pub), "relative"
     if year is None:
         return None, "relative"
     if key == "last_year":
@@ -207,7 +228,7 @@ def find_dates(text: str, lang: str, published: str | None) -> list[DateMatch]:
     for name, pattern in _patterns(lang):
         for m in pattern.finditer(text):
             start, end = m.span()
-            if name == "year":
+            if name == "year_cue":
                 start = m.start("year")
             if taken.overlaps(start, end):
                 continue
@@ -215,8 +236,7 @@ def find_dates(text: str, lang: str, published: str | None) -> list[DateMatch]:
             if resolved is None:
                 continue
             value, kind = resolved
-            since = re.search(rf"{_phrases(lang, 'since')}\s+(?:(?i:le|the)\s+)?\Z",
-                              text[max(0, start - 14):start])
+            since = _since_re(lang).search(text[max(0, start - 14):start])
             if since:
                 start, kind = start - len(since.group()), "since"
             taken.add(start, end)

@@ -4,15 +4,22 @@
 "TOTAL ....... $ 2.5 million", "1 milliard de livres sterling". A scaled amount with no currency
 ("1,7 milliard") takes the currency of the previous amount in the text. The qualifier comes only
 from the words just before the amount; what "estimated cost" means is for the caller to decide.
+
+Currency names, the names that are also weights, the symbols a language writes after an amount
+("$ US") and the words that may follow a bare scaled amount are data in `lang/{fr,en}/money.json`;
+the range words in `lang/{fr,en}/numbers.json`. What stays here is not a word of a language: the
+currency symbols ($, €, US$, C$...) and ISO 4217 codes, checked against pycountry.
 """
 from __future__ import annotations
 
 import math
 import re
 from dataclasses import dataclass
+from functools import cache
 
 import pycountry
 
+from armsledger.lang import get_lexicon, linked_regex, phrase_regex, words_in_every_language
 from armsledger.normalize.numbers import RawNumber, qualifier_span, scan_numbers
 
 __all__ = ["MoneyMatch", "find_money"]
@@ -32,55 +39,49 @@ _SYMBOLS = {"US$": "USD", "US $": "USD", "$US": "USD", "$ US": "USD", "USD$": "U
             "CA$": "CAD", "A$": "AUD", "AU$": "AUD", "NT$": "TWD", "HK$": "HKD", "NZ$": "NZD",
             "R$": "BRL", "$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY", "₽": "RUB", "₪": "ILS",
             "₴": "UAH", "₩": "KRW", "₹": "INR"}
-# Currency names after the amount, longest first when matched. "livres", "pounds" alone are also
-# weights, so they count only for amounts of a million or more.
-_WORDS = {
-    "fr": {"dollars américains": "USD", "dollars us": "USD", "dollars canadiens": "CAD",
-           "dollars australiens": "AUD", "dollars taïwanais": "TWD", "dollars de hong kong": "HKD",
-           "dollars": "USD", "dollar": "USD", "euros": "EUR", "euro": "EUR",
-           "livres sterling": "GBP", "livre sterling": "GBP", "livres": "GBP", "livre": "GBP",
-           "francs suisses": "CHF", "franc suisse": "CHF", "roubles": "RUB", "rouble": "RUB",
-           "yuans": "CNY", "yuan": "CNY", "renminbi": "CNY", "wons": "KRW", "won": "KRW",
-           "yens": "JPY", "yen": "JPY", "shekels": "ILS", "shekel": "ILS", "hryvnias": "UAH",
-           "hryvnia": "UAH", "roupies": "INR", "zlotys": "PLN", "zloty": "PLN",
-           "couronnes suédoises": "SEK", "couronnes norvégiennes": "NOK",
-           "couronnes danoises": "DKK", "livres turques": "TRY", "dirhams": "AED",
-           "riyals saoudiens": "SAR", "riyals": "SAR", "reais": "BRL"},
-    "en": {"us dollars": "USD", "u.s. dollars": "USD", "american dollars": "USD",
-           "canadian dollars": "CAD", "australian dollars": "AUD", "taiwan dollars": "TWD",
-           "new taiwan dollars": "TWD", "hong kong dollars": "HKD", "dollars": "USD",
-           "dollar": "USD", "euros": "EUR", "euro": "EUR", "pounds sterling": "GBP",
-           "pounds": "GBP", "pound": "GBP", "sterling": "GBP", "swiss francs": "CHF",
-           "roubles": "RUB", "rubles": "RUB", "yuan": "CNY", "renminbi": "CNY", "won": "KRW",
-           "yen": "JPY", "shekels": "ILS", "hryvnias": "UAH", "hryvnia": "UAH", "rupees": "INR",
-           "zlotys": "PLN", "swedish kronor": "SEK", "norwegian kroner": "NOK",
-           "danish kroner": "DKK", "turkish lira": "TRY", "dirhams": "AED",
-           "saudi riyals": "SAR", "riyals": "SAR"},
-}
-_WEIGHTS = {"livres", "livre", "pounds", "pound"}
 _SP = "[ \u00a0\u202f]"
 
 
-def _alts(names: object) -> str:
-    return "|".join(re.escape(n).replace(r"\ ", r"\s+").replace("'", "['’]")
-                    for n in sorted(names, key=len, reverse=True))
+_PREFIX = re.compile(rf"(?:(?P<sym>{phrase_regex(_SYMBOLS)})|(?<![\w])(?P<iso>[A-Z]{{3}})){_SP}?\Z")
 
 
-_PREFIX = re.compile(rf"(?:(?P<sym>{_alts(_SYMBOLS)})|(?<![\w])(?P<iso>[A-Z]{{3}})){_SP}?\Z")
-_SUFFIX = {
-    "fr": re.compile(rf"{_SP}?(?P<sym>\$\s?US|{_alts(s for s in _SYMBOLS if len(s) == 1)})"
-                     rf"|{_SP}(?P<iso>[A-Z]{{3}})(?!\w)"
-                     rf"|\s+(?:(?:de|d['’])\s*)?(?P<word>(?i:{_alts(_WORDS['fr'])}))(?!\w)"),
-    "en": re.compile(rf"{_SP}?(?P<sym>{_alts(s for s in _SYMBOLS if len(s) == 1)})"
-                     rf"|{_SP}(?P<iso>[A-Z]{{3}})(?!\w)"
-                     rf"|\s+(?:of\s+)?(?P<word>(?i:{_alts(_WORDS['en'])}))(?!\w)"),
-}
-# After a bare "1,7 milliard" these may follow and it still reads as money of the last currency.
-_REUSE_NEXT = re.compile(r"\s*(?:\Z|[^\w\s]|(?:pour|for|en|in|et|and|à|to|au|aux|dont|including|"
-                         r"sur|par|by|from|de\s+plus|supplémentaires?|more|additional)\b)", re.I)
+@cache
+def _suffix(lang: str) -> re.Pattern[str]:
+    """A currency right after an amount: a symbol, an ISO code, or a currency name (in any case)
+    with its link word ("de dollars", "of euros"). Currency names are longest first."""
+    lex = get_lexicon(lang)
+    symbols = [phrase_regex([s], space=r"\s?") for s in lex.words("symbols_after")]  # "$ US"
+    symbols.append(phrase_regex(s for s in _SYMBOLS if len(s) == 1))
+    return re.compile(rf"{_SP}?(?P<sym>{'|'.join(symbols)})"
+                      rf"|{_SP}(?P<iso>[A-Z]{{3}})(?!\w)"
+                      rf"|\s+(?:{linked_regex(lex.words('quantity_link'))})?"
+                      rf"(?P<word>(?i:{phrase_regex(lex.words('currency_names'))}))(?!\w)")
 
 
-_RANGE_GAP = re.compile(r"\s*(?:à|-|–|to|and|et)\s*(?:[$€£]\s?)?", re.I)
+@cache
+def _reuse_next() -> re.Pattern[str]:
+    """After a bare "1,7 milliard" these may follow and it still reads as money of the last currency."""
+    words = phrase_regex(words_in_every_language("amount_continuations"))
+    return re.compile(rf"\s*(?:\Z|[^\w\s]|(?:{words})\b)", re.I)
+
+
+@cache
+def _range_gap() -> re.Pattern[str]:
+    """Between the bounds of a range: "3 à 3,8 milliards", "$3 to $4 billion"."""
+    words = phrase_regex(words_in_every_language("range_words"))
+    return re.compile(rf"\s*(?:-|–|{words})\s*(?:[$€£]\s?)?", re.I)
+
+
+@cache
+def _range_and() -> re.Pattern[str]:
+    return re.compile(rf"\b(?:{phrase_regex(words_in_every_language('number_connectors'))})\b")
+
+
+@cache
+def _range_opener() -> re.Pattern[str]:
+    """"entre 3 et 4 milliards", "between $3 and $4 billion"."""
+    words = phrase_regex(words_in_every_language("range_openers"))
+    return re.compile(rf"(?:{words})\s*(?:US)?[$€£]?\s*$", re.I)
 
 
 def _iso(code: str | None) -> str | None:
@@ -96,7 +97,7 @@ def _currency_before(text: str, raw: RawNumber) -> tuple[str, int] | None:
 
 
 def _currency_after(text: str, raw: RawNumber, lang: str) -> tuple[str, int] | None:
-    m = _SUFFIX[lang].match(text, raw.end)
+    m = _suffix(lang).match(text, raw.end)
     if not m:
         return None
     if m.group("sym"):
@@ -106,9 +107,10 @@ def _currency_after(text: str, raw: RawNumber, lang: str) -> tuple[str, int] | N
         code = _iso(m.group("iso"))
         return (code, m.end()) if code else None
     word = re.sub(r"\s+", " ", m.group("word").lower().replace("’", "'"))
-    if word in _WEIGHTS and (raw.value or 0) < 1e6:
+    names = get_lexicon(lang).words("currency_names")
+    if word in get_lexicon(lang).words("weight_currency_names") and (raw.value or 0) < 1e6:
         return None
-    return _WORDS[lang][word], m.end()
+    return names[word], m.end()
 
 
 def _range_partner(text: str, raws: list[RawNumber], i: int) -> RawNumber | None:
@@ -117,10 +119,10 @@ def _range_partner(text: str, raws: list[RawNumber], i: int) -> RawNumber | None
     if raw.power or i + 1 >= len(raws) or not raws[i + 1].power:
         return None
     gap = text[raw.end:raws[i + 1].start]
-    if not _RANGE_GAP.fullmatch(gap) or (raw.kind == "digits" and 1900 <= raw.value <= 2100):
+    if not _range_gap().fullmatch(gap) or (raw.kind == "digits" and 1900 <= raw.value <= 2100):
         return None
     # "entre 3 et 4 milliards" is a range; "1,7 milliard en 2022 et 2,1 milliards" is not
-    if re.search(r"\b(?:et|and)\b", gap) and not re.search(r"(?:entre|between)\s*(?:US)?[$€£]?\s*$", text[max(0, raw.start - 14):raw.start], re.I):
+    if _range_and().search(gap) and not _range_opener().search(text[max(0, raw.start - 14):raw.start]):
         return None
     return raws[i + 1]
 
@@ -156,7 +158,7 @@ def find_money(text: str, lang: str) -> list[MoneyMatch]:
         elif after:
             currency, end = after
         elif (last_currency and raw.value >= 1e6 and (raw.scale or raw.kind != "digits")
-              and _REUSE_NEXT.match(text, raw.end)):
+              and _reuse_next().match(text, raw.end)):
             currency = last_currency
         if currency is None:
             continue

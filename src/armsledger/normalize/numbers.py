@@ -3,21 +3,27 @@
 `find_numbers` returns the counts a reader would take from a text and leaves out what only looks
 like one (years, times, percentages, ordinals, designations such as F-35 or MK 82, calibres, days of
 the month). `parse_number` reads one expression, `qualifier_before` the words that qualify it.
-The qualifier phrases are data (`data/qualifiers.json`).
+
+Every word is data in `lang/{fr,en}/numbers.json` (scale words, collective nouns, articles,
+qualifier phrases, labels, year cues, range words), read through `get_lexicon`; the regexes built
+from them are built at first use and cached. A few rules read a text the same way whatever its
+language ("Block 52" in a French text, "1990 à 2000" in an English one): they take the words of
+every language (`words_in_every_language`). What stays here is not a word of a language: digits and
+their separators, the scale letters k/M/B after digits (symbols, as in "500 M€"), the unit symbols
+"mm" and "h" (SI), "%", and the shapes of dates, times, phone numbers and statute references.
 """
 from __future__ import annotations
 
-import json
 import math
 import re
 from dataclasses import dataclass
 from decimal import Decimal
-from functools import lru_cache
-from importlib import resources
+from functools import cache, lru_cache
 
 import pycountry
 from text_to_num import text2num
 
+from armsledger.lang import get_lexicon, linked_regex, phrase_regex, words_in_every_language
 from armsledger.normalize.dates import month_names
 from armsledger.normalize.spans import SpanIndex
 
@@ -46,8 +52,6 @@ class RawNumber:
     power: int = 0       # the power of ten of the scale word: 9 for "milliards", "bn"
 
 
-_QUALIFIERS = json.loads(resources.files(__package__).joinpath("data", "qualifiers.json")
-                         .read_text("utf-8"))
 _SP = "[ \u00a0\u202f]"
 # Ordinary spaces group thousands in French only; English text uses them between numbers.
 _DIGITS = {
@@ -55,47 +59,68 @@ _DIGITS = {
                      rf"(?:[.,]\d+(?!\d))?|\d+(?:[.,]\d+)?)")
     for lang, sep in (("fr", "[ \u00a0\u202f.,]"), ("en", "[\u00a0\u202f.,]"))}
 _SCALE_AFTER = re.compile(rf"({_SP}?)([A-Za-z]+)(?!\w)")
-_SCALE_WORDS = {
-    "fr": {"mille": 3, "million": 6, "millions": 6, "milliard": 9, "milliards": 9, "md": 9, "mds": 9,
-           "mrd": 9, "mrds": 9, "billion": 12, "billions": 12, "mln": 6, "bn": 9},  # "10 mn" = minutes
-    "en": {"thousand": 3, "million": 6, "millions": 6, "billion": 9, "billions": 9, "trillion": 12,
-           "trillions": 12, "bn": 9, "mn": 6, "mln": 6, "tn": 12},
-}
-_SCALE_LETTERS = {"k": 3, "K": 3, "M": 6, "m": 6, "B": 9}
-_APPROX_NOUNS = {  # collective nouns that count roughly: "une dizaine" = about 10
-    "fr": {"dizaine": 10, "douzaine": 12, "quinzaine": 15, "vingtaine": 20, "trentaine": 30,
-           "quarantaine": 40, "cinquantaine": 50, "soixantaine": 60, "centaine": 100, "millier": 1000},
-    "en": {"dozen": 12, "hundred": 100, "thousand": 1000, "million": 10**6, "billion": 10**9,
-           "ten": 10},
-}
-_ARTICLES = {"fr": {"un", "une"}, "en": {"a", "an", "one"}}
-_VAGUE = {"fr": {"des", "quelques", "plusieurs", "les", "de"},
-          "en": {"few", "several", "many", "some", "the"}}
-_CONNECTORS = {"fr": {"et"}, "en": {"and"}}
-# Scale words that need a numeral in front: "des millions", "hundreds" are not numbers.
-_BARE_SCALES = {"million", "millions", "milliard", "milliards", "billion", "billions", "trillion",
-                "trillions", "thousand", "thousands", "hundred", "hundreds", "milles", "cents"}
+_SCALE_LETTERS = {"k": 3, "K": 3, "M": 6, "m": 6, "B": 9}  # symbols after digits: "500 M€", "$5m"
 _WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
 # The longest spelled number text2num reads is about 45 words (six groups of "neuf cent quatre
 # vingt dix sept" joined by five scale words; only "et et et ..." repeated inside one number, which
 # it also takes, is longer). Phrases are tried up to this many words from each word, so a long
 # run of number words costs linear time, not the cube of its length.
 _MAX_PHRASE_WORDS = 64
-# Words before a number that make it a label, not a count: "Block 52", "No. 24", "Section 36".
-_LABELS = {"mk", "mod", "block", "lot", "no", "no.", "n°", "nos", "section", "article", "chapter",
-           "chapitre", "paragraph", "paragraphe", "resolution", "résolution", "law", "loi", "title",
-           "titre", "page", "pages", "p.", "vol.", "volume", "number", "version", "tranche",
-           "increment", "phase", "batch", "transmittal", "reg.", "mode"}
-_YEAR_CUES = {"en", "in", "depuis", "since", "fin", "début", "mi", "courant", "durant", "pendant",
-              "avant", "après", "année", "an", "dès", "ici", "until", "till", "from", "during",
-              "before", "after", "early", "late", "mid", "year", "years", "fy", "fiscal", "through",
-              "the", "années"}
-_NOT_AFTER = re.compile(r"[\-‐]?\s?mm\b|\s?%|\s?(?:pour\s?cent|pourcent|percent|per\s?cent)\b"
-                        r"|\s?h(?:\d{2})?\b|:\d|\s?(?:a\.m\.|p\.m\.|am|pm)(?!\w)|/", re.I)
-_NOT_ONE = {"no", "the", "this", "that", "every", "any", "each", "which"}
-_MASKS = re.compile(r"(?i:\bpour\s?cent\b)|\b\d{4}-\d{2}-\d{2}\b|\b\d{1,2}[/.]\d{1,2}[/.]\d{2,4}\b"
-                    r"|\b\d{1,2}:\d{2}\b|\(\d{3}\)\s?\d{3}-\d{4}\b|\b\d{3}-\d{3}-\d{4}\b"
-                    r"|\b\d+(?:\(\w{1,3}\))+")  # dates, times, phone numbers, "36(b)(1)"
+
+
+@dataclass(frozen=True)
+class _Words:
+    """The number words of one language (`lang/<lang>/numbers.json`), as sets and maps."""
+    scales: dict[str, int]            # scale word -> power of ten: "milliards" -> 9
+    approx: dict[str, int]            # nouns that count roughly: "dizaine" -> 10
+    approx_plural: frozenset[str]     # nouns only vague in the plural: "hundreds"
+    big: dict[str, int]               # "des dizaines de milliers" -> 1000
+    articles: frozenset[str]          # "une douzaine", "a dozen"
+    one: str                          # what an article stands for in a spelled number
+    not_alone: frozenset[str]         # "un", "a": never a count by themselves
+    vague: frozenset[str]             # "des dizaines", "several dozen"
+    connectors: frozenset[str]        # "vingt et un", "one hundred and five"
+    homonyms: dict[str, dict]         # number words that are other words too ("neuf", "one")
+
+
+@cache
+def _words(lang: str) -> _Words:
+    lex = get_lexicon(lang)
+    return _Words(
+        scales=dict(lex.words("scale_words")), approx=dict(lex.words("approx_nouns")),
+        approx_plural=frozenset(lex.words("approx_plural_nouns")),
+        big={w.lower(): v for w, v in lex.words("approx_big_nouns").items()},
+        articles=frozenset(lex.words("articles")), one=lex.words("article_one"),
+        not_alone=frozenset(lex.words("not_numbers_alone")),
+        vague=frozenset(lex.words("vague_determiners")),
+        connectors=frozenset(lex.words("number_connectors")),
+        homonyms=dict(lex.words("number_homonyms")))
+
+
+@cache
+def _everywhere(path: str) -> frozenset[str]:
+    """The words at `path` in every language, for rules that do not depend on the text's language."""
+    return frozenset(words_in_every_language(path))
+
+
+@cache
+def _not_after() -> re.Pattern[str]:
+    """What after a number makes it no count: a calibre, a percentage, a time, a fraction."""
+    percent = phrase_regex(words_in_every_language("percent_words"), space=r"\s?")
+    clock = phrase_regex(words_in_every_language("clock_suffixes"))
+    return re.compile(rf"[\-‐]?\s?mm\b|\s?%|\s?(?:{percent})\b"
+                      rf"|\s?h(?:\d{{2}})?\b|:\d|\s?(?:{clock})(?!\w)|/", re.I)
+
+
+@cache
+def _masks() -> re.Pattern[str]:
+    """Spans no number is read in: percent words holding a number word, dates, times, phone
+    numbers, "36(b)(1)"."""
+    percent = phrase_regex(words_in_every_language("percent_masks"), space=r"\s?")
+    words = rf"(?i:\b(?:{percent})\b)|" if percent else ""
+    return re.compile(words + r"\b\d{4}-\d{2}-\d{2}\b|\b\d{1,2}[/.]\d{1,2}[/.]\d{2,4}\b"
+                      r"|\b\d{1,2}:\d{2}\b|\(\d{3}\)\s?\d{3}-\d{4}\b|\b\d{3}-\d{3}-\d{4}\b"
+                      r"|\b\d+(?:\(\w{1,3}\))+")
 
 
 def _lang(lang: str) -> str:
@@ -112,7 +137,7 @@ def _span_re(phrase: str) -> str:
 
 @lru_cache(maxsize=None)
 def _qualifier_re(lang: str) -> tuple[re.Pattern[str], list[str]]:
-    phrases = sorted(((p, q) for q, ps in _QUALIFIERS[lang].items() for p in ps),
+    phrases = sorted(((p, q) for q, ps in get_lexicon(lang).words("qualifiers").items() for p in ps),
                      key=lambda pq: -len(pq[0]))
     alts = "|".join(f"(?P<q{i}>{_span_re(p)})" for i, (p, _q) in enumerate(phrases))
     # "d'environ", "qu'au moins": an elided word may stand right before the qualifier
@@ -132,7 +157,7 @@ def qualifier_span(text: str, pos: int, lang: str) -> tuple[str, int]:
 def qualifier_before(text: str, pos: int, lang: str) -> str:
     """The qualifier named by the words ending at `pos` ("plus de", "up to"...), else "exact".
 
-    `lang` is "fr" or "en"; phrases come from data/qualifiers.json.
+    `lang` is "fr" or "en"; phrases come from lang/<lang>/numbers.json ("qualifiers").
     """
     return qualifier_span(text, pos, lang)[0]
 
@@ -165,7 +190,7 @@ def _scan_digits(text: str, lang: str, masked: SpanIndex) -> list[RawNumber]:
         sm = _SCALE_AFTER.match(text, end)
         if sm:
             word, spaced = sm.group(2), bool(sm.group(1))
-            power = _SCALE_WORDS.get(lang, {}).get(word.lower(), 0)
+            power = _words(lang).scales.get(word.lower(), 0)
             if not power and word in _SCALE_LETTERS and (
                     not spaced or text[sm.end():sm.end() + 1] in ("€", "$", "£")):
                 power = _SCALE_LETTERS[word]
@@ -187,52 +212,50 @@ def _word_value(word: str, lang: str) -> int | None:
 
 
 def _phrase_value(words: list[str], lang: str) -> int | None:
-    if not words or words[0] in _BARE_SCALES or words[-1] in _CONNECTORS[lang] or words == ["o"]:
+    lex = _words(lang)
+    if not words or words[0] in _everywhere("bare_scales") or words[-1] in lex.connectors:
         return None
-    if words[0] in _ARTICLES[lang] and len(words) > 1:
-        words = ["one" if lang == "en" else "un"] + words[1:]
-    elif words == ["un"] or words == ["une"] or words[0] in ("a", "an"):
+    if words[0] in lex.articles and len(words) > 1:
+        words = [lex.one] + words[1:]
+    elif len(words) == 1 and words[0] in lex.not_alone:
         return None
     return _word_value(" ".join(words), lang)
 
 
+@lru_cache(maxsize=None)
 def _approx_re(lang: str) -> re.Pattern[str]:
-    nouns = "|".join(sorted(_APPROX_NOUNS[lang], key=len, reverse=True))
-    big = r"(?:\s+(?:de|d['’])\s*(milliers|millions|milliards))" if lang == "fr" else \
-        r"(?:\s+of\s+(thousands|millions|billions))"
+    lex, words = _words(lang), get_lexicon(lang).words
+    nouns = "|".join(sorted([*lex.approx, *lex.approx_plural], key=len, reverse=True))
+    # "des dizaines de milliers", "dozens of thousands"
+    big = rf"(?:\s+(?:{linked_regex(words('quantity_link'))})({phrase_regex(words('approx_big_nouns'))}))"
     return re.compile(rf"(?<![\w])(?:([^\W\d_]+(?:-[^\W\d_]+)*|\d+)\s+)?({nouns})(s?)(?![\w]){big}?",
                       re.I)
 
 
-_APPROX = {lang: _approx_re(lang) for lang in ("fr", "en")}
-_BIG = {"milliers": 1000, "thousands": 1000, "millions": 10**6, "milliards": 10**9,
-        "billions": 10**9}
-
-
 def _scan_approx(text: str, lang: str) -> list[RawNumber]:
-    out = []
-    for m in _APPROX[lang].finditer(text):
+    out, lex = [], _words(lang)
+    for m in _approx_re(lang).finditer(text):
         lead, noun, plural, big = (m.group(1) or "").lower(), m.group(2).lower(), m.group(3), m.group(4)
-        if lang == "en" and noun != "dozen" and not plural:
+        if noun not in lex.approx and not plural:
             continue  # English "hundred", "million" are ordinary spelled numbers
         start, mult = m.start(), None
-        if lead in _ARTICLES[lang] or lead.isdigit():
+        if lead in lex.articles or lead.isdigit():
             mult = int(lead) if lead.isdigit() else 1
-        elif lead not in _VAGUE[lang]:
+        elif lead not in lex.vague:
             mult = _phrase_value([lead], lang) if lead else None
             if mult is None:  # an unrelated word before the noun: "la dizaine", "dozen"
                 start, mult = m.start(2), None if plural else 1
         value = None
-        if mult is not None and (lang == "fr" or noun == "dozen"):
-            value = float(mult * _APPROX_NOUNS[lang][noun] * _BIG.get((big or "").lower(), 1))
+        if mult is not None and noun in lex.approx:
+            value = float(mult * lex.approx[noun] * lex.big.get((big or "").lower(), 1))
         if value is not None or plural:  # "des dizaines" is kept, valueless, to hide its words
             out.append(RawNumber(start, m.end(), value, "approx", about=True))
     return out
 
 
 def _numeric_token(word: str, lang: str) -> bool:
-    return (word in _ARTICLES[lang] or word in _CONNECTORS[lang]
-            or _word_value(word, lang) is not None)
+    lex = _words(lang)
+    return word in lex.articles or word in lex.connectors or _word_value(word, lang) is not None
 
 
 def _scan_words(text: str, lang: str, masked: SpanIndex) -> list[RawNumber]:
@@ -246,12 +269,12 @@ def _scan_words(text: str, lang: str, masked: SpanIndex) -> list[RawNumber]:
         words = [t.group().lower() for t in run]
         j = 0
         while j < len(words):  # the longest phrase from j that text2num reads
-            if words[j] in _BARE_SCALES:  # no phrase starts with one ("des millions")
+            if words[j] in _everywhere("bare_scales"):  # no phrase starts with one ("des millions")
                 j += 1
                 continue
             for k in range(min(len(words), j + _MAX_PHRASE_WORDS), j, -1):
                 if (value := _phrase_value(words[j:k], lang)) is not None:
-                    power = _SCALE_WORDS[lang].get(words[k - 1], 0)
+                    power = _words(lang).scales.get(words[k - 1], 0)
                     out.append(RawNumber(run[j].start(), run[k - 1].end(), float(value), "words",
                                          power=power))
                     j = k
@@ -295,11 +318,26 @@ def _word_before(text: str, pos: int) -> str:
 
 
 def _is_label(word: str) -> bool:
-    if word.lower() in _LABELS:
+    """"No. 24", "Block 52", "MK 82": a word (of any language) or an acronym that names a number."""
+    if word.lower() in _everywhere("number_labels"):
         return True
     return (word.isalpha() and word.isupper() and 2 <= len(word) <= 4
-            and word not in ("US", "UN", "ONU", "LES", "DES", "THE", "AND", "OF", "PLUS", "ET")
+            and word not in _everywhere("uppercase_not_labels")
             and pycountry.currencies.get(alpha_3=word) is None)
+
+
+@cache
+def _year_range_after() -> re.Pattern[str]:
+    """After a year: the end of a phrase, or a range to another year ("2018-2028", "2018 to 2028")."""
+    words = phrase_regex(words_in_every_language("year_range_words"))
+    return re.compile(rf"\s*(?:[.,;:)\]»\"”]|\Z|(?:[-–]|{words})\s*(?:19|20)\d\d\b)")
+
+
+@cache
+def _year_range_before() -> re.Pattern[str]:
+    """Before a year: the start of a range from another year ("2018 à ")."""
+    words = phrase_regex(words_in_every_language("range_words"))
+    return re.compile(rf"(?:19|20)\d\d\s*(?:-|–|{words})\s*\Z")
 
 
 def _is_date_part(text: str, raw: RawNumber, word: str, lang: str) -> bool:
@@ -314,10 +352,10 @@ def _is_date_part(text: str, raw: RawNumber, word: str, lang: str) -> bool:
     if not re.fullmatch(r"(?:19|20)\d\d", digits) or qualifier_span(text, raw.start, lang)[0] != "exact":
         return False
     cue = re.split(r"[-'’]", word.lower().strip(".,"))[-1]
-    return bool(cue in _YEAR_CUES or months.fullmatch(word.rstrip(","))
+    return bool(cue in _everywhere("year_cues") or months.fullmatch(word.rstrip(","))
                 or re.search(rf"{months.pattern}\s+\d{{1,2}},?\s*\Z", text[max(0, raw.start - 20):raw.start])
-                or re.match(r"\s*(?:[.,;:)\]»\"”]|\Z|(?:[-–]|à|to|et|and|through)\s*(?:19|20)\d\d\b)", after)
-                or re.search(r"(?:19|20)\d\d\s*(?:-|–|à|to|et|and)\s*\Z", text[max(0, raw.start - 12):raw.start]))
+                or _year_range_after().match(after)
+                or _year_range_before().search(text[max(0, raw.start - 12):raw.start]))
 
 
 def _at_most(digits: str, limit: int) -> bool:
@@ -333,13 +371,14 @@ def _is_count(text: str, raw: RawNumber, lang: str, masks: SpanIndex) -> bool:
         return False
     before, after = text[max(0, raw.start - 2):raw.start], text[raw.end:raw.end + 12]
     prev = before[-1:] or " "
-    if _NOT_AFTER.match(after):
+    if _not_after().match(after):
         return False
     if raw.kind == "words":
-        if text[raw.start:raw.end].lower() == "one" and (
-                _word_before(text, raw.start).lower() in _NOT_ONE or after.strip().startswith("another")):
+        homonym = _words(lang).homonyms.get(text[raw.start:raw.end].lower())
+        if homonym and (_word_before(text, raw.start).lower() in homonym.get("not_after", ())
+                        or after.strip().startswith(tuple(homonym.get("not_before", ())))):
             return False  # "no one", "one another"
-        if text[raw.start:raw.end].lower() == "neuf" and not re.match(r"\s+[^\W\d_]", after):
+        if homonym and homonym.get("needs_word_after") and not re.match(r"\s+[^\W\d_]", after):
             return False  # "un avion neuf."
         # "14 sept.": only the two characters before count, never the whole text before
         return not (after.startswith(".") and re.search(r"\d\s\Z", text[max(0, raw.start - 2):raw.start]))
@@ -365,7 +404,7 @@ def find_numbers(text: str, lang: str) -> list[NumberMatch]:
     Years, times, percentages, ordinals, days of the month, calibres ("155 mm") and numbers in
     designations ("F-35", "MK 82") are left out, as are vague counts ("des dizaines").
     """
-    masks, lang = SpanIndex(m.span() for m in _MASKS.finditer(text)), _lang(lang)
+    masks, lang = SpanIndex(m.span() for m in _masks().finditer(text)), _lang(lang)
     out = []
     for raw in scan_numbers(text, lang):
         if not _is_count(text, raw, lang, masks):
