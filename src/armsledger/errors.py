@@ -15,7 +15,8 @@
     ├── PipelineError     [AL3xx]        a language model or data file is missing
     └── StoreError        [AL4xx]        the ledger (SQLite or PostgreSQL store)
         ├── LedgerUnavailable AL401   cannot be opened, reached or migrated
-        └── NotInLedger       AL402   no such deal or document (or an ambiguous id prefix)
+        ├── NotInLedger       AL402   no such deal or document (or an ambiguous id prefix)
+        └── InvalidReview     AL403   a review decision names an unknown field or makes an invalid record
 
 Library code raises these; the CLI turns them into one red line and a non-zero exit, and the
 pipeline records a per-document failure as a skipped document and goes on with the batch.
@@ -107,8 +108,12 @@ class NotInLedger(StoreError):
     code = "AL402"
 
 
+class InvalidReview(StoreError):
+    code = "AL403"
+
+
 __all__ = [
     "ArmsledgerError", "InputError", "EmptyInput", "BinaryInput", "EncodingError", "InputTooLarge",
     "NoMainText", "MalformedRecord", "MissingInput", "DocumentFailed", "ConfigError", "PipelineError",
-    "StoreError", "LedgerUnavailable", "NotInLedger",
+    "StoreError", "LedgerUnavailable", "NotInLedger", "InvalidReview",
 ]
