@@ -4,8 +4,11 @@ API (`api`) returns it. One function a view: `ledger_view`, `deal_view`, `docume
 """
 from __future__ import annotations
 
+import json
+import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
+from pathlib import Path
 
 from armsledger.normalize.actors import lookup_actor, state_name
 from armsledger.store import Ledger
@@ -165,10 +168,22 @@ def document_view(ledger: Ledger, doc_id: str, *, at: int | None = None) -> dict
             "merge_decisions": merge_decisions_of(ledger, [meta["id"]])}
 
 
+@lru_cache(maxsize=1)
+def _places() -> dict[str, str]:
+    data = json.loads((Path(__file__).resolve().parent / "data" / "places.json").read_text(encoding="utf-8"))
+    return {name: iso3 for name, iso3 in data.items() if not name.startswith("_")}
+
+
+def _fold(name: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", name.casefold())
+    return " ".join("".join(ch for ch in decomposed if not unicodedata.combining(ch)).split())
+
+
 @lru_cache(maxsize=4096)
 def _actor_of(name: str) -> str | None:
+    """The actor (a state, for places) a figure's location or a respondent names, None if unknown."""
     entry = lookup_actor(name)
-    return entry.actor_id if entry else None
+    return entry.actor_id if entry else _places().get(_fold(name))
 
 
 def country_view(ledger: Ledger, iso3: str) -> dict:
