@@ -5,7 +5,7 @@ Everything reads without JavaScript: sorting, filtering and paging are links and
 """
 from __future__ import annotations
 
-from urllib.parse import quote, urlencode
+from urllib.parse import urlencode
 
 from fastapi import APIRouter, Depends, File, Form, Query, Request, UploadFile
 from fastapi.responses import HTMLResponse, RedirectResponse
@@ -17,6 +17,7 @@ from armsledger.store.deals import load_deal
 from armsledger.store.review import add_review, join_deals, split_deal
 from armsledger.web.app import DeskError, page_context, templates
 from armsledger.web.auth import COOKIE, DeskAuth, Session
+from armsledger.web.formatting import path
 from armsledger.web.highlight import highlight
 from armsledger.web.reading import LedgerQuery, country_view, deal_view, document_view, ledger_view
 from armsledger.web.svg import figures_over_time, flow_diagram, timeline
@@ -157,7 +158,7 @@ def review(request: Request, session: Session = Depends(form_writer), document_i
            value: str = Form(""), next: str = Form("")):
     add_review(request.app.state.ledger, document_id=document_id, kind=kind, record_id=record_id, action=action,
                field=field or None, value=value, made_by=session.name)
-    target = _local(next) if next else f"/documents/{quote(document_id)}#rec-{record_id}"
+    target = _local(next) if next else f"/documents/{path(document_id)}#rec-{record_id}"
     return RedirectResponse(target, status_code=303)
 
 
@@ -168,7 +169,7 @@ def split(request: Request, deal_id: str, session: Session = Depends(form_writer
     others = [s["document"] for s in deal["sources"] if s.get("document") != document]
     split_deal(ledger, deal["id"], document, made_by=session.name)
     remaining = deal_of_document(ledger, others[0]) if others else None
-    return RedirectResponse(f"/deals/{quote(remaining)}" if remaining else "/", status_code=303)
+    return RedirectResponse(f"/deals/{path(remaining)}" if remaining else "/", status_code=303)
 
 
 @router.post("/deals/{deal_id}/join")
@@ -177,7 +178,7 @@ def join(request: Request, deal_id: str, session: Session = Depends(form_writer)
     documents = [s["document"] for s in load_deal(ledger, deal_id)["sources"]]
     join_deals(ledger, deal_id, other.strip(), made_by=session.name)
     joined = deal_of_document(ledger, documents[0]) if documents else None
-    return RedirectResponse(f"/deals/{quote(joined)}" if joined else "/", status_code=303)
+    return RedirectResponse(f"/deals/{path(joined)}" if joined else "/", status_code=303)
 
 
 @router.post("/documents")
@@ -195,4 +196,4 @@ async def add(request: Request, session: Session = Depends(form_writer), text: s
                                       source=source, published=published, language=language)
     except ArmsledgerError as err:
         raise DeskError(422, err.code, err.message) from None
-    return RedirectResponse(f"/documents/{quote(ids[0])}" if ids else "/documents", status_code=303)
+    return RedirectResponse(f"/documents/{path(ids[0])}" if ids else "/documents", status_code=303)
