@@ -36,6 +36,13 @@ def test_deals_are_counted_totalled_and_paged(client):
     assert sorted(deal_ids(client)) == sorted(deal_ids(client, sort="supplier", order="asc"))
 
 
+def test_flows_and_timeline(client):
+    assert client.get("/api/flows", params={"recipient": "UKR"}).json() == [
+        {"supplier_id": "FRA", "supplier_name": "France", "recipient_id": "UKR", "recipient_name": "Ukraine", "deals": 3}]
+    assert client.get("/api/timeline", params={"year": "2024"}).json() == [
+        {"year": "2024", "category": "missile", "deals": 1}]
+
+
 def test_filters(client):
     missiles = deal_with(client, MISSILES_ID)["id"]
     caesar = deal_with(client, CAESAR_FR_ID)["id"]
@@ -76,7 +83,7 @@ def test_openapi_documents_every_view_and_the_error_shape(client):
     schema = client.get("/api/openapi.json").json()
     assert sorted(schema["paths"]) == ["/api/countries/{iso3}", "/api/counts", "/api/deals", "/api/deals/{deal_id}",
                                        "/api/deals/{deal_id}/join", "/api/deals/{deal_id}/split", "/api/documents",
-                                       "/api/documents/{doc_id}", "/api/reviews"]
+                                       "/api/documents/{doc_id}", "/api/flows", "/api/reviews", "/api/timeline"]
     assert "ErrorResponse" in schema["components"]["schemas"]
     assert "404" in schema["paths"]["/api/deals/{deal_id}"]["get"]["responses"]
 

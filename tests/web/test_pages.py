@@ -49,7 +49,20 @@ def test_ledger_page(client):
     values = re.findall(r'<td class="num">([^<]+)</td>\s*<td class="num">\d+</td>', page)
     assert values == ["400,000,000", "65,000,000", "—", "—", "—"]
     assert '<th class="sorted desc" aria-sort="descending"><a href="/?sort=value&amp;order=asc' in page
-    assert page.count("<svg") == 2 and "Deals from supplier to recipient" in page
+    assert '<img src="/pictures/flows.svg?" alt="Deals from supplier to recipient">' in page
+    assert '<img src="/pictures/timeline.svg?" alt="Deals by year and category">' in page
+
+
+def test_pictures_are_svg_images_of_the_filtered_ledger(client):
+    flows = client.get("/pictures/flows.svg", params={"supplier": "USA"})
+    assert flows.headers["content-type"] == "image/svg+xml"
+    assert flows.text.startswith('<svg xmlns="http://www.w3.org/2000/svg" class="chart"')
+    assert flows.text.count('<path class="flow"') == 1 and "United States → Poland: 1 deal(s)" in flows.text
+    timeline = client.get("/pictures/timeline.svg").text
+    assert re.findall(r"<title>(\d{4} \w+: \d+)</title>", timeline) == [
+        "2024 missile: 1", "2025 artillery: 3", "2025 sensor: 1"]
+    hostile = client.get("/pictures/flows.svg", params={"supplier": "<script>"}).text
+    assert "<script" not in hostile and "No deals to draw." in hostile
 
 
 def test_ledger_page_filters_echo_escaped(client):
@@ -92,7 +105,7 @@ def test_hostile_article_is_shown_escaped(client):
     deal = next(d["id"] for d in client.get("/api/deals").json()["deals"]
                 if HOSTILE_ID in [s["document"] for s in d["sources"]])
     for other in (page, client.get("/documents").text, client.get(f"/deals/{deal}").text, client.get("/").text):
-        assert "<script" not in other and 'href="javascript:' not in other and "<img" not in other
+        assert "<script" not in other and 'href="javascript:' not in other and "<img src=x" not in other
 
 
 def test_a_5mb_line_is_shown_a_page_at_a_time(client):

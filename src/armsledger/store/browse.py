@@ -74,15 +74,18 @@ def deal_page(ledger: Ledger, filters: DealFilters = DealFilters(), *, sort: str
     key = {"date": date, "supplier": func.lower(deals.c.supplier_name), "recipient": func.lower(deals.c.recipient_name),
            "status": deals.c.status, "value": value, "sources": count, "id": deals.c.id}[sort]
     # NULLs last either way, then id: a total order, so OFFSET pages never overlap
-    order = [case((key.is_(None), 1), else_=0), key.desc() if descending else key.asc(), deals.c.id]
-    query = (select(deals.c.deal, date, value, count).where(*conditions).order_by(*order)
-             .limit(limit).offset(offset))
+    order = ([] if sort == "id" else [case((key.is_(None), 1), else_=0)]) + \
+        [key.desc() if descending else key.asc()] + ([] if sort == "id" else [deals.c.id])
+    # first the page's ids (only the sort key is computed for every deal), then their details
+    page_ids = select(deals.c.id).where(*conditions).order_by(*order).limit(limit).offset(offset)
     with ledger.reading() as conn:
-        rows = conn.execute(query).all()
+        ids = list(conn.execute(page_ids).scalars())
+        rows = {row.id: row for row in conn.execute(select(deals.c.id, deals.c.deal, date, value, count)
+                                                    .where(deals.c.id.in_(ids)))} if ids else {}
         total = conn.execute(select(func.count()).select_from(deals).where(*conditions)).scalar_one()
         totals = _value_totals(conn, conditions)
-    page = [{**json.loads(row.deal), "date": row.date, "value_max": row.value_max, "source_count": row.source_count}
-            for row in rows]
+    page = [{**json.loads(rows[i].deal), "date": rows[i].date, "value_max": rows[i].value_max,
+             "source_count": rows[i].source_count} for i in ids]
     return DealPage(page, total, totals, limit, offset)
 
 
@@ -91,11 +94,16 @@ def _value_totals(conn, conditions: list[ColumnElement]) -> dict[str, float]:
                        func.max(transfers.c.value_amount).label("amount"))
                 .join(transfers, transfers.c.record_id == deal_sources.c.record_id)
                 .where(transfers.c.value_amount.is_not(None),
-                       deal_sources.c.deal_id.in_(select(deals.c.id).where(*conditions)))
+                       *_within(conditions))
                 .group_by(deal_sources.c.deal_id, transfers.c.value_currency).subquery())
     rows = conn.execute(select(per_deal.c.currency, func.sum(per_deal.c.amount))
                         .group_by(per_deal.c.currency).order_by(per_deal.c.currency)).all()
     return {currency or "?": amount for currency, amount in rows}
+
+
+def _within(conditions: list[ColumnElement]) -> list[ColumnElement]:
+    """Deal sources of the deals that pass `conditions` (no condition at all: every one)."""
+    return [deal_sources.c.deal_id.in_(select(deals.c.id).where(*conditions))] if conditions else []
 
 
 def deal_flows(ledger: Ledger, filters: DealFilters = DealFilters(), *, limit: int = 30) -> list[dict]:
@@ -117,7 +125,7 @@ def deal_timeline(ledger: Ledger, filters: DealFilters = DealFilters()) -> list[
                     func.substr(func.min(func.coalesce(transfers.c.date, documents.c.published)), 1, 4).label("year"))
              .join(documents, documents.c.id == deal_sources.c.document_id)
              .outerjoin(transfers, transfers.c.record_id == deal_sources.c.record_id)
-             .where(deal_sources.c.deal_id.in_(select(deals.c.id).where(*deal_conditions(ledger, filters))))
+             .where(*_within(deal_conditions(ledger, filters)))
              .group_by(deal_sources.c.deal_id).subquery())
     category = (select(deal_items.c.deal_id, func.min(deal_items.c.category).label("category"))
                 .group_by(deal_items.c.deal_id).subquery())

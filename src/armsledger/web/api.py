@@ -19,7 +19,9 @@ from armsledger.store.queries import ledger_counts
 from armsledger.store.review import add_review, join_deals, split_deal
 from armsledger.web.app import DeskError
 from armsledger.web.auth import DeskAuth
-from armsledger.web.reading import LedgerQuery, country_view, deal_view, document_view, ledger_view
+from armsledger.web.reading import (
+    LedgerQuery, country_view, deal_view, document_view, flows_view, ledger_view, timeline_view,
+)
 from armsledger.web.views import ledger_query
 
 
@@ -60,6 +62,16 @@ def deals(request: Request, query: LedgerQuery = Depends(ledger_query)) -> dict:
     data = ledger_view(request.app.state.ledger, query)
     data.pop("choices")
     return data
+
+
+@router.get("/flows", summary="Supplier -> recipient pairs of the filtered deals, with how many deals each")
+def flows(request: Request, query: LedgerQuery = Depends(ledger_query)) -> list[dict]:
+    return flows_view(request.app.state.ledger, query)
+
+
+@router.get("/timeline", summary="The filtered deals by year and item category")
+def timeline(request: Request, query: LedgerQuery = Depends(ledger_query)) -> list[dict]:
+    return timeline_view(request.app.state.ledger, query)
 
 
 @router.get("/deals/{deal_id}", summary="One deal: its sources in time order with their evidence, values side by side")

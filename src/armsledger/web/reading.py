@@ -55,13 +55,22 @@ class LedgerQuery:
 
 
 def ledger_view(ledger: Ledger, query: LedgerQuery) -> dict:
-    """The ledger page: a page of deals, how many, totals by currency, the pictures' data."""
+    """The ledger page: a page of deals, how many, totals by currency, the filters' choices (the
+    pictures are their own requests: `flows_view`, `timeline_view`)."""
     page = deal_page(ledger, query.filters, sort=query.sort, descending=query.order != "asc",
                      limit=query.per_page, offset=(max(1, query.page) - 1) * query.per_page)
     return {"deals": page.deals, "total": page.total, "totals": page.totals, "page": query.page,
-            "per_page": page.limit, "pages": max(1, -(-page.total // page.limit)),
-            "flows": deal_flows(ledger, query.filters), "timeline": deal_timeline(ledger, query.filters),
-            "choices": deal_choices(ledger)}
+            "per_page": page.limit, "pages": max(1, -(-page.total // page.limit)), "choices": deal_choices(ledger)}
+
+
+def flows_view(ledger: Ledger, query: LedgerQuery) -> list[dict]:
+    """Supplier -> recipient pairs of the filtered deals, with how many deals each."""
+    return deal_flows(ledger, query.filters)
+
+
+def timeline_view(ledger: Ledger, query: LedgerQuery) -> list[dict]:
+    """The filtered deals by year and category."""
+    return deal_timeline(ledger, query.filters)
 
 
 def _source_date(source: dict) -> str:

@@ -1,8 +1,9 @@
 """Pictures drawn on the server as SVG: the supplier -> recipient flows of the ledger, its deals
 by year and category, and a country's figures over time by source.
 
-No script, no style attribute (the Content-Security-Policy forbids inline styles): colours are
-classes from `static/desk.css` or presentation attributes. Every label is escaped.
+No script, no style attribute or element (the Content-Security-Policy forbids inline styles):
+colours, fonts and sizes are presentation attributes, so a picture reads the same inline in a page
+or as an image of its own (`/pictures/*.svg`). Every label is escaped.
 """
 from __future__ import annotations
 
@@ -18,7 +19,8 @@ PALETTE = ["#4e79a7", "#f28e2b", "#e15759", "#76b7b2", "#59a14f", "#edc948", "#b
 def _svg(width: int, height: int, body: list[str], title: str) -> Markup:
     return Markup(f'<svg xmlns="http://www.w3.org/2000/svg" class="chart" viewBox="0 0 {width} {height}" '
                   f'width="{width}" height="{height}" role="img" aria-label="{escape(title)}">'
-                  f'<title>{escape(title)}</title>{"".join(body)}</svg>')
+                  f'<title>{escape(title)}</title><g font-family="system-ui, sans-serif" font-size="11" fill="#1d2330">'
+                  f'{"".join(body)}</g></svg>')
 
 
 def _party(row: dict, role: str) -> str:

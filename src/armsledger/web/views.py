@@ -8,7 +8,7 @@ from __future__ import annotations
 from urllib.parse import urlencode
 
 from fastapi import APIRouter, Depends, File, Form, Query, Request, UploadFile
-from fastapi.responses import HTMLResponse, RedirectResponse
+from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from starlette.concurrency import run_in_threadpool
 
 from armsledger.errors import ArmsledgerError
@@ -19,7 +19,9 @@ from armsledger.web.app import DeskError, page_context, templates
 from armsledger.web.auth import COOKIE, DeskAuth, Session
 from armsledger.web.formatting import path
 from armsledger.web.highlight import highlight
-from armsledger.web.reading import LedgerQuery, country_view, deal_view, document_view, ledger_view
+from armsledger.web.reading import (
+    LedgerQuery, country_view, deal_view, document_view, flows_view, ledger_view, timeline_view,
+)
 from armsledger.web.svg import figures_over_time, flow_diagram, timeline
 
 router = APIRouter(include_in_schema=False)
@@ -60,9 +62,24 @@ def ledger_page(request: Request, query: LedgerQuery = Depends(ledger_query)):
         order = "asc" if query.sort == column and query.order == "desc" else "desc"
         return link(sort=column, order=order, page=1)
 
+    filters = urlencode({k: v for k, v in query.params().items() if k not in ("sort", "order", "page", "per_page")})
     return _render(request, "ledger.html", {**data, "query": query, "link": link, "sort_link": sort_link,
-                                            "flow_svg": flow_diagram(data["flows"]),
-                                            "timeline_svg": timeline(data["timeline"])})
+                                            "picture_query": filters})
+
+
+SVG_TYPE = "image/svg+xml"
+
+
+@router.get("/pictures/flows.svg")
+def flows_picture(request: Request, query: LedgerQuery = Depends(ledger_query)):
+    """The supplier -> recipient flows of the filtered ledger, as an SVG image."""
+    return Response(str(flow_diagram(flows_view(request.app.state.ledger, query))), media_type=SVG_TYPE)
+
+
+@router.get("/pictures/timeline.svg")
+def timeline_picture(request: Request, query: LedgerQuery = Depends(ledger_query)):
+    """The filtered deals by year and category, as an SVG image."""
+    return Response(str(timeline(timeline_view(request.app.state.ledger, query))), media_type=SVG_TYPE)
 
 
 @router.get("/deals/{deal_id}", response_class=HTMLResponse)

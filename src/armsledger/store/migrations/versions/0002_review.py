@@ -1,6 +1,7 @@
 """The analyst's desk: review decisions on records (accept, reject, correct a field), and the
 indexes its pages filter on (deal parties and status, record parties, a deal source's record,
-a document's date).
+a document's date; covering indexes so that a page's joins never read a document's text or a
+record's JSON).
 
 Revision ID: 0002
 Revises: 0001
@@ -26,6 +27,10 @@ INDEXES = [
     ("ix_quotes_speaker_id", "quotes", ["speaker_id"]),
     ("ix_figures_location", "figures", ["location"]),
     ("ix_documents_published", "documents", ["published"]),
+    # covering indexes: a page's joins read these columns without the rows' text and JSON
+    ("ix_documents_id_published", "documents", ["id", "published"]),
+    ("ix_transfers_record_values", "transfers", ["record_id", "date", "value_amount", "value_currency"]),
+    ("ix_deals_parties", "deals", ["id", "supplier_id", "supplier_name", "recipient_id", "recipient_name", "status"]),
 ]
 
 
