@@ -283,6 +283,16 @@ def actor_name(ledger: Ledger, actor_id: str) -> str | None:
         return conn.execute(select(actors.c.name).where(actors.c.id == clean(actor_id))).scalar_one_or_none()
 
 
+def refresh_statistics(ledger: Ledger) -> None:
+    """Let SQLite's planner know the tables' sizes (ANALYZE, sampled): without statistics it joins
+    a page's aggregates in a worse order, two to four times slower at 10,000 deals. PostgreSQL
+    keeps its own (autovacuum); nothing to do there."""
+    if ledger.is_sqlite:
+        with ledger.writing() as conn:
+            conn.exec_driver_sql("PRAGMA analysis_limit=2000")
+            conn.exec_driver_sql("ANALYZE")
+
+
 __all__ = ["DealPage", "SORTS", "actor_name", "country_records", "deal_choices", "deal_flows", "deal_of_document", "deal_page",
            "deal_timeline", "document_meta", "document_page", "document_records", "place_names",
-           "records_by_id", "text_window"]
+           "records_by_id", "refresh_statistics", "text_window"]

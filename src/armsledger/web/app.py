@@ -20,6 +20,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from armsledger import __version__
 from armsledger.errors import ArmsledgerError, ConfigError, InvalidReview, LedgerUnavailable, NotInLedger
 from armsledger.store import Ledger, open_ledger
+from armsledger.store.browse import refresh_statistics
 from armsledger.web import formatting
 from armsledger.web.auth import COOKIE, DeskAuth
 
@@ -47,6 +48,7 @@ def create_app(db: str | Ledger | None, token: str | None = None, *, max_upload_
     from armsledger.web import api, views
 
     ledger = db if isinstance(db, Ledger) else open_ledger(db)
+    refresh_statistics(ledger)
     app = FastAPI(title="armsledger desk", version=__version__,
                   description="The analyst's desk: the ledger's deals, documents and countries, with review. "
                               "Reading is open; writing needs `Authorization: Bearer TOKEN`. Every error is "

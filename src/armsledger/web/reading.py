@@ -26,6 +26,7 @@ from armsledger.web.highlight import Span, record_spans, sentence_window
 CHUNK = 20_000        # characters of a document's text on one page
 EVIDENCE_LIMIT = 2_000  # characters of one evidence span shown on a deal page
 KINDS = ("transfers", "aid", "figures", "legal_actions", "quotes")
+COUNTRY_LIMIT = 100     # records of each kind on a country page (the years table counts them all)
 
 
 @dataclass(frozen=True)
@@ -201,7 +202,7 @@ def country_view(ledger: Ledger, iso3: str) -> dict:
     iso3 = iso3.upper()
     names = place_names(ledger)
     data = country_records(ledger, iso3, locations=[n for n in names["locations"] if _actor_of(n) == iso3],
-                           respondents=[n for n in names["respondents"] if _actor_of(n) == iso3])
+                           respondents=[n for n in names["respondents"] if _actor_of(n) == iso3], limit=COUNTRY_LIMIT)
     for figure in data["figures"]:
         figure["attribution"] = attribution(figure)
     points = [{"date": (f.get("period_start") or (f.get("document") or {}).get("published")), "value": f.get("value"),

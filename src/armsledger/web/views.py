@@ -20,7 +20,7 @@ from armsledger.web.auth import COOKIE, DeskAuth, Session
 from armsledger.web.formatting import path
 from armsledger.web.highlight import highlight
 from armsledger.web.reading import (
-    LedgerQuery, country_view, deal_view, document_view, flows_view, ledger_view, timeline_view,
+    COUNTRY_LIMIT, LedgerQuery, country_view, deal_view, document_view, flows_view, ledger_view, timeline_view,
 )
 from armsledger.web.svg import figures_over_time, flow_diagram, timeline
 
@@ -117,7 +117,8 @@ def country_page(request: Request, iso3: str):
     if not (2 <= len(iso3) <= 20 and iso3.replace("_", "").isalnum()):
         raise DeskError(404, "not_found", "a country is its ISO 3166 alpha-3 code, as /countries/UKR")
     data = country_view(request.app.state.ledger, iso3)
-    return _render(request, "country.html", {**data, "figures_svg": figures_over_time(data["points"])})
+    return _render(request, "country.html", {**data, "figures_svg": figures_over_time(data["points"]),
+                                             "limit": COUNTRY_LIMIT})
 
 
 async def form_writer(request: Request) -> Session:
