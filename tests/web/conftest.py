@@ -2,44 +2,21 @@
 the real pipeline), copied for each test that writes; the app over it; the write token."""
 from __future__ import annotations
 
-import shutil
 import sys
 from pathlib import Path
 
 import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from desk_documents import CAESAR_EN, CAESAR_FR, DOCUMENTS, long_line_text  # noqa: E402
+from desk_documents import (  # noqa: E402
+    CAESAR_EN, CAESAR_FR, DOCUMENTS, TOKEN, copy_ledger, long_line_extraction,
+)
 
 
 
 def pytest_configure(config):
     # Starlette's TestClient asks for httpx2, which the lock does not have; httpx works.
     config.addinivalue_line("filterwarnings", "ignore:.*httpx2.*")
-
-
-TOKEN = "test-token-0123456789"
-ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
-
-
-def long_line_extraction():
-    """The 5 MB-line document with two records, at its start and at its end."""
-    from armsledger.model import Actor, Document, Extraction, Item, Transfer, document_id
-    text = long_line_text()
-    head_end = text.index("\n")
-    tail = text.rindex("Fin:")
-    return Extraction(
-        document=Document(id=document_id(text), language="fr", published="2025-04-02", title="Long line",
-                          source="test:long-line", text=text),
-        transfers=[Transfer(supplier=Actor(id="FRA", name="France"), recipient=Actor(id="UKR", name="Ukraine"),
-                            items=[Item(designation="Caesar", category="artillery", quantity=6,
-                                        evidence=[(text.index("6 canons"), text.index("6 canons") + 14)])],
-                            status="delivered", evidence=[(0, head_end)]),
-                   Transfer(supplier=None, recipient=Actor(id="POL", name="Pologne"),
-                            items=[Item(designation="radar", category="sensor", quantity=4,
-                                        evidence=[(text.index("4 radars"), text.index("4 radars") + 8)])],
-                            status="delivered", evidence=[(tail, len(text) - 1)])],
-    ).with_record_ids()
 
 
 def join_caesar_reports(ledger) -> None:
@@ -74,12 +51,6 @@ def base_ledger(tmp_path_factory, nlp_ready) -> Path:
     join_caesar_reports(ledger)
     ledger.close()
     return path
-
-
-def copy_ledger(base: Path, folder: Path) -> str:
-    target = folder / "desk.sqlite"
-    shutil.copyfile(base, target)
-    return str(target)
 
 
 @pytest.fixture

@@ -1,6 +1,9 @@
 """Documents written for the desk's tests (invented events), and a hostile article."""
 from __future__ import annotations
 
+import shutil
+from pathlib import Path
+
 from armsledger.model import SourceDocument
 
 CAESAR_FR = SourceDocument(
@@ -48,3 +51,33 @@ def long_line_text() -> str:
     head = "La France a livré 6 canons Caesar à l'Ukraine.\n"
     line = ("<script>document.title='PWNED-long'</script>" + "A" * 990) * (LONG_LINE_CHARS // 1034)
     return head + line + "\nFin: la Pologne a reçu 4 radars.\n"
+
+
+TOKEN = "test-token-0123456789"
+ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
+
+
+def long_line_extraction():
+    """The 5 MB-line document with two records, at its start and at its end."""
+    from armsledger.model import Actor, Document, Extraction, Item, Transfer, document_id
+    text = long_line_text()
+    head_end = text.index("\n")
+    tail = text.rindex("Fin:")
+    return Extraction(
+        document=Document(id=document_id(text), language="fr", published="2025-04-02", title="Long line",
+                          source="test:long-line", text=text),
+        transfers=[Transfer(supplier=Actor(id="FRA", name="France"), recipient=Actor(id="UKR", name="Ukraine"),
+                            items=[Item(designation="Caesar", category="artillery", quantity=6,
+                                        evidence=[(text.index("6 canons"), text.index("6 canons") + 14)])],
+                            status="delivered", evidence=[(0, head_end)]),
+                   Transfer(supplier=None, recipient=Actor(id="POL", name="Pologne"),
+                            items=[Item(designation="radar", category="sensor", quantity=4,
+                                        evidence=[(text.index("4 radars"), text.index("4 radars") + 8)])],
+                            status="delivered", evidence=[(tail, len(text) - 1)])],
+    ).with_record_ids()
+
+
+def copy_ledger(base: Path, folder: Path) -> str:
+    target = folder / "desk.sqlite"
+    shutil.copyfile(base, target)
+    return str(target)

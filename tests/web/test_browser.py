@@ -17,8 +17,7 @@ import time
 import pytest
 
 from armsledger.model import document_id
-from conftest import ARTIFACTS, TOKEN, copy_ledger
-from desk_documents import CAESAR_EN, CAESAR_FR, HOSTILE
+from desk_documents import ARTIFACTS, CAESAR_EN, CAESAR_FR, HOSTILE, TOKEN, copy_ledger
 
 CHROMIUM = "/usr/bin/chromium"
 REQUIRE_VAR = "ARMSLEDGER_REQUIRE_BROWSER"
@@ -150,7 +149,7 @@ def test_a_hostile_article_runs_no_script_and_leaks_no_markup(page):
 
 
 def test_a_5mb_line_opens_quickly(page):
-    from conftest import long_line_extraction
+    from desk_documents import long_line_extraction
     started = time.monotonic()
     page.goto(f"/documents/{long_line_extraction().document.id}")
     assert time.monotonic() - started < 5

@@ -10,8 +10,7 @@ from markupsafe import escape
 from armsledger.model import document_id
 from armsledger.web.app import CSP
 from armsledger.web.reading import CHUNK
-from conftest import TOKEN, long_line_extraction
-from desk_documents import CAESAR_EN, CAESAR_FR, HOSTILE
+from desk_documents import CAESAR_EN, CAESAR_FR, HOSTILE, TOKEN, long_line_extraction
 
 CAESAR_FR_ID, CAESAR_EN_ID, HOSTILE_ID = (document_id(d.text) for d in (CAESAR_FR, CAESAR_EN, HOSTILE))
 LONG_ID = long_line_extraction().document.id
