@@ -15,7 +15,8 @@
     ├── PipelineError     [AL3xx]        a language model or data file is missing
     └── StoreError        [AL4xx]        the ledger (SQLite or PostgreSQL store)
         ├── LedgerUnavailable AL401   cannot be opened, reached or migrated
-        └── NotInLedger       AL402   no such deal or document (or an ambiguous id prefix)
+        ├── NotInLedger       AL402   no such deal or document (or an ambiguous id prefix)
+        └── InvalidReview     AL403   a review decision names an unknown field or makes an invalid record
 
 Library code raises these; the CLI turns them into one red line and a non-zero exit, and the
 pipeline records a per-document failure as a skipped document and goes on with the batch.
@@ -107,6 +108,10 @@ class NotInLedger(StoreError):
     code = "AL402"
 
 
+class InvalidReview(StoreError):
+    code = "AL403"
+
+
 def error_to_dict(err: ArmsledgerError) -> dict:
     """A plain dict of an error, to cross a process boundary (its traceback stays behind)."""
     return {"error": type(err).__name__, "code": err.code, "message": err.message, "source": err.source}
@@ -116,12 +121,13 @@ def error_from_dict(data: dict) -> ArmsledgerError:
     """The error `error_to_dict` described (an unknown class name comes back as DocumentFailed)."""
     known = {cls.__name__: cls for cls in (EmptyInput, BinaryInput, EncodingError, InputTooLarge, NoMainText,
                                            MalformedRecord, MissingInput, DocumentFailed, ConfigError,
-                                           PipelineError, InputError, StoreError, LedgerUnavailable, NotInLedger)}
+                                           PipelineError, InputError, StoreError, LedgerUnavailable, NotInLedger,
+                                           InvalidReview)}
     return known.get(data.get("error"), DocumentFailed)(data.get("message") or "", source=data.get("source"))
 
 
 __all__ = [
     "error_to_dict", "error_from_dict", "ArmsledgerError", "InputError", "EmptyInput", "BinaryInput", "EncodingError", "InputTooLarge",
     "NoMainText", "MalformedRecord", "MissingInput", "DocumentFailed", "ConfigError", "PipelineError",
-    "StoreError", "LedgerUnavailable", "NotInLedger",
+    "StoreError", "LedgerUnavailable", "NotInLedger", "InvalidReview",
 ]

@@ -44,7 +44,7 @@ class _OneLine(logging.Handler):
 
 def register_commands() -> None:
     """Import every command module (each registers its commands); none of them loads spaCy."""
-    from armsledger.cli import deals, extract, ingest, query  # noqa: F401
+    from armsledger.cli import deals, export, extract, ingest, query, serve  # noqa: F401
 
 
 def main() -> None:

@@ -14,18 +14,13 @@ from rich.markup import escape
 from armsledger.cli import options as opt
 from armsledger.cli.app import app
 from armsledger.cli.output import actor, console, emit, item_line, money, short_id
-from armsledger.errors import ConfigError
-from armsledger.merge import Decision
 from armsledger.store import open_ledger
-from armsledger.store.deals import add_decision, load_deal, remerge
+from armsledger.store.deals import load_deal
+from armsledger.store.review import deal_documents, join_deals, split_deal
 from armsledger.store.queries import document_titles, resolve_document
 
 deals_app = typer.Typer(no_args_is_help=True, help="Look at one merged deal; split a source off a deal, join two deals.")
 app.add_typer(deals_app, name="deals")
-
-
-def _documents_of(deal: dict) -> list[str]:
-    return list(dict.fromkeys(source["document"] for source in deal.get("sources") or [] if source.get("document")))
 
 
 @deals_app.command("show")
@@ -42,7 +37,7 @@ def show(deal_id: str = typer.Argument(..., help="The deal's id, or an unambiguo
                   f"{escape(actor(deal.get('recipient')))}  status {escape(str(deal.get('status')))}")
     for item in deal.get("items") or []:
         console.print(f"  {escape(item_line(item))} [{escape(str(item.get('category') or '?'))}]", markup=False)
-    titles = document_titles(ledger, _documents_of(deal))
+    titles = document_titles(ledger, deal_documents(deal))
     emit([{**s, **{f"doc_{k}": v for k, v in titles.get(s.get("document"), {}).items()}}
           for s in deal.get("sources") or []],
          [("document", lambda r: r.get("document")), ("language", lambda r: r.get("doc_language")),
@@ -69,41 +64,17 @@ def split(deal_id: str = typer.Argument(..., help="The deal to split a source of
           db: str = opt.DB) -> None:
     """Take one source document out of a deal: its transfers never share a deal with the others' again."""
     ledger = open_ledger(db)
-    deal = load_deal(ledger, deal_id)
-    document = resolve_document(ledger, doc_id)
-    sources = _documents_of(deal)
-    if document not in sources:
-        raise ConfigError(f"document {document} is not a source of deal {deal['id']}")
-    others = tuple(d for d in sources if d != document)
-    if not others:
-        raise ConfigError(f"deal {deal['id']} has no other source to split {short_id(document)} from")
-    decision = Decision(kind="split", documents=(document,), others=others,
-                        supplier=(deal.get("supplier") or {}).get("id"), recipient=(deal.get("recipient") or {}).get("id"))
-    _decide(ledger, decision)
+    _report("split", *split_deal(ledger, deal_id, resolve_document(ledger, doc_id)))
 
 
 @deals_app.command("join")
 def join(first: str = typer.Argument(..., help="One deal."), second: str = typer.Argument(..., help="The other deal."),
          db: str = opt.DB) -> None:
     """Make two deals one: their sources are merged together from now on."""
-    ledger = open_ledger(db)
-    one, other = load_deal(ledger, first), load_deal(ledger, second)
-    if one["id"] == other["id"]:
-        raise ConfigError(f"{first} and {second} are the same deal")
-    decision = Decision(kind="join", documents=tuple(_documents_of(one)), others=tuple(_documents_of(other)),
-                        supplier=_shared_party(one, other, "supplier"), recipient=_shared_party(one, other, "recipient"))
-    _decide(ledger, decision)
+    _report("join", *join_deals(open_ledger(db), first, second))
 
 
-def _shared_party(one: dict, other: dict, role: str) -> str | None:
-    """The actor id both deals have in `role`, else None (any)."""
-    a, b = (one.get(role) or {}).get("id"), (other.get(role) or {}).get("id")
-    return a if a == b else None
-
-
-def _decide(ledger, decision: Decision) -> None:
-    new = add_decision(ledger, decision)
-    changes = remerge(ledger)
+def _report(kind: str, new: bool, changes) -> None:
     said = "stored" if new else "was stored already"
-    print(f"{decision.kind} decision {said}; deals merged again: {changes.created} created, "
+    print(f"{kind} decision {said}; deals merged again: {changes.created} created, "
           f"{changes.updated} updated, {changes.removed} removed; {changes.total} in the ledger")

@@ -57,17 +57,24 @@ def _names(id_column, name_column, value: str) -> ColumnElement:
 
 def list_deals(ledger: Ledger, filters: DealFilters = DealFilters()) -> list[dict]:
     """The merged deals (`Deal.to_json()` each) that pass `filters`, in id order."""
+    query = select(deals.c.deal).where(*deal_conditions(ledger, filters)).order_by(deals.c.id)
+    with ledger.reading() as conn:
+        return [json.loads(row.deal) for row in conn.execute(query)]
+
+
+def deal_conditions(ledger: Ledger, filters: DealFilters) -> list[ColumnElement]:
+    """The WHERE conditions on `deals` that `filters` make (none for no filter)."""
     filters = DealFilters(**{key: clean(value) for key, value in vars(filters).items()})
-    query = select(deals.c.deal).order_by(deals.c.id)
+    conditions: list[ColumnElement] = []
     if filters.supplier:
-        query = query.where(_names(deals.c.supplier_id, deals.c.supplier_name, filters.supplier))
+        conditions.append(_names(deals.c.supplier_id, deals.c.supplier_name, filters.supplier))
     if filters.recipient:
-        query = query.where(_names(deals.c.recipient_id, deals.c.recipient_name, filters.recipient))
+        conditions.append(_names(deals.c.recipient_id, deals.c.recipient_name, filters.recipient))
     if filters.status:
-        query = query.where(deals.c.status == filters.status)
+        conditions.append(deals.c.status == filters.status)
     if filters.category:
-        query = query.where(exists().where(deal_items.c.deal_id == deals.c.id,
-                                           func.lower(deal_items.c.category) == filters.category.lower()))
+        conditions.append(exists().where(deal_items.c.deal_id == deals.c.id,
+                                         func.lower(deal_items.c.category) == filters.category.lower()))
     if filters.year is not None:
         year = f"{filters.year:04d}"
         dated = (select(deal_sources.c.deal_id)
@@ -75,13 +82,12 @@ def list_deals(ledger: Ledger, filters: DealFilters = DealFilters()) -> list[dic
                  .outerjoin(transfers, transfers.c.record_id == deal_sources.c.record_id)
                  .where(or_(func.substr(documents.c.published, 1, 4) == year,
                             func.substr(transfers.c.date, 1, 4) == year)))
-        query = query.where(deals.c.id.in_(dated))
+        conditions.append(deals.c.id.in_(dated))
     if filters.search:
         found = select(deal_sources.c.deal_id).where(
             deal_sources.c.document_id.in_(matching_documents(ledger, filters.search)))
-        query = query.where(deals.c.id.in_(found))
-    with ledger.reading() as conn:
-        return [json.loads(row.deal) for row in conn.execute(query)]
+        conditions.append(deals.c.id.in_(found))
+    return conditions
 
 
 def list_records(ledger: Ledger, kind: str, **filters: str | None) -> list[dict]:
