@@ -124,3 +124,35 @@ def test_a_bad_db_url_is_one_red_line_and_exit_2(tmp_path, run):
     unknown = run("deals", "show", "deal_nothing", "--db", str(tmp_path / "l.sqlite"))
     assert (unknown.returncode, unknown.stderr) == (
         2, "armsledger: no deal has the id 'deal_nothing' (armsledger transfers lists them) [AL402]\n")
+
+
+def test_export_jsonl_gives_back_every_extraction_then_the_deals(run, filled, tmp_path):
+    out = run("export", "--db", filled, "--format", "jsonl")
+    assert out.returncode == 0, out.stderr
+    lines = [json.loads(line) for line in out.stdout.splitlines()]
+    stored = {e.document.id: e.to_json_dict() for e in (extraction(FR, title="Livraison"),
+                                                        extraction(EN, title="Delivery", language="en",
+                                                                   published="2025-06-02"))}
+    documents = [line for line in lines if line.get("schema") == "armsledger/1"]
+    assert {d["document"]["id"] for d in documents} == set(stored)
+    for doc in documents:
+        want = stored[doc["document"]["id"]]
+        assert {k: doc[k] for k in ("transfers", "aid", "figures", "legal_actions", "quotes")} == \
+            {k: want[k] for k in ("transfers", "aid", "figures", "legal_actions", "quotes")}
+    deals = [line for line in lines if line.get("kind") == "deal"]
+    assert len(deals) == 1 and len(deals[0]["sources"]) == 2
+
+
+def test_export_sipri_unroca_and_csv(run, filled, tmp_path):
+    sipri = run("export", "--db", filled, "--format", "sipri").stdout.splitlines()
+    assert sipri[0].startswith("supplier,recipient,designation,description,armament_category,order_year")
+    assert sipri[1].startswith("FRA,UKR,Caesar,")
+    unroca = run("export", "--db", filled, "--format", "unroca").stdout.splitlines()
+    assert unroca[1].startswith("III,Large-calibre artillery systems,FRA,UKR,6,")
+    out = run("export", "--db", filled, "--format", "csv", "--out", str(tmp_path / "csv"))
+    assert out.returncode == 0
+    assert sorted(p.name for p in (tmp_path / "csv").iterdir()) == [
+        "aid.csv", "deals.csv", "figures.csv", "legal_actions.csv", "quotes.csv", "transfers.csv"]
+    assert len((tmp_path / "csv" / "transfers.csv").read_text().splitlines()) == 3
+    refused = run("export", "--db", filled, "--format", "csv")
+    assert refused.returncode == 2 and "--out" in refused.stderr
