@@ -163,7 +163,7 @@ def group_item_mentions(ctx: DocContext, start: int, end: int) -> list[ItemMenti
         _resolve_demonstrative(ctx, g)
         # "missile defense", "K-10 ammunition resupply vehicles": a noun that modifies another
         # noun, one that names no equipment, is not the noun of the item
-        g.parts = [p for p in g.parts if p.kind != "generic" or not _modifies_other_noun(ctx, p, weapons)]
+        g.parts = [p for p in g.parts if p.kind != "generic" or not _modifies_other_noun(ctx, p)]
         if not g.parts:
             continue
         if all(p.kind == "generic" for p in g.parts):
@@ -220,7 +220,7 @@ def _name_words(ctx: DocContext, start: int, end: int) -> str | None:
     return gap.text
 
 
-def _modifies_other_noun(ctx: DocContext, g: WeaponMatch, weapons: list[WeaponMatch]) -> bool:
+def _modifies_other_noun(ctx: DocContext, g: WeaponMatch) -> bool:
     """Is the noun of mention `g` a compound modifier of a later noun that names no equipment?"""
     span = ctx.doc.char_span(g.start, g.end, alignment_mode="expand")
     if span is None:
@@ -229,7 +229,8 @@ def _modifies_other_noun(ctx: DocContext, g: WeaponMatch, weapons: list[WeaponMa
     if root.dep_ not in {"compound", "nmod"} or root.head.i < span.end:
         return False
     head = root.head.idx
-    return not any(w.start <= head < w.end for w in ctx.within(weapons, g.end, head + len(root.head.text)))
+    last = ctx.last_starting_before(ctx.weapons, head + 1)  # bisection over the document's mentions
+    return last is None or last.end <= head
 
 
 def _definite(ctx: DocContext, g: ItemMention) -> bool:
