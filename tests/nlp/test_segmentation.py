@@ -81,3 +81,11 @@ def test_paragraph_breaks_hold_across_parsing_pieces(nlp_ready, lang):
     starts = {s.start for s in got}
     paragraph_starts = [0] + [i + 2 for i in range(len(text)) if text.startswith("\n\n", i)]
     assert all(p in starts for p in paragraph_starts)
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("fr", "La Norlande a commandé 54 chars Leopard 2A8 et 12 hélicoptères Caracal auprès de ses voisins."),
+    ("en", "Norland ordered 54 Leopard 2A8 tanks and 12 Caracal helicopters from its neighbours in May."),
+])
+def test_a_capitalised_name_in_mid_line_does_not_start_a_sentence(nlp_ready, lang, text):
+    assert sentences(text, lang) == [text]

@@ -7,7 +7,8 @@ presets `is_sent_start`, which the parser respects (and it parses the whole clau
 
 * True on the first word of a paragraph: after a blank line, and after a line break unless the
   text's lines are wrapped (some line goes on with a word in lower case: then the parser decides);
-* False where no sentence starts: on white space, on a word glued to a hyphen, on a dash in
+* False where no sentence starts: on a word of the same line whose previous word ends with no
+  full stop, question or exclamation mark, closing quote or bracket; on white space, on a word glued to a hyphen, on a dash in
   mid-line and the word after any dash, on a word written in lower case, on punctuation that closes
   or goes on (",", ")", "»", a quote mark glued to the word before), after an opening quote
   mark or bracket, and after an honorific or abbreviation of the language (`lang/*/actors.json`
@@ -29,6 +30,7 @@ DASHES = frozenset({"-", "‐", "‑", "–", "—", "--"})
 SENTENCE_END = frozenset({".", "!", "?", "…", "...", "?!", "!?"})
 GOES_ON = frozenset(",;:)]}»”’%")    # a token starting with one of these continues the sentence
 OPENS = frozenset({"«", "“", "‘", "(", "[", "{", "„"})
+ENDS_BEFORE = frozenset(".!?…»”’\"')]")  # what the word before a sentence start, on one line, ends with
 STRAIGHT_QUOTES = frozenset({'"', "'"})
 # wrapped text (notices, the Congressional Record): lines going on in lower case this many times
 WRAPPED_AFTER = 2
@@ -95,6 +97,8 @@ class ParagraphSegmenter:
             return False
         if prev.text in STRAIGHT_QUOTES and glued:
             return False  # the word right after an opening quote mark
+        if not (prev.text[-1:] in ENDS_BEFORE or prev.text in SENTENCE_END):
+            return False  # in mid-line, only a full stop (or a quote or bracket closing) ends a sentence
         return None
 
 
