@@ -12,7 +12,8 @@ from bisect import bisect_left
 from dataclasses import dataclass
 
 from armsledger.extract.context import DocContext, Mention, Person
-from armsledger.normalize.actors import state_name
+from armsledger.extract.mentions import Ref, mentions_of
+from armsledger.normalize.actors import lookup_actor, state_name
 
 HONORIFIC_NAME = re.compile(r"(?<!\w)(M\.|Mme|Mlle|Mr\.?|Mrs\.?|Ms\.?|Dr\.?)\s+([A-ZÀ-Ý][\w’'-]+(?:\s+[A-ZÀ-Ý][\w’'-]+)?)")
 ARTICLE = re.compile(r"^(?:l['’]|le\s|la\s|les\s|the\s)", re.IGNORECASE)
@@ -194,3 +195,216 @@ def person_by_role(ctx: DocContext, start: int, end: int) -> Speaker | None:
         return None
     p = ctx.persons[last[1]]
     return Speaker(ctx.full_name(p.name), "person", p.start, last[2])
+
+
+# ================================================================ one attribution routine
+# (the window readers above are what quotes still fall back on; figures use only this part)
+SUBJECT_DEPS = {"nsubj", "nsubj:pass", "nsubjpass", "expl:subj", "csubj"}
+AGENT_DEPS = {"obl:agent", "agent"}
+INVERTED_DEPS = {"obj", "dobj", "nsubj", "appos", "obl:mod", "dep", "conj"}
+CLIMB_CLAIM = 12
+INCISE_DEPS = {"parataxis", "advcl", "ccomp"}
+# organisation kinds (orgs.csv) as figure source kinds; armed groups announcing tolls are official
+ORG_SOURCE_KINDS = {"official": "official", "agency": "agency", "media": "agency", "ngo": "ngo",
+                    "expert": "expert", "armed_group": "official", "court": "official"}
+
+
+def is_speech_verb(ctx: DocContext, tok) -> bool:
+    """Is `tok` a verb of saying ("said", "a déclaré", with its auxiliaries)?"""
+    if not tok.text[:1].isalpha() or tok.pos_ in {"NOUN", "PROPN", "PRON", "DET", "ADP"}:
+        return False
+    text = ctx.text
+    start = min([tok.idx] + [c.idx for c in tok.children if c.dep_.startswith("aux") and c.i < tok.i])
+    rx = ctx.lex.rx("speech_verbs")
+    return rx.match(text[start:tok.idx + len(tok.text) + 12]) is not None or \
+        rx.match(text[tok.idx:tok.idx + len(tok.text) + 12]) is not None
+
+
+def is_report_verb(ctx: DocContext, tok) -> bool:
+    """Is `tok` a verb that puts a claim in its subject's mouth ("said", "reported", "recense")?"""
+    return tok.text[:1].isalpha() and ctx.lex.rx("report_verbs").fullmatch(tok.text) is not None
+
+
+def nominal(tok) -> bool:
+    return tok.pos_ in {"NOUN", "PROPN", "PRON"} or (not tok.pos_ and tok.text[:1].isalpha())
+
+
+def incise(verb, q_end: int) -> bool:
+    """Only punctuation and the verb's auxiliaries stand between `q_end` and `verb`."""
+    between = [t for t in verb.doc[max(0, verb.i - 6):verb.i] if t.idx >= q_end]
+    return all(t.is_punct or (t.head.i == verb.i and t.dep_.startswith(("aux", "expl"))) for t in between)
+
+
+def subject_of(ctx: DocContext, verb, q_end: int):
+    """The token that speaks for `verb`: the agent of a passive, an inverted subject after the
+    verb of an incise ("..., a estimé le ministère", "X, a expliqué la DGA, sert ..."), else its
+    subject. `q_end` is where the words it introduces end (an incise comes after them)."""
+    mentions = mentions_of(ctx)
+    for c in verb.children:
+        if c.dep_ in AGENT_DEPS:
+            objs = [g for g in c.children if g.dep_ == "pobj"]
+            return objs[0] if objs else c
+    if any(c.dep_ in {"aux:pass", "auxpass", "nsubj:pass", "nsubjpass"} for c in verb.children):
+        agent = ctx.lex.rx("agent_prepositions")
+        for c in verb.children:  # "déclaré ... par les autorités", parsed as a plain oblique
+            if c.dep_.startswith("obl") and any(g.dep_ == "case" and agent.fullmatch(g.text) for g in c.children):
+                return c
+    first = min([verb.i] + [c.i for c in verb.children if c.dep_.startswith("aux") and c.i < verb.i])
+    if first > 0 and verb.doc[first - 1].text == ",":
+        for c in verb.children:
+            if c.i > verb.i and c.dep_ in INVERTED_DEPS and mentions.entity_at(c) is not None:
+                return c
+    for c in verb.children:
+        if c.dep_ in SUBJECT_DEPS:
+            return c
+    if verb.idx >= q_end and incise(verb, q_end):
+        for c in verb.children:
+            if c.i > verb.i and c.dep_ in INVERTED_DEPS and nominal(c):
+                return c
+    # no subject in the parse: a person or body named right before the verb ("..., Minister X
+    # announced" with X hung elsewhere)
+    before = verb.doc[first - 1] if first > 0 else None
+    if before is not None and mentions.entity_at(before) is not None and before.idx >= q_end:
+        return before
+    return None
+
+
+def intro_object(ctx: DocContext, tok):
+    """The source a phrase introduced by "according to" / "selon" / "citing" names, when `tok`
+    is that phrase: the noun that has the intro as its case marker ("selon X"), or the head of
+    what follows the intro word ("according to X", "citing X"); else None."""
+    rx = ctx.lex.rx("source_intro")
+    for c in tok.children:
+        if c.dep_ in {"case", "mark"} and c.i < tok.i and rx.match(ctx.text, c.idx):
+            return tok
+    m = rx.match(ctx.text, tok.idx)
+    if m is None:
+        return None
+    rest = [t for t in tok.subtree if t.idx >= m.end()]
+    inside = {t.i for t in rest}
+    heads = [t for t in rest if t.head.i not in inside and not t.is_punct]
+    return heads[0] if heads else None
+
+
+def attribute_claim(ctx: DocContext, start: int, end: int, *, last: Ref | None = None) -> Ref | None:
+    """Who claims what the text says in [start, end) (a figure): the subject or agent of the
+    report verb that governs it, climbing the parse from its head; else the object of
+    "according to" / "selon" on that path, else anywhere in its sentence; a whole claim
+    ("the figure", "ce bilan") for the source that gave it (`last`). None: the text's own voice.
+    A speaker wins over the source it cites ("X said that, according to Y, ...": X)."""
+    mentions = mentions_of(ctx)
+    span = ctx.doc.char_span(start, end, alignment_mode="expand")
+    if span is None or not len(span):
+        return None
+    lo, hi = claim_bounds(ctx, start)
+
+    def inside(t) -> bool:  # the parse may run across a line break: its sentence and line bound it
+        return lo <= t.idx < hi
+
+    tok, prev = span.root, None
+    cited = None
+    for _ in range(CLIMB_CLAIM):
+        for c in [tok] + [c for c in tok.children if (prev is None or c.i != prev.i) and inside(c)]:
+            if cited is None and c.dep_ != "ROOT":
+                cited = intro_object(ctx, c)
+        if prev is not None and governs(prev) and is_report_verb(ctx, tok):
+            found = _speaker_at(ctx, subject_of(ctx, tok, end), last, inside)
+            if found is not None:
+                return found
+        for c in tok.children:  # "..., a annoncé le ministère", "..., X announced": an incise
+            if c.dep_ in INCISE_DEPS and c.idx > end and inside(c) and is_report_verb(ctx, c):
+                found = _speaker_at(ctx, subject_of(ctx, c, end), last, inside)
+                if found is not None:
+                    return found
+        if tok.head.i == tok.i or not inside(tok.head):
+            break
+        prev, tok = tok, tok.head
+    root = span.root
+    while root.head.i != root.i and inside(root.head):
+        root = root.head
+    if cited is None:
+        cited = _intro_in_sentence(ctx, span, root, inside)
+    if cited is not None:
+        return mentions.resolve(cited, last=last)
+    for c in root.children:  # "The figure ... includes ...", "ce bilan inclut ...": the source of the toll
+        if c.dep_ in SUBJECT_DEPS and ctx.lex.rx("report_nouns").fullmatch(c.text) and \
+                any(ctx.lex.rx("speaker_definite").fullmatch(d.text) for d in c.lefts):
+            return mentions.resolve(c, last=last)
+    return None
+
+
+def claim_bounds(ctx: DocContext, pos: int) -> tuple[int, int]:
+    """[start, end) of the sentence holding `pos`, within its line."""
+    sent = ctx.sentence_at(pos)
+    breaks = ctx.remember("line breaks", lambda: [m.start() for m in re.finditer("\n", ctx.text)])
+    k = bisect_left(breaks, pos)
+    line_start = breaks[k - 1] + 1 if k else 0
+    line_end = breaks[k] if k < len(breaks) else len(ctx.text)
+    return max(sent.start, line_start), min(sent.end, line_end)
+
+
+def governs(clause) -> bool:
+    """Does the verb `clause` hangs from govern what it says? Not when `clause` is that verb's
+    subject, nor a clause of its own joined to it ("X declared a truce, but strikes killed 200")."""
+    if clause.dep_ in SUBJECT_DEPS:
+        return False
+    if clause.dep_ == "conj":
+        return not any(c.dep_ in SUBJECT_DEPS for c in clause.children)
+    return True
+
+
+def _speaker_at(ctx: DocContext, tok, last: Ref | None, inside=lambda t: True) -> Ref | None:
+    """Who the subject `tok` of a report verb stands for; a toll as the subject ("the toll
+    shows") gives no one of its own: the verb above it may."""
+    if tok is None or not inside(tok):
+        return None
+    if ctx.lex.rx("report_nouns").fullmatch(tok.text):
+        last = None
+    return mentions_of(ctx).resolve(tok, last=last)
+
+
+def _intro_in_sentence(ctx: DocContext, span, root, inside):
+    """The object of "according to" / "selon" hung from a clause of the sentence of `span` (a
+    parse that hangs it off the path to the claim); an intro inside a phrase ("deaths verified
+    according to UN rules") is not the claim's."""
+    lo, hi = claim_bounds(ctx, span.start_char)
+    return ctx.remember(("intro in sentence", lo, root.i), lambda: _find_intro(ctx, lo, hi, root, inside))
+
+
+def _find_intro(ctx: DocContext, lo: int, hi: int, root, inside):
+    tokens = ctx.doc.char_span(lo, hi, alignment_mode="expand")
+    if tokens is None:
+        return None
+    for t in tokens:
+        obj = intro_object(ctx, t) if inside(t) else None
+        if obj is None:
+            continue
+        clause = t.head
+        if clause.i in {t.i, root.i} or not inside(clause) or any(c.dep_ in SUBJECT_DEPS for c in clause.children):
+            return obj
+    return None
+
+
+def source_kind(ctx: DocContext, ref: Ref) -> str:
+    """official | agency | ngo | expert | unknown: the gazetteer's kind of the body, else the
+    words the text describes it with (its role, its name), else by what it is (a state speaks
+    officially, a private person or an unnamed group is unknown, an organisation an NGO)."""
+    org_kind = ref.org_kind
+    if org_kind is None and ref.kind == "org":
+        entry = lookup_actor(ref.name, ctx.lang)
+        org_kind = entry.kind if entry is not None and entry.label == "ORG" else None
+    if org_kind in ORG_SOURCE_KINDS:
+        return ORG_SOURCE_KINDS[org_kind]
+    if ref.kind == "state":
+        return "official"
+    hits = []
+    for words in (ref.person_role or "", ref.name):
+        for kind, rx in ctx.lex.groups("source_kinds").items():
+            m = rx.search(words)
+            if m:
+                hits.append((m.start(), kind))
+        if hits:
+            return min(hits)[1]
+    if org_kind == "company":
+        return "unknown"
+    return "ngo" if ref.kind == "org" else "unknown"

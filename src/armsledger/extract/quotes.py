@@ -20,6 +20,7 @@ from armsledger.extract.attribution import (
     Speaker, issuer_before, last_person_before, nearest_speaker, speaker_from_mention,
 )
 from armsledger.extract.context import DocContext
+from armsledger.extract.mentions import Ref
 from armsledger.extract.speaker_parse import Memory, parsed_speaker
 from armsledger.model import Quote
 
@@ -91,6 +92,19 @@ def _clean(text: str) -> str:
 
 def extract_quotes(ctx: DocContext) -> list[Quote]:
     """All quotes of three words or more, each with its speaker where the text gives one."""
+    return [quote for quote, _ in _quotes(ctx)]
+
+
+def quote_speakers(ctx: DocContext) -> list[tuple[int, int, Ref | None]]:
+    """(start, end, speaker) of every quote, in text order: what figures inside quotes take."""
+    return [(q.evidence[0][0], q.evidence[0][1], ref) for q, ref in _quotes(ctx)]
+
+
+def _quotes(ctx: DocContext) -> list[tuple[Quote, Ref | None]]:
+    return ctx.remember("quotes", lambda: _find_quotes(ctx))
+
+
+def _find_quotes(ctx: DocContext) -> list[tuple[Quote, Ref | None]]:
     text = ctx.text
     line_breaks = [m.start() for m in re.finditer("\n", text)]
     spans = [q for q in find_quote_spans(text, lambda pos: ctx.sentence_at(pos).end)
@@ -121,10 +135,11 @@ def extract_quotes(ctx: DocContext) -> list[Quote]:
             if speaker.kind == "org":
                 last_org = speaker
         prev_close = q.close
-        out.append(Quote(speaker=speaker.name if speaker else None,
-                         speaker_role=speaker.role if speaker else None,
-                         text=_clean(text[q.start:q.end]), direct=True,
-                         evidence=[(q.start, q.end)]))
+        out.append((Quote(speaker=speaker.name if speaker else None,
+                          speaker_role=speaker.role if speaker else None,
+                          text=_clean(text[q.start:q.end]), direct=True,
+                          evidence=[(q.start, q.end)]),
+                    Ref(speaker.name, speaker.kind, speaker.start, speaker.role) if speaker else None))
     return out
 
 
