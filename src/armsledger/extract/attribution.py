@@ -12,7 +12,7 @@ from bisect import bisect_left
 from dataclasses import dataclass
 
 from armsledger.extract.context import DocContext, Mention, Person
-from armsledger.extract.mentions import Ref, mentions_of
+from armsledger.extract.mentions import Ref, is_speech_verb, mentions_of
 from armsledger.normalize.actors import lookup_actor, state_name
 
 HONORIFIC_NAME = re.compile(r"(?<!\w)(M\.|Mme|Mlle|Mr\.?|Mrs\.?|Ms\.?|Dr\.?)\s+([A-ZÀ-Ý][\w’'-]+(?:\s+[A-ZÀ-Ý][\w’'-]+)?)")
@@ -209,17 +209,6 @@ ORG_SOURCE_KINDS = {"official": "official", "agency": "agency", "media": "agency
                     "expert": "expert", "armed_group": "official", "court": "official"}
 
 
-def is_speech_verb(ctx: DocContext, tok) -> bool:
-    """Is `tok` a verb of saying ("said", "a déclaré", with its auxiliaries)?"""
-    if not tok.text[:1].isalpha() or tok.pos_ in {"NOUN", "PROPN", "PRON", "DET", "ADP"}:
-        return False
-    text = ctx.text
-    start = min([tok.idx] + [c.idx for c in tok.children if c.dep_.startswith("aux") and c.i < tok.i])
-    rx = ctx.lex.rx("speech_verbs")
-    return rx.match(text[start:tok.idx + len(tok.text) + 12]) is not None or \
-        rx.match(text[tok.idx:tok.idx + len(tok.text) + 12]) is not None
-
-
 def is_report_verb(ctx: DocContext, tok) -> bool:
     """Is `tok` a verb that puts a claim in its subject's mouth ("said", "reported", "recense")?"""
     return tok.text[:1].isalpha() and ctx.lex.rx("report_verbs").fullmatch(tok.text) is not None
@@ -261,6 +250,11 @@ def subject_of(ctx: DocContext, verb, q_end: int):
         for c in verb.children:
             if c.i > verb.i and c.dep_ in INVERTED_DEPS and nominal(c):
                 return c
+        # "« ... », a déclaré lors d'un point de presse le porte-parole X": the inverted subject
+        # hung deeper by the parser; the first person named after the verb in its clause
+        for t in verb.subtree:
+            if t.i > verb.i and (mentions.entity_at(t) is not None and mentions.entity_at(t).kind == "person"):
+                return t
     # no subject in the parse: a person or body named right before the verb ("..., Minister X
     # announced" with X hung elsewhere)
     before = verb.doc[first - 1] if first > 0 else None
@@ -408,3 +402,77 @@ def source_kind(ctx: DocContext, ref: Ref) -> str:
     if org_kind == "company":
         return "unknown"
     return "ngo" if ref.kind == "org" else "unknown"
+
+
+CLIMB_QUOTE = 4
+
+
+def _quote_verbs(span, q_start: int, q_end: int):
+    """The verbs that may govern a quote: the heads outside it, climbing a few levels, the
+    verbs on the far side of a colon before it or a comma after it, then the tokens outside it
+    that hang from a token inside (an incise after the quote)."""
+    out, seen = [], set()
+    for tok in span:
+        head = tok.head
+        if q_start <= head.idx < q_end or head.i == tok.i:
+            continue
+        for _ in range(CLIMB_QUOTE):
+            if head.i not in seen:
+                seen.add(head.i)
+                out.append(head)
+            if head.head.i == head.i:
+                break
+            head = head.head
+    doc = span.doc
+    for k, mark in ((span.start - 1, ":"), (span.start - 2, ":"), (span.end, ","), (span.end + 1, ",")):
+        if 0 <= k < len(doc) and doc[k].text == mark and doc[k].head.i not in seen \
+                and not q_start <= doc[k].head.idx < q_end:
+            seen.add(doc[k].head.i)
+            out.append(doc[k].head)
+    for tok in span:
+        for child in tok.children:
+            if not (q_start <= child.idx < q_end) and child.i not in seen and child.dep_ != "punct":
+                seen.add(child.i)
+                out.append(child)
+    return out
+
+
+def attribute_quote(ctx: DocContext, q_start: int, q_end: int, lo: int, hi: int,
+                    others: list[tuple[int, int]], last: Ref | None, issuer: Ref | None) -> Ref | None:
+    """Who said the quote in [q_start, q_end): the subject or agent of the speech verb that
+    governs it (the verb it hangs from, or the verb of an incise after it), resolved through the
+    mention chain; else the named subject of the main clause that puts the words in its mouth
+    ("X asked the court to "..."). The verb and its subject lie in [lo, hi) (the quote's
+    sentences), outside `others` (the quotes around it). `last` is the last speaker (what
+    pronouns continue), `issuer` the last body that spoke (what "the statement" comes from)."""
+    mentions = mentions_of(ctx)
+
+    def free(pos: int) -> bool:
+        return lo <= pos < hi and not any(a <= pos < b for a, b in others)
+
+    span = ctx.doc.char_span(q_start, q_end, alignment_mode="expand")
+    if span is None or not len(span):
+        return None
+    for verb in _quote_verbs(span, q_start, q_end):
+        if not free(verb.idx) or not is_speech_verb(ctx, verb):
+            continue
+        subj = subject_of(ctx, verb, q_end)
+        if subj is None or q_start <= subj.idx < q_end or not free(subj.idx):
+            continue
+        found = mentions.resolve(subj, last=last, issuer=issuer)
+        if found is not None:
+            return found
+    for head in _quote_verbs(span, q_start, q_end):  # "selon X, « ... »", "« ... », according to X"
+        for c in [head] + list(head.children):
+            obj = intro_object(ctx, c) if free(c.idx) and not q_start <= c.idx < q_end else None
+            if obj is not None and free(obj.idx):
+                found = mentions.resolve(obj, last=last, issuer=issuer)
+                if found is not None:
+                    return found
+    root = span[0].sent.root  # no speech verb: the main clause's named subject
+    if q_start <= root.idx < q_end or not free(root.idx):
+        return None
+    subj = next((c for c in root.children if c.dep_ in SUBJECT_DEPS), None)
+    if subj is None or q_start <= subj.idx < q_end or not free(subj.idx) or subj.dep_ == "expl:subj":
+        return None
+    return mentions.named_ref(subj)

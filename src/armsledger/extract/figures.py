@@ -106,7 +106,7 @@ class FigureFinder:
         ref = self._quoted_by(n) or attribute_claim(self.ctx, n.start, n.end, last=last)
         if ref is None:
             return FigureSource(name=None, kind="publication"), None
-        return FigureSource(name=ref.name, kind=source_kind(self.ctx, ref)), ref
+        return FigureSource(name=ref.long_name, kind=source_kind(self.ctx, ref)), ref
 
     def _quoted_by(self, n: NumberMatch) -> Ref | None:
         k = bisect_left(self._quote_starts, n.start + 1) - 1

@@ -83,11 +83,27 @@ class Ref:
     org_kind: str | None = None
     entity: int | None = None
     person_role: str | None = None  # the role the text gave the person (for the kind of a source)
+    full_name: str | None = None    # a body's name as first given in full (the source of a figure)
+
+    @property
+    def long_name(self) -> str:
+        return self.full_name or self.name
 
 
 def fold(text: str) -> str:
     text = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
     return text.replace("’", "'").casefold()
+
+
+def is_speech_verb(ctx: DocContext, tok) -> bool:
+    """Is `tok` a verb of saying ("said", "a déclaré", with its auxiliaries)?"""
+    if not tok.text[:1].isalpha() or tok.pos_ in {"NOUN", "PROPN", "PRON", "DET", "ADP"}:
+        return False
+    text = ctx.text
+    start = min([tok.idx] + [c.idx for c in tok.children if c.dep_.startswith("aux") and c.i < tok.i])
+    rx = ctx.lex.rx("speech_verbs")
+    return rx.match(text[start:tok.idx + len(tok.text) + 12]) is not None or \
+        rx.match(text[tok.idx:tok.idx + len(tok.text) + 12]) is not None
 
 
 # ---------------------------------------------------------------- noun phrases from the parse
@@ -112,7 +128,7 @@ def right_edge(tok):
     doc, j = tok.doc, tok.i
     while j + 1 < len(doc) and j < tok.i + 12:
         nxt = doc[j + 1]
-        if not (tok.i <= nxt.head.i <= j + 2) or nxt.dep_ not in RIGHT_COMPLEMENTS or nxt.is_punct:
+        if not (tok.i <= nxt.head.i <= j + 3) or nxt.dep_ not in RIGHT_COMPLEMENTS or nxt.is_punct:
             break
         j += 1
     while j > tok.i and (doc[j].dep_ in {"case", "det", "prep"} or doc[j].head.i > j):
@@ -166,9 +182,12 @@ class Mentions:
     _by_word: dict[str, tuple[list[int], list[int]]] = field(default_factory=dict)   # folded word -> (starts, ids)
     _by_role_word: dict[str, tuple[list[int], list[int]]] = field(default_factory=dict)
     _named_at: dict[int, int] = field(default_factory=dict)      # token index -> entity id
+    _span_at: dict[int, tuple[int, int]] = field(default_factory=dict)  # token index -> its named mention
+    _speakers: tuple[list[int], list[int]] = field(default_factory=lambda: ([], []))  # bodies that spoke
     _first_head: dict[str, int] = field(default_factory=dict)    # folded head word -> first token index
     _surnames: dict[str, int] = field(default_factory=dict)      # surname -> entity id
     _initials: dict[str, int] = field(default_factory=dict)      # initials of an org name -> entity id
+    _acronym_of: dict[str, str] = field(default_factory=dict)    # folded long form -> its acronym
 
     # ------------------------------------------------------------ building
     def build(self) -> Mentions:
@@ -221,6 +240,7 @@ class Mentions:
                 ent = self.entities[ent_id]
                 if acro:
                     acronyms.setdefault(acro.group(1), ent_id)
+                    self._acronym_of.setdefault(fold(surface), acro.group(1))
                     ent.acronym = ent.acronym or acro.group(1)
                 elif short and ent.acronym is None and fold(short) != fold(ent.name):
                     ent.acronym = short
@@ -262,7 +282,11 @@ class Mentions:
             return
         for tok in span:
             self._named_at[tok.i] = ent_id
+            self._span_at[tok.i] = (span.start_char, span.end_char)
         ent = self.entities[ent_id]
+        if ent.kind in {"org", "court"} and role == "subject" and verb is not None \
+                and is_speech_verb(self.ctx, span.doc[verb]):
+            self._index({"": self._speakers}, "", span.start_char, ent_id)
         self._index(self._by_kind, ent.kind, span.start_char, ent_id)
         if ent.kind in {"org", "court", "state"}:
             for w in re.findall(r"\w+", fold(ent.name + " " + span.text)):
@@ -308,11 +332,18 @@ class Mentions:
                 break
             i -= 1
         if i < e.start and roles.search(self.ctx.text[doc[i].idx:e.start_char]):
-            return self.ctx.text[doc[i].idx:e.start_char].strip()
+            words = self.ctx.text[doc[i].idx:e.start_char].split()
+            name = set(self.ctx.full_name(e.text.strip()).split())
+            while words and words[-1] in name:  # "ministre des Armées Claire" before "Dupont"
+                words.pop()
+            return ARTICLE.sub("", " ".join(words)) or None
         for cand in ([head.head] if head.dep_ == "appos" else []) + [c for c in head.children if c.dep_ == "appos"]:
             if roles.fullmatch(cand.text) or roles.search(cand.text):
                 lo, hi = left_edge(cand, keep_det=False), right_edge(cand)
-                return ARTICLE.sub("", self.ctx.text[lo.idx:hi.idx + len(hi.text)])
+                end = hi.idx + len(hi.text)
+                if lo.idx < e.start_char < end:  # "la ministre de la Défense, Claire Dupont"
+                    end = e.start_char
+                return ARTICLE.sub("", self.ctx.text[lo.idx:end].strip().rstrip(",").strip()) or None
         return None
 
     def _description(self, e) -> str | None:
@@ -354,10 +385,16 @@ class Mentions:
                     break
         return best
 
-    def ref(self, ent: Entity, start: int | None = None, role: str | None = None) -> Ref:
-        """The entity as a speaker or source: its name as first given in full."""
-        return Ref(ent.name, "org" if ent.kind == "court" else ent.kind, ent.start if start is None else start,
-                   role, ent.actor_id, ent.org_kind, ent.id, ent.role)
+    def ref(self, ent: Entity, start: int | None = None, role: str | None = None,
+            surface: str | None = None) -> Ref:
+        """The entity as a speaker or source: a person by the full name; a body by `surface`
+        (the name written where it speaks), else the acronym the text gives it, else its name
+        as first given; `full_name` keeps that first name (the source of a figure)."""
+        name = ent.name
+        if ent.kind != "person":
+            name = surface or ent.acronym or ent.name
+        return Ref(name, "org" if ent.kind == "court" else ent.kind, ent.start if start is None else start,
+                   role, ent.actor_id, ent.org_kind, ent.id, ent.role, ent.name)
 
     def first_with_head(self, word: str) -> int | None:
         """The index of the first token of the text spelled `word` (folded)."""
@@ -381,19 +418,22 @@ class Mentions:
             return self.ref(ent) if ent is not None else last
         for c in tok.rights:  # "la porte-parole du ministère, Karoline Leavitt": the person
             if c.dep_ == "appos":
-                ent = self._named_in(c)
+                ent = self.named_in(c)
                 if ent is not None and ent.kind == "person":
                     return self.ref(ent)
         is_for = lex.rx("speaker_for_nouns").fullmatch(word) is not None
-        ent = None if is_for else self._named_in(tok)
-        if ent is not None:
-            return self.ref(ent)
+        named = None if is_for else self.named_ref(tok)
+        if named is not None:
+            return named
         if lex.rx("report_nouns").fullmatch(word):  # "bilans fournis par X"; "the figure": who gave it
             return self._complement(tok, last, issuer, depth) or last
         if lex.rx("statement_nouns").fullmatch(word):
             body = self._complement(tok, last, issuer, depth)  # "the ministry's statement"
             if body is not None:
                 return body
+            ent = self.last_speaking_body(tok.idx)
+            if ent is not None:
+                return self.ref(ent)
             ent = self.last(("org", "court"), tok.idx)
             return issuer or (self.ref(ent) if ent is not None else last)
         dets = [c.text for c in tok.lefts if c.dep_ in {"det", "poss"}]
@@ -420,9 +460,10 @@ class Mentions:
                 return self.ref(ent)
             if issuer is not None:
                 return issuer
-        if lex.rx("roles").fullmatch(word) and definite and bare:
-            # "the minister", "le chancelier": the person the text introduced with that role
-            ent = self.last(("person",), tok.idx, role_word=fold(word))
+        if lex.rx("roles").fullmatch(word) and definite and not is_for:
+            # "the minister", "le chancelier allemand": the person the text introduced with that
+            # role, else the person named last
+            ent = self.last(("person",), tok.idx, role_word=fold(word)) or self.last(("person",), tok.idx)
             if ent is not None:
                 return self.ref(ent)
         drop = set(lex.words("speaker_drop_modifiers")) | set(lex.words("speaker_definite"))
@@ -452,7 +493,7 @@ class Mentions:
                 if target is not None and target.dep_ == "agent":
                     target = next((g for g in target.children if g.dep_ == "pobj"), None)
             lex = self.ctx.lex
-            if target is not None and (self.entity_at(target) is not None or self._named_in(target) is not None
+            if target is not None and (self.entity_at(target) is not None or self.named_in(target) is not None
                                        or lex.rx("speaker_body_nouns").fullmatch(target.text)
                                        or lex.rx("roles").fullmatch(target.text)):
                 found = self.resolve(target, last=last, issuer=issuer, depth=depth + 1)
@@ -460,21 +501,47 @@ class Mentions:
                     return found
         return None
 
-    def _named_in(self, tok) -> Entity | None:
+    def named_in(self, tok) -> Entity | None:
         """The person or body named in the phrase of `tok` (persons first), or a surname the
         text gave in full before, missed by the NER ("Bell said")."""
+        found = self._named_token(tok)
+        return self.entities[self._named_at[found]] if found is not None else self._surname_at(tok)
+
+    def _named_token(self, tok) -> int | None:
         lo, hi = left_edge(tok).i, right_edge(tok).i
-        found = [self.entities[self._named_at[i]] for i in range(lo, hi + 1) if i in self._named_at]
-        persons = [e for e in found if e.kind == "person"]
-        if persons or found:
-            at = self._named_at.get(tok.i)
-            if at is not None and not persons:
-                return self.entities[at]
-            return (persons or found)[0]
+        found = [i for i in range(lo, hi + 1) if i in self._named_at]
+        persons = [i for i in found if self.entities[self._named_at[i]].kind == "person"]
+        if tok.i in self._named_at and not persons:
+            return tok.i
+        return (persons or found or [None])[0]
+
+    def _surname_at(self, tok) -> Entity | None:
         if tok.text[:1].isupper() and tok.text in self._surnames:
             ent = self.entities[self._surnames[tok.text]]
             return ent if ent.start < tok.idx else None
         return None
+
+    def named_ref(self, tok) -> Ref | None:
+        """`named_in` as a speaker: a body by the name written there (or the acronym the text
+        puts after it), a person by the full name."""
+        i = self._named_token(tok)
+        if i is None:
+            ent = self._surname_at(tok)
+            return self.ref(ent) if ent is not None else None
+        ent = self.entities[self._named_at[i]]
+        if ent.kind == "person":
+            return self.ref(ent)
+        start, end = self._span_at[i]
+        acro = ACRONYM_AFTER.match(self.ctx.text, end)
+        surface = ARTICLE.sub("", self.ctx.text[start:end].strip())
+        surface = acro.group(1) if acro else self._acronym_of.get(fold(surface), surface)
+        return self.ref(ent, surface=surface)
+
+    def last_speaking_body(self, before: int) -> Entity | None:
+        """The body that was last the subject of a speech verb before `before` ("the statement")."""
+        starts, ids = self._speakers
+        k = bisect_left(starts, before)
+        return self.entities[ids[k - 1]] if k else None
 
     def pronoun_kind(self, tok) -> str | None:
         """"person", "thing", "group" or "any" for a personal pronoun ("he", "-t-elle", "it")."""
