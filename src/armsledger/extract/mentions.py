@@ -29,7 +29,7 @@ from bisect import bisect_left
 from dataclasses import dataclass, field
 
 from armsledger.extract.context import DocContext
-from armsledger.normalize.actors import lookup_actor, state_name
+from armsledger.normalize.actors import lookup_actor
 
 # parse relations of a mention to the verb it hangs from, by dependency label (fr UD, en ClearNLP)
 ROLE_OF_DEP = {"nsubj": "subject", "nsubj:pass": "subject", "nsubjpass": "subject", "csubj": "subject",

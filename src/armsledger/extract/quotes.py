@@ -1,14 +1,9 @@
 """Quotes: words inside quotation marks, three words or more, with who said them.
 
-The speaker is first read from the dependency parse (extract/speaker_parse.py): the subject of
-the speech verb that governs the quote. Where the parse gives none, the readings below apply,
-then the parse again over every verb around the quote.
-
-Attribution is looked for after the quote in its sentence (`", a déclaré la DSCA"`,
-`," Smith said`, `a-t-elle renchéri`), then before it (`X a déclaré que ... "..."`,
-`selon X, "..."`), then carried over from the quote just before when the paragraph is a bare
-continuation. A statement noun ("le communiqué", "the statement") speaks for the body that
-issued it; a pronoun for the last person quoted.
+The speaker comes from the attribution routine (extract/attribution.py): the subject of the
+speech verb that governs the quote, or the source "selon X" names, resolved through the
+mention chain. Two quotes joined with no stop between them share one attribution ("« ... »
+ainsi que « ... », selon X"); a bare quote right after another continues its speaker.
 """
 from __future__ import annotations
 
