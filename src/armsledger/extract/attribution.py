@@ -297,3 +297,47 @@ def attribute_quote(ctx: DocContext, q_start: int, q_end: int, lo: int, hi: int,
     if subj is None or q_start <= subj.idx < q_end or not free(subj.idx) or subj.dep_ == "expl:subj":
         return None
     return mentions.named_ref(subj)
+
+
+HEDGE_DEPS = {"aux", "aux:tense", "aux:pass", "auxpass", "advmod", "neg", "cop", "mark", "xcomp", "prep", "obl:mod",
+              "npadvmod", "nsubj", "nsubj:pass", "nsubjpass", "expl:subj"}
+
+
+def claim_stance(ctx: DocContext, start: int, end: int, source_name: str | None, source_kind_: str) -> str:
+    """disputed | estimated | reported | asserted for the claim in [start, end): the cues of its
+    own clause (the words on the path from it up to its sentence's root, their auxiliaries,
+    adverbs and the phrase naming the source: "auraient été tués", "would have killed",
+    "according to early estimates", "X denied that ..."), not those of a neighbouring clause
+    ("..., adding that other casualties could not be estimated"). A denial of responsibility
+    is no dispute of the count. The strongest cue wins (disputed > estimated > reported)."""
+    lex = ctx.lex
+    span = ctx.doc.char_span(start, end, alignment_mode="expand")
+    if span is None or not len(span):
+        return "asserted"
+    lo, hi = claim_bounds(ctx, start)
+    picked = {t.i for t in span}
+    tok = span.root
+    for _ in range(CLIMB_CLAIM):
+        picked.add(tok.i)
+        for c in tok.children:
+            if c.dep_ not in HEDGE_DEPS or not lo <= c.idx < hi:
+                continue
+            if intro_object(ctx, c) is not None:  # "according to early estimates"
+                picked.update(t.i for t in c.subtree if lo <= t.idx < hi)
+            elif c.dep_ not in {"prep", "obl:mod"}:  # auxiliaries, adverbs, the subject's own words
+                picked.update(t.i for t in c.subtree if lo <= t.idx < hi and abs(t.i - c.i) <= 3)
+        if tok.head.i == tok.i or not lo <= tok.head.idx < hi:
+            break
+        tok = tok.head
+    doc = ctx.doc
+    words = " ".join(doc[i].text for i in sorted(picked))
+    if lex.has("disputed_cues", words) and not any(
+            lex.rx("disputed_cues").fullmatch(doc[i].text) and any(
+                lex.rx("undisputing_objects").fullmatch(c.text) for c in doc[i].subtree)
+            for i in picked):
+        return "disputed"
+    if lex.has("estimated_cues", words):
+        return "estimated"
+    if lex.has("reported_cues", words) or (source_kind_ == "unknown" and lex.has("hearsay_sources", source_name or "")):
+        return "reported"
+    return "asserted"

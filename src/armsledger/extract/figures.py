@@ -14,7 +14,7 @@ import re
 from bisect import bisect_left
 from functools import cached_property
 
-from armsledger.extract.attribution import attribute_claim, source_kind
+from armsledger.extract.attribution import attribute_claim, claim_stance, source_kind
 from armsledger.extract.context import DocContext, Sentence
 from armsledger.extract.mentions import Ref
 from armsledger.extract.quotes import quote_speakers
@@ -49,7 +49,6 @@ class FigureFinder:
                                + [(d.start, d.end) for d in ctx.dates])
         self._quotes = quote_speakers(ctx)
         self._quote_starts = [start for start, _, _ in self._quotes]
-        self._stances: dict[int, tuple[bool, bool, bool]] = {}
         self._places: dict[int, str | None] = {}
         self._tolls: dict[int, int] = {}
 
@@ -113,20 +112,6 @@ class FigureFinder:
         if k >= 0 and n.end <= self._quotes[k][1]:
             return self._quotes[k][2]
         return None
-
-    def stance_of(self, sent: Sentence, source: FigureSource) -> str:
-        if sent.index not in self._stances:
-            s = sent.text
-            self._stances[sent.index] = (self.lex.has("disputed_cues", s), self.lex.has("estimated_cues", s),
-                                         self.lex.has("reported_cues", s))
-        disputed, estimated, reported = self._stances[sent.index]
-        if disputed:
-            return "disputed"
-        if estimated:
-            return "estimated"
-        if reported or (source.kind == "unknown" and self.lex.has("hearsay_sources", source.name or "")):
-            return "reported"
-        return "asserted"
 
     def subject_of(self, n: NumberMatch) -> str | None:
         m = re.match(r"\s+(?:de |d['’]|of )?([\w’'-]+)", self.ctx.text[n.end:n.end + 40])
@@ -209,5 +194,5 @@ def extract_figures(ctx: DocContext) -> list[Figure]:
             value=n.value, value_high=value_high, qualifier=n.qualifier, measure=measure,
             description=re.sub(r"\s+", " ", ctx.text[n.start:end]).strip(),
             subject=finder.subject_of(n), location=finder.location_of(sent), period_start=since,
-            source=source, stance=finder.stance_of(sent, source), evidence=[(n.start, n.end), (sent.start, sent.end)]))
+            source=source, stance=claim_stance(ctx, n.start, n.end, source.name, source.kind), evidence=[(n.start, n.end), (sent.start, sent.end)]))
     return out
