@@ -45,11 +45,12 @@ def incise(verb, q_end: int) -> bool:
     return all(t.is_punct or (t.head.i == verb.i and t.dep_.startswith(("aux", "expl"))) for t in between)
 
 
-def subject_of(ctx: DocContext, verb, q_end: int):
+def subject_of(ctx: DocContext, verb, q_end: int, q_start: int | None = None):
     """The token that speaks for `verb`: the agent of a passive, an inverted subject after the
     verb of an incise ("..., a estimé le ministère", "X, a expliqué la DGA, sert ..."), else its
-    subject. `q_end` is where the words it introduces end (an incise comes after them)."""
+    subject. [`q_start`, `q_end`) are the words it introduces (an incise comes after them)."""
     mentions = mentions_of(ctx)
+    q_start = q_end if q_start is None else q_start
     for c in verb.children:
         if c.dep_ in AGENT_DEPS:
             objs = [g for g in c.children if g.dep_ == "pobj"]
@@ -64,8 +65,8 @@ def subject_of(ctx: DocContext, verb, q_end: int):
         for c in verb.children:
             if c.i > verb.i and c.dep_ in INVERTED_DEPS and mentions.entity_at(c) is not None:
                 return c
-    for c in verb.children:
-        if c.dep_ in SUBJECT_DEPS:
+    for c in verb.children:  # its subject, not a word of what it introduces (a bad parse of a quote)
+        if c.dep_ in SUBJECT_DEPS and not q_start <= c.idx < q_end:
             return c
     if verb.idx >= q_end and incise(verb, q_end):
         for c in verb.children:
@@ -127,7 +128,9 @@ def attribute_claim(ctx: DocContext, start: int, end: int, *, last: Ref | None =
             if found is not None:
                 return found
         for c in tok.children:  # "..., a annoncé le ministère", "..., X announced": an incise
-            if c.dep_ in INCISE_DEPS and c.idx > end and inside(c) and is_report_verb(ctx, c):
+            if c.idx > end and inside(c) and is_report_verb(ctx, c) and (
+                    c.dep_ in INCISE_DEPS or (c.dep_ == "conj" and _after_comma(c)
+                                              and not any(g.dep_ == "cc" for g in c.children))):
                 found = _speaker_at(ctx, subject_of(ctx, c, end), last, inside)
                 if found is not None:
                     return found
@@ -146,6 +149,12 @@ def attribute_claim(ctx: DocContext, start: int, end: int, *, last: Ref | None =
                 any(ctx.lex.rx("speaker_definite").fullmatch(d.text) for d in c.lefts):
             return mentions.resolve(c, last=last)
     return None
+
+
+def _after_comma(verb) -> bool:
+    """Does a comma come right before `verb` and its auxiliaries ("..., a annoncé X")?"""
+    first = min([verb.i] + [c.i for c in verb.children if c.dep_.startswith("aux") and c.i < verb.i])
+    return first > 0 and verb.doc[first - 1].text == ","
 
 
 def claim_bounds(ctx: DocContext, pos: int) -> tuple[int, int]:
@@ -277,7 +286,7 @@ def attribute_quote(ctx: DocContext, q_start: int, q_end: int, lo: int, hi: int,
     for verb in _quote_verbs(span, q_start, q_end):
         if not free(verb.idx) or not is_speech_verb(ctx, verb):
             continue
-        subj = subject_of(ctx, verb, q_end)
+        subj = subject_of(ctx, verb, q_end, q_start)
         if subj is None or q_start <= subj.idx < q_end or not free(subj.idx):
             continue
         found = mentions.resolve(subj, last=last, issuer=issuer)
