@@ -283,7 +283,8 @@ def attribute_quote(ctx: DocContext, q_start: int, q_end: int, lo: int, hi: int,
     span = ctx.doc.char_span(q_start, q_end, alignment_mode="expand")
     if span is None or not len(span):
         return None
-    for verb in _quote_verbs(span, q_start, q_end):
+    verbs = _quote_verbs(span, q_start, q_end)
+    for verb in verbs:
         if not free(verb.idx) or not is_speech_verb(ctx, verb):
             continue
         subj = subject_of(ctx, verb, q_end, q_start)
@@ -292,7 +293,7 @@ def attribute_quote(ctx: DocContext, q_start: int, q_end: int, lo: int, hi: int,
         found = mentions.resolve(subj, last=last, issuer=issuer)
         if found is not None:
             return found
-    for head in _quote_verbs(span, q_start, q_end):  # "selon X, « ... »", "« ... », according to X"
+    for head in verbs:  # "selon X, « ... »", "« ... », according to X"
         for c in [head] + list(head.children):
             obj = intro_object(ctx, c) if free(c.idx) and not q_start <= c.idx < q_end else None
             if obj is not None and free(obj.idx):

@@ -184,7 +184,7 @@ class Mentions:
     _named_at: dict[int, int] = field(default_factory=dict)      # token index -> entity id
     _span_at: dict[int, tuple[int, int]] = field(default_factory=dict)  # token index -> its named mention
     _speakers: tuple[list[int], list[int]] = field(default_factory=lambda: ([], []))  # bodies that spoke
-    _first_head: dict[str, int] = field(default_factory=dict)    # folded head word -> first token index
+    _first_head: dict[str, int] = field(default_factory=dict)    # lower-cased word -> first token index
     _surnames: dict[str, int] = field(default_factory=dict)      # surname -> entity id
     _initials: dict[str, int] = field(default_factory=dict)      # initials of an org name -> entity id
     _acronym_of: dict[str, str] = field(default_factory=dict)    # folded long form -> its acronym
@@ -259,8 +259,7 @@ class Mentions:
         self.mentions = [Mention(i, m.start, m.end, m.head, m.kind, m.text, m.entity, m.role, m.verb, m.negated)
                          for i, m in enumerate(self.mentions)]
         for tok in doc:
-            if tok.is_alpha:
-                self._first_head.setdefault(fold(tok.text), tok.i)
+            self._first_head.setdefault(tok.lower_, tok.i)
         return self
 
     def _new(self, kind: str, name: str, start: int, actor_id=None, org_kind=None) -> int:
@@ -397,8 +396,8 @@ class Mentions:
                    role, ent.actor_id, ent.org_kind, ent.id, ent.role, ent.name)
 
     def first_with_head(self, word: str) -> int | None:
-        """The index of the first token of the text spelled `word` (folded)."""
-        return self._first_head.get(fold(word))
+        """The index of the first token of the text spelled `word` (any case)."""
+        return self._first_head.get(word.lower())
 
 
     # ------------------------------------------------------------ resolving any word
