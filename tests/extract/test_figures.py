@@ -30,7 +30,7 @@ def test_fr_agency_with_conditional_is_reported(extract):
 
 def test_fr_approximate_noun_with_agency(extract):
     f = only_figure(extract("Selon l'agence Reuters, une trentaine de civils auraient été tués près de la frontière."))
-    assert facts(f) == (30, "about", "killed", "agence Reuters", "agency", "reported")
+    assert facts(f) == (30, "about", "killed", "Reuters", "agency", "reported")  # the name, as for "WAFA"
     assert f.subject == "civils"
 
 

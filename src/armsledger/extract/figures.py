@@ -14,19 +14,17 @@ import re
 from bisect import bisect_left
 from functools import cached_property
 
-from armsledger.extract.attribution import role_before
+from armsledger.extract.attribution import attribute_claim, claim_stance, source_kind
 from armsledger.extract.context import DocContext, Sentence
+from armsledger.extract.mentions import Ref
+from armsledger.extract.quotes import quote_speakers
 from armsledger.model import Figure, FigureSource
 from armsledger.normalize.numbers import NumberMatch
 from armsledger.normalize.spans import SpanIndex
 
 AFTER_WORDS = 7
-# organisation kinds (orgs.csv) as figure source kinds; armed groups announcing tolls are official
-ORG_SOURCE_KINDS = {"official": "official", "agency": "agency", "ngo": "ngo", "expert": "expert",
-                    "armed_group": "official", "court": "official"}
 SUBCOUNT = re.compile(r"(?:\bdont|\bincluding|\bamong them|\bparmi lesquel\w*|\bparmi eux)\s*$", re.I)
 RANGE_OPEN = re.compile(r"(?:\bentre|\bbetween)\s*$", re.I)
-ARTICLE = re.compile(r"^(?:un |une |des |le |la |les |l['’]|the |a |an )", re.I)
 TOLL_WORDS = ("bilan", "victimes", "toll", "casualties", "death")
 TOLL_WORD = re.compile(rf"\b(?:{'|'.join(TOLL_WORDS)})\b", re.I)
 TOLL_WORD_WIDTH = max(map(len, TOLL_WORDS))
@@ -49,22 +47,10 @@ class FigureFinder:
         self.measures = ctx.lex.groups("measures")
         self.taken = SpanIndex([(m.start, m.end) for m in ctx.money] + [(w.start, w.end) for w in ctx.weapons]
                                + [(d.start, d.end) for d in ctx.dates])
-        self._sources: dict[tuple[int, bool], tuple[str | None, str, str | None] | None] = {}
-        self._speech: dict[int, tuple[re.Match | None, re.Match | None]] = {}
-        self._kinds: dict[str, str | None] = {}
-        self._stances: dict[int, tuple[bool, bool, bool]] = {}
+        self._quotes = quote_speakers(ctx)
+        self._quote_starts = [start for start, _, _ in self._quotes]
         self._places: dict[int, str | None] = {}
         self._tolls: dict[int, int] = {}
-        # what kind_of looks for in a phrase, each distinct surface once, in text order
-        self._org_surfaces: dict[str, str] = {}
-        for m in ctx.actors:
-            if m.label == "ORG" and m.kind in ORG_SOURCE_KINDS:
-                self._org_surfaces.setdefault(m.surface, m.kind)
-        self._state_surfaces = list(dict.fromkeys(
-            m.surface for m in ctx.actors if m.label == "GPE" and m.kind != "demonym"))
-        self._surnames: dict[str, int] = {}  # last word of a person's name -> first person with it
-        for i, p in enumerate(ctx.persons):
-            self._surnames.setdefault(p.name.split()[-1], i)
 
     def _is_taken(self, n: NumberMatch) -> bool:
         """Does the number start or end inside money, a weapon or a date?"""
@@ -113,100 +99,19 @@ class FigureFinder:
             return True
         return TOLL_WORD.search(sent.text, max(0, end - TOLL_WORD_WIDTH), end) is not None
 
-    def source_of(self, sent: Sentence, n: NumberMatch) -> tuple[FigureSource, str | None]:
-        """(source, the phrase naming it) for a figure in `sent`."""
-        intro, verb = self._speech_in(sent)
-        # without a source intro, only whether a speech verb comes before the figure matters
-        before_verb = intro is None and verb is not None and verb.start() < n.start - sent.start
-        key = (sent.index, before_verb)
-        if key not in self._sources:
-            self._sources[key] = self._source_in(sent.text, intro, verb, before_verb)
-        found = self._sources[key]
-        if found is None:
+    def source_of(self, n: NumberMatch, last: Ref | None) -> tuple[FigureSource, Ref | None]:
+        """(source, who it resolves to) for figure `n`: the speaker of the quote it is in, else
+        whoever the attribution routine finds claims it; the publication itself when no one."""
+        ref = self._quoted_by(n) or attribute_claim(self.ctx, n.start, n.end, last=last)
+        if ref is None:
             return FigureSource(name=None, kind="publication"), None
-        name, kind, phrase = found
-        if kind == "same":
-            return None, "same"  # type: ignore[return-value]
-        return FigureSource(name=name, kind=kind), phrase
+        return FigureSource(name=ref.long_name, kind=source_kind(self.ctx, ref)), ref
 
-    def _speech_in(self, sent: Sentence) -> tuple[re.Match | None, re.Match | None]:
-        """(the source intro of the sentence, else its first speech verb), read once."""
-        if sent.index not in self._speech:
-            intro = self.lex.rx("source_intro").search(sent.text)
-            verb = None if intro else self.lex.rx("speech_verbs").search(sent.text)
-            self._speech[sent.index] = (intro, verb)
-        return self._speech[sent.index]
-
-    def _source_in(self, s: str, intro: re.Match | None, verb: re.Match | None, before_verb: bool
-                   ) -> tuple[str | None, str, str | None] | None:
-        """(name, kind, phrase) of the source sentence `s` names, ("", "same", None) for "the
-        same source", None for the publication itself."""
-        phrase = None
-        if intro:
-            rest = s[intro.end():]
-            phrase = re.split(r"[,;.:]|\s(?:que|qui|that|who|s['’]appuyant|citing)\s", rest, maxsplit=1)[0]
-        elif verb is not None and before_verb:
-            phrase = s[:verb.start()]
-            phrase = re.split(r"[;:]|,\s(?=\w+\s\w+\s)", phrase)[0] if len(phrase) > 120 else phrase
-        elif verb is not None:
-            # "..., the Hamas-run Health Ministry said on Monday": the words before a final verb
-            head = s[:verb.start()]
-            phrase = re.split(r"[,;:]", head)[-1]
-            if len(phrase) > 100 or not phrase.strip():
-                phrase = None
-        if not phrase or not phrase.strip():
-            return None
-        phrase = re.sub(r"\s+(?:a|ont|avait|avaient|has|have|had|is|was|were)$", "", phrase.strip().strip(","))
-        if re.match(r"(?:cette même source|la même source|the same source)", phrase, re.I):
-            return "", "same", None
-        kind = self.kind_of(phrase)
-        if kind is None:
-            return None
-        name = ARTICLE.sub("", phrase)
-        name = re.sub(r"^(?:un |a )?(?:décompte|tally|count|bilan)\s+(?:de |d['’]|of |by )", "", name, flags=re.I)
-        return name.strip()[:120], kind, phrase
-
-    def kind_of(self, phrase: str) -> str | None:
-        if phrase not in self._kinds:
-            self._kinds[phrase] = self._kind_of(phrase)
-        return self._kinds[phrase]
-
-    def _kind_of(self, phrase: str) -> str | None:
-        # the first organisation of the text (as a source kind) that the phrase names
-        for surface, kind in self._org_surfaces.items():
-            if surface in phrase:
-                return ORG_SOURCE_KINDS[kind]
-        hits = []
-        for kind, rx in self.lex.groups("source_kinds").items():
-            m = rx.search(phrase)
-            if m:
-                hits.append((m.start(), kind))
-        if hits:
-            return min(hits)[1]
-        if any(surface in phrase for surface in self._state_surfaces):
-            return "official"  # "Israel claimed it killed ...": a state speaks officially
-        # "Abiad told reporters ...": by the role the text gave the person (the first person
-        # of the text whose last name is a word of the phrase)
-        named = [self._surnames[w] for w in set(phrase.split()) if w in self._surnames]
-        if named:
-            first = self.ctx.persons[min(named)]
-            role = role_before(self.ctx, first.start) or first.name
-            return self.kind_of(role) if role != phrase else None
+    def _quoted_by(self, n: NumberMatch) -> Ref | None:
+        k = bisect_left(self._quote_starts, n.start + 1) - 1
+        if k >= 0 and n.end <= self._quotes[k][1]:
+            return self._quotes[k][2]
         return None
-
-    def stance_of(self, sent: Sentence, source: FigureSource) -> str:
-        if sent.index not in self._stances:
-            s = sent.text
-            self._stances[sent.index] = (self.lex.has("disputed_cues", s), self.lex.has("estimated_cues", s),
-                                         self.lex.has("reported_cues", s))
-        disputed, estimated, reported = self._stances[sent.index]
-        if disputed:
-            return "disputed"
-        if estimated:
-            return "estimated"
-        if reported or source.kind == "unknown":
-            return "reported"
-        return "asserted"
 
     def subject_of(self, n: NumberMatch) -> str | None:
         m = re.match(r"\s+(?:de |d['’]|of )?([\w’'-]+)", self.ctx.text[n.end:n.end + 40])
@@ -242,7 +147,7 @@ def extract_figures(ctx: DocContext) -> list[Figure]:
     numbers = [n for n in ctx.numbers if not finder._is_taken(n)]
     out: list[Figure] = []
     seen: set[tuple[float, str]] = set()
-    last_source: FigureSource | None = None
+    last_source: Ref | None = None
     prev_in_sentence: dict[int, str] = {}
     subcounts: set[tuple[int, int]] = set()
     since_of: dict[int, str | None] = {}  # per sentence: the start of a "depuis"/"since" period
@@ -274,11 +179,9 @@ def extract_figures(ctx: DocContext) -> list[Figure]:
         if measure is None:
             continue
         prev_in_sentence[sent.index] = measure
-        source, phrase = finder.source_of(sent, n)
-        if phrase == "same":
-            source = last_source or FigureSource(name=None, kind="publication")
-        if source.kind != "publication":
-            last_source = source
+        source, ref = finder.source_of(n, last_source)
+        if ref is not None:
+            last_source = ref
         key = (n.value, measure)
         if key in seen:
             continue
@@ -291,5 +194,5 @@ def extract_figures(ctx: DocContext) -> list[Figure]:
             value=n.value, value_high=value_high, qualifier=n.qualifier, measure=measure,
             description=re.sub(r"\s+", " ", ctx.text[n.start:end]).strip(),
             subject=finder.subject_of(n), location=finder.location_of(sent), period_start=since,
-            source=source, stance=finder.stance_of(sent, source), evidence=[(n.start, n.end), (sent.start, sent.end)]))
+            source=source, stance=claim_stance(ctx, n.start, n.end, source.name, source.kind), evidence=[(n.start, n.end), (sent.start, sent.end)]))
     return out

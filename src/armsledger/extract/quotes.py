@@ -1,14 +1,9 @@
 """Quotes: words inside quotation marks, three words or more, with who said them.
 
-The speaker is first read from the dependency parse (extract/speaker_parse.py): the subject of
-the speech verb that governs the quote. Where the parse gives none, the readings below apply,
-then the parse again over every verb around the quote.
-
-Attribution is looked for after the quote in its sentence (`", a déclaré la DSCA"`,
-`," Smith said`, `a-t-elle renchéri`), then before it (`X a déclaré que ... "..."`,
-`selon X, "..."`), then carried over from the quote just before when the paragraph is a bare
-continuation. A statement noun ("le communiqué", "the statement") speaks for the body that
-issued it; a pronoun for the last person quoted.
+The speaker comes from the attribution routine (extract/attribution.py): the subject of the
+speech verb that governs the quote, or the source "selon X" names, resolved through the
+mention chain. Two quotes joined with no stop between them share one attribution ("« ... »
+ainsi que « ... », selon X"); a bare quote right after another continues its speaker.
 """
 from __future__ import annotations
 
@@ -16,11 +11,9 @@ import re
 from bisect import bisect_left
 from dataclasses import dataclass
 
-from armsledger.extract.attribution import (
-    Speaker, issuer_before, last_person_before, nearest_speaker, speaker_from_mention,
-)
+from armsledger.extract.attribution import attribute_quote
 from armsledger.extract.context import DocContext
-from armsledger.extract.speaker_parse import Memory, parsed_speaker
+from armsledger.extract.mentions import Ref
 from armsledger.model import Quote
 
 PAIRS = {"«": "»", "“": "”", "\"": "\"”", "„": "“”"}
@@ -91,41 +84,63 @@ def _clean(text: str) -> str:
 
 def extract_quotes(ctx: DocContext) -> list[Quote]:
     """All quotes of three words or more, each with its speaker where the text gives one."""
+    return [quote for quote, _ in _quotes(ctx)]
+
+
+def quote_speakers(ctx: DocContext) -> list[tuple[int, int, Ref | None]]:
+    """(start, end, speaker) of every quote, in text order: what figures inside quotes take."""
+    return [(q.evidence[0][0], q.evidence[0][1], ref) for q, ref in _quotes(ctx)]
+
+
+def _quotes(ctx: DocContext) -> list[tuple[Quote, Ref | None]]:
+    return ctx.remember("quotes", lambda: _find_quotes(ctx))
+
+
+def _find_quotes(ctx: DocContext) -> list[tuple[Quote, Ref | None]]:
     text = ctx.text
     line_breaks = [m.start() for m in re.finditer("\n", text)]
     spans = [q for q in find_quote_spans(text, lambda pos: ctx.sentence_at(pos).end)
              if len(re.findall(r"\w+", text[q.start:q.end])) >= MIN_WORDS and not _is_headline(text, q, line_breaks)]
-    out: list[Quote] = []
-    last: Speaker | None = None
-    last_org: Speaker | None = None
+    out: list[tuple[Quote, Ref | None]] = []
+    last: Ref | None = None
+    issuer: Ref | None = None
     prev_close = -1
-    memory = Memory()
     for k, q in enumerate(spans):
         nxt = spans[k + 1] if k + 1 < len(spans) else None
         # the verb and its subject: in the quote's sentences, not inside the quotes around it
-        lo = ctx.sentence_at(max(0, q.start - 2)).start
-        hi = ctx.sentence_at(max(q.start, q.end - 1)).end
+        lo, hi = _quote_sentences(ctx, q)
         others = [(o.start - 1, o.close) for o in (spans[k - 1] if k else None, nxt) if o is not None]
-        speaker = parsed_speaker(ctx, q.start, q.end, lo, hi, others, last, last_org, memory, first_pass=True)
-        if speaker is None:
-            speaker = _attributed(ctx, q, nxt, last, last_org)
-        if speaker is None:
-            speaker = parsed_speaker(ctx, q.start, q.end, lo, hi, others, last, last_org, memory)
+        speaker = attribute_quote(ctx, q.start, q.end, lo, hi, others, last, issuer)
         if speaker is None and nxt is not None and not _stops(text, q.close, nxt.start):
             # "... "en cours" ainsi que "des milliers d'obus", selon l'Elysée": one attribution for both
-            speaker = _attributed(ctx, nxt, spans[k + 2] if k + 2 < len(spans) else None, last, last_org)
+            nlo, nhi = _quote_sentences(ctx, nxt)
+            after = spans[k + 2] if k + 2 < len(spans) else None
+            speaker = attribute_quote(ctx, nxt.start, nxt.end, nlo, nhi,
+                                      [(o.start - 1, o.close) for o in (q, after) if o is not None], last, issuer)
         if speaker is None and last is not None and 0 <= prev_close and q.start - prev_close < 300:
             speaker = last  # a bare quote continuing the one before
         if speaker is not None:
             last = speaker
             if speaker.kind == "org":
-                last_org = speaker
+                issuer = speaker
         prev_close = q.close
-        out.append(Quote(speaker=speaker.name if speaker else None,
-                         speaker_role=speaker.role if speaker else None,
-                         text=_clean(text[q.start:q.end]), direct=True,
-                         evidence=[(q.start, q.end)]))
+        out.append((Quote(speaker=speaker.name if speaker else None,
+                          speaker_role=(speaker.role or speaker.person_role) if speaker else None,
+                          text=_clean(text[q.start:q.end]), direct=True,
+                          evidence=[(q.start, q.end)]), speaker))
     return out
+
+
+def _quote_sentences(ctx: DocContext, q: QuoteSpan) -> tuple[int, int]:
+    """[start, end) of the sentences a quote's attribution may lie in: the quote's own, and the
+    one after it when no stop follows the closing mark (the parser often ends a sentence at the
+    mark: « ... », a déclaré X)."""
+    lo = ctx.sentence_at(max(0, q.start - 2)).start
+    hi = ctx.sentence_at(max(q.start, q.end - 1)).end
+    after = NON_SPACE.search(ctx.text, q.close, min(len(ctx.text), q.close + 20))
+    if after is not None and ctx.text[after.start()] not in ".!?\n" and hi <= after.start():
+        hi = max(hi, ctx.sentence_at(after.start()).end)
+    return lo, hi
 
 
 NON_SPACE = re.compile(r"\S")  # what str.strip() keeps: the same notion of white space
@@ -151,69 +166,3 @@ def _spaces_back_to(text: str, start: int, end: int) -> bool:
     while pos >= start and text[pos].isspace():
         pos -= 1
     return pos < start
-
-
-def _attributed(ctx: DocContext, q: QuoteSpan, nxt: QuoteSpan | None,
-                last: Speaker | None, last_org: Speaker | None) -> Speaker | None:
-    """The speaker the sentence around quote `q` names, or None."""
-    text, lex = ctx.text, ctx.lex
-    speech, pronoun, statement = lex.rx("speech_verbs"), lex.rx("pronouns"), lex.rx("statement_nouns")
-    sent_start = clause_start(text, q.start - 1)
-    after_end = min(clause_end(text, q.close), nxt.start - 1 if nxt else len(text))
-    after = text[q.close:after_end]
-    speaker: Speaker | None = None
-
-    # 1. after the quote: ", a déclaré X" / ", said X" / " X said" / ", a-t-elle ajouté";
-    #    "..., according to the HRMMU" anywhere in the rest of the sentence
-    intro = lex.rx("source_intro").search(after)
-    if intro:
-        speaker = nearest_speaker(ctx, q.close + intro.end(), after_end, prefer="first")
-        if speaker is not None:
-            return speaker
-    m = speech.search(after)
-    if m and re.fullmatch(r"[\s,.;:!?)\-–—»”\"]*", after[:m.start()]) is None:
-        head = after[:m.start()]
-        if len(head) < 60 and not re.search(r"[.!?]", head):  # English "X said"
-            speaker = nearest_speaker(ctx, q.close, q.close + m.start())
-            if speaker is None and statement.search(head):  # "the release said"
-                speaker = last_org or issuer_before(ctx, q.start) or last
-            elif speaker is None and pronoun.search(head):  # "it added", "he said"
-                speaker = last or last_person_before(ctx, q.start)
-    if m and speaker is None and INVERSION_HEAD.fullmatch(after[:m.start()]):
-        tail_start = q.close + m.end()
-        tail = text[tail_start:min(after_end, tail_start + 90)]
-        if re.match(r"\s*(?:que|qu['’]|that)\b", tail):
-            return None  # "et indiqué que les États-Unis ...": a new clause, not the speaker
-        if re.search(r"-t-(?:il|elle|ils|elles)", after[m.start():m.end() + 8]) or pronoun.match(tail.strip()):
-            return last or last_person_before(ctx, q.start)
-        speaker = nearest_speaker(ctx, tail_start, tail_start + len(tail), prefer="first")
-        if speaker is None and statement.search(tail[:40]):
-            speaker = last_org or issuer_before(ctx, q.start) or last
-        elif speaker is None and re.match(r"\s*(?:la|le|l['’]|the)\s+(?:cour|court|tribunal)", tail, re.I):
-            speaker = _last_court(ctx, q.start)
-        elif speaker is None and re.match(r"\s*(?:cette|la|this|the)\s+(?:même\s+)?(?:same\s+)?source", tail, re.I):
-            speaker = last
-    if speaker is not None:
-        return speaker
-
-    # 2. before the quote in its sentence: "X a déclaré (que) ..." / "selon X, ..."
-    before = text[sent_start:max(sent_start, q.start - 1)]
-    verbs = list(speech.finditer(before))
-    if verbs:
-        v = verbs[-1]
-        speaker = nearest_speaker(ctx, sent_start, sent_start + v.start(), prefer="subject")
-        if speaker is None:
-            speaker = nearest_speaker(ctx, sent_start + v.end(), q.start - 1, prefer="first")
-        if speaker is None and statement.search(before[:v.start()]):
-            speaker = last_org or issuer_before(ctx, q.start) or last
-        if speaker is None and pronoun.search(before[:v.start()]):
-            speaker = last or last_person_before(ctx, q.start)
-    elif before.strip() and m and m.start() < 40:
-        # "M. Poutine "est présumé ..."": a name right before the marks, its verb after
-        speaker = nearest_speaker(ctx, max(sent_start, q.start - 40), q.start - 1)
-    return speaker
-
-
-def _last_court(ctx: DocContext, before: int) -> Speaker | None:
-    court = ctx.last_starting_before(ctx.courts, before)
-    return speaker_from_mention(ctx, court) if court is not None else None
