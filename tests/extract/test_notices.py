@@ -1,6 +1,7 @@
 """US arms-sale notices, one test per layout: the press release, the Federal Register
 36(b)(1) transmittal, and the cover letter that gives only recipient, transmittal and value.
 The texts are written for the tests in the public layouts of these notices."""
+import re
 
 PRESS_RELEASE = """WASHINGTON, March 3, 2026 - The State Department has made a determination approving a possible Foreign Military Sale to the Government of Finland of AIM-9X Block II Sidewinder missiles and related equipment for an estimated cost of $95 million. The Defense Security Cooperation Agency delivered the required certification notifying Congress of this possible sale today.
 
@@ -95,3 +96,15 @@ def test_cover_letter_gives_recipient_and_value_only(extract):
 def test_a_notice_is_never_a_signed_sale(extract):
     x = extract(PRESS_RELEASE + "\nThe contract was signed.", lang="en", published="2026-03-03")
     assert [t.status for t in x.transfers] == ["approved"]
+
+
+def test_notice_patterns_cannot_rescan_a_line_from_every_offset():
+    """Regression (a fuzz input of one long line took seconds per document): a pattern that
+    opens with a negated class run, or grows a lazy unbounded run, rescans the rest of the line
+    from every offset where it is tried; the spans they find are bounded instead."""
+    from armsledger.lang import get_lexicon
+    patterns = [p for key, value in get_lexicon("en").words("notices").items()
+                if key != "_comment" and isinstance(value, list) for p in value]
+    opens_with_run = [p for p in patterns if re.match(r"\[\^[^\]]*\][*+]", p)]
+    lazy_unbounded = [p for p in patterns if re.search(r"\][*+]\?", p)]
+    assert (opens_with_run, lazy_unbounded) == ([], [])

@@ -10,6 +10,7 @@ never `signed` ("does not mean the sale has been concluded").
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 from functools import cache
 
@@ -21,7 +22,7 @@ from armsledger.normalize.money import MoneyMatch
 @cache
 def notice_patterns() -> dict:
     data = get_lexicon("en").words("notices")  # US notices are written in English
-    return {key: [re.compile(p, re.I) for p in value] if key in {"markers", "purchaser", "total_value", "item_blocks"}
+    return {key: [re.compile(p, re.I) for p in value] if key in {"markers", "purchaser", "total_value", "item_blocks", "item_blocks_in_sentence"}
             else value for key, value in data.items()}
 
 
@@ -60,8 +61,23 @@ def read_notice(ctx: DocContext) -> NoticeFacts:
                 window = text[max(0, m.start() - 400):value.start]
                 about = pats["estimate_words"] in window.lower()
                 break
-    blocks = sorted({(m.start(), m.end()) for p in pats["item_blocks"] for m in p.finditer(text)})
-    return NoticeFacts(recipient, value, about, blocks)
+    blocks = {(m.start(), m.end()) for p in pats["item_blocks"] for m in p.finditer(text)}
+    # a block that opens with a cue starts with the cue's sentence; found from the cue back in
+    # code, since a pattern that opens with "[^.\n]*" rescans a whole line at every offset
+    stops = [m.end() for m in _STOP.finditer(text)]
+    blocks |= {(_sentence_start(stops, m.start()), m.end())
+               for p in pats["item_blocks_in_sentence"] for m in p.finditer(text)}
+    return NoticeFacts(recipient, value, about, sorted(blocks))
+
+
+_STOP = re.compile(r"[.\n]")
+
+
+def _sentence_start(stops: list[int], at: int) -> int:
+    """Where the sentence holding offset `at` starts: after the last full stop or line break
+    (`stops`: the offsets just after each, in order)."""
+    k = bisect_right(stops, at) - 1
+    return stops[k] if k >= 0 else 0
 
 
 def is_support_phrase(ctx: DocContext, start: int, end: int) -> bool:
