@@ -215,3 +215,46 @@ def test_civilian_trade_is_not_a_deal(extract):
     x = extract("Germany exported 1.2 million cars to China last year, worth $40 billion, the trade ministry said.",
                 lang="en", published="2025-03-01")
     assert x.transfers == [] and x.aid == []
+
+
+# --- suppliers read from general knowledge: a company's home state, the maker of a weapon family ---
+
+def test_fr_company_named_as_seller_gives_its_home_state(extract):
+    text = "La Norvège a signé un contrat avec Hanwha pour 24 obusiers K9."
+    t = only_transfer(extract(text))
+    assert parties(t) == ("KOR", "NOR")
+    assert t.supplier.name == "Hanwha"
+    assert [(i.designation, i.family, i.quantity) for i in t.items] == [("K9", "K9", 24)]
+    assert t.status == "signed"
+
+
+def test_en_company_named_as_seller_gives_its_home_state(extract):
+    text = "Norway signed a contract with Lockheed Martin for 12 F-35A aircraft."
+    t = only_transfer(extract(text, lang="en"))
+    assert parties(t) == ("USA", "NOR")
+    assert t.supplier.name == "Lockheed Martin"
+    assert [(i.designation, i.family, i.quantity) for i in t.items] == [("F-35A", "F-35", 12)]
+    assert t.status == "signed"
+
+
+def test_fr_no_seller_named_the_maker_of_the_weapons_supplies(extract):
+    text = "Le Pérou a commandé 12 avions Rafale."
+    t = only_transfer(extract(text))
+    assert parties(t) == ("FRA", "PER")
+    assert t.supplier.name is None
+    assert [(i.designation, i.quantity) for i in t.items] == [("Rafale", 12)]
+    assert t.status == "signed"
+
+
+def test_en_no_seller_named_the_maker_of_the_weapons_supplies(extract):
+    text = "Peru ordered 20 K2 tanks."
+    t = only_transfer(extract(text, lang="en"))
+    assert parties(t) == ("KOR", "PER")
+    assert t.supplier.name is None
+    assert [(i.designation, i.quantity) for i in t.items] == [("K2", 20)]
+    assert t.status == "signed"
+
+
+def test_en_own_industry_is_not_the_supplier(extract):
+    text = "South Korea ordered 20 K2 tanks from Hyundai Rotem."
+    assert all(t.supplier is None or t.supplier.id != "KOR" for t in extract(text, lang="en").transfers)

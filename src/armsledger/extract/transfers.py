@@ -18,7 +18,7 @@ from armsledger.extract.context import DocContext, Mention, Sentence
 from armsledger.extract.frames import best_frame, sentence_frames
 from armsledger.extract.items import ItemMention, drop_summaries, group_item_mentions
 from armsledger.extract.notices import is_notice, is_support_phrase, read_notice
-from armsledger.extract.parties import DETERMINER, actor_of, find_parties, states_between
+from armsledger.extract.parties import DETERMINER, actor_of, find_parties, home_state, states_between
 from armsledger.model import Actor, Item, Money, Transfer
 from armsledger.normalize.money import MoneyMatch
 
@@ -233,11 +233,13 @@ class TransferFinder:
             recipient = self._mention_for(previous.recipient)
         if recipient is None:
             return None
-        if supplier is None:
-            supplier = self.default_supplier or self._salient_state(exclude=recipient.id)
-        if supplier is not None and supplier.id == recipient.id:
-            supplier = self.default_supplier if self.default_supplier and self.default_supplier.id != recipient.id else None
         items = _merge_items([i.to_item() for i in drop_summaries([i for m in deal.mentions for i in m.items])])
+        if supplier is None:
+            supplier = self.default_supplier or self._maker(deal, items, recipient.id) \
+                or self._salient_state(exclude=recipient.id)
+        if supplier is not None and supplier.id == recipient.id:
+            supplier = self.default_supplier if self.default_supplier and self.default_supplier.id != recipient.id \
+                else self._maker(deal, items, recipient.id)
         money = next((m.money for m in deal.mentions if m.money), None)
         value = None
         if money is not None:
@@ -257,6 +259,21 @@ class TransferFinder:
                         announced_by=self.announcers(sentences, {recipient.id}),
                         contractor=self.contractors(sentences) or None, date=date,
                         evidence=[(s.start, s.end) for s in sentences])
+
+    def _maker(self, deal: Deal, items: list[Item], recipient: str) -> Mention | None:
+        """With no state named as supplier: the home state of a company the deal's sentences
+        name ("Hanwha", "Lockheed Martin"), else the one state that makes all of its known
+        weapon families (Rafale: France); never the recipient's own industry."""
+        for m in deal.mentions:
+            for c in self.ctx.in_sentence(self.ctx.actors, m.sentence):
+                state = home_state("company", c.id) if c.kind == "company" else None
+                if state is not None and state != recipient:
+                    return Mention(c.start, c.end, state, c.surface, "ORG", "company")
+        states = {home_state("family", i.family) for i in items if i.family}
+        states.discard(None)
+        if len(states) == 1 and recipient not in states:
+            return Mention(0, 0, states.pop(), "", "GPE", "inferred")
+        return None
 
     def _salient_state(self, exclude: str) -> Mention | None:
         """The state the text names most often (other than `exclude`): the implied supplier
