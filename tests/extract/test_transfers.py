@@ -258,3 +258,20 @@ def test_en_no_seller_named_the_maker_of_the_weapons_supplies(extract):
 def test_en_own_industry_is_not_the_supplier(extract):
     text = "South Korea ordered 20 K2 tanks from Hyundai Rotem."
     assert all(t.supplier is None or t.supplier.id != "KOR" for t in extract(text, lang="en").transfers)
+
+
+def test_fr_the_maker_of_the_weapons_is_not_their_buyer(extract):
+    text = "L'Égypte a signé avec la Corée du Sud un contrat pour 10 obusiers K9."
+    t = only_transfer(extract(text))
+    assert parties(t) == ("KOR", "EGY")
+    assert [(i.designation, i.family, i.category, i.quantity) for i in t.items] == [("K9", "K9", "artillery", 10)]
+    assert (t.status, t.value) == ("signed", None)
+
+
+def test_en_the_maker_of_the_weapons_is_not_their_buyer(extract):
+    text = "Egypt signed a contract with South Korea for 10 K9 howitzers."
+    t = only_transfer(extract(text, lang="en"))
+    assert parties(t) == ("KOR", "EGY")
+    assert (t.supplier.name, t.recipient.name) == ("South Korea", "Egypt")
+    assert [(i.designation, i.family, i.category, i.quantity) for i in t.items] == [("K9", "K9", "artillery", 10)]
+    assert (t.status, t.value) == ("signed", None)

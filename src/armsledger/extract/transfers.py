@@ -240,6 +240,14 @@ class TransferFinder:
         if supplier is not None and supplier.id == recipient.id:
             supplier = self.default_supplier if self.default_supplier and self.default_supplier.id != recipient.id \
                 else self._maker(deal, items, recipient.id)
+        if self._made_by(items) == recipient.id:
+            # "Egypt signed with South Korea for K9 howitzers" read backwards: a state does not
+            # buy abroad the weapons its own industry makes; the other party of the deal buys them
+            buyer = supplier if supplier is not None and supplier.id != recipient.id else next(
+                (s for m in deal.mentions for s in states_between(ctx, m.sentence.start, m.sentence.end)
+                 if s.id != recipient.id), None)
+            if buyer is not None:
+                supplier, recipient = recipient, buyer
         money = next((m.money for m in deal.mentions if m.money), None)
         value = None
         if money is not None:
@@ -269,11 +277,17 @@ class TransferFinder:
                 state = home_state("company", c.id) if c.kind == "company" else None
                 if state is not None and state != recipient:
                     return Mention(c.start, c.end, state, c.surface, "ORG", "company")
+        state = self._made_by(items)
+        if state is not None and state != recipient:
+            return Mention(0, 0, state, "", "GPE", "inferred")
+        return None
+
+    @staticmethod
+    def _made_by(items: list[Item]) -> str | None:
+        """The one state that makes all the known weapon families of `items`, if any."""
         states = {home_state("family", i.family) for i in items if i.family}
         states.discard(None)
-        if len(states) == 1 and recipient not in states:
-            return Mention(0, 0, states.pop(), "", "GPE", "inferred")
-        return None
+        return states.pop() if len(states) == 1 else None
 
     def _salient_state(self, exclude: str) -> Mention | None:
         """The state the text names most often (other than `exclude`): the implied supplier
