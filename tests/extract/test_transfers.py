@@ -275,3 +275,46 @@ def test_en_the_maker_of_the_weapons_is_not_their_buyer(extract):
     assert (t.supplier.name, t.recipient.name) == ("South Korea", "Egypt")
     assert [(i.designation, i.family, i.category, i.quantity) for i in t.items] == [("K9", "K9", "artillery", 10)]
     assert (t.status, t.value) == ("signed", None)
+
+
+# --- a buyer's request; a deal announced in general words then spelled out -----------------------
+
+def test_fr_requesting_state_is_the_recipient(extract):
+    text = "Le Pérou a demandé l'achat de 20 missiles AIM-9X aux États-Unis."
+    t = only_transfer(extract(text))
+    assert parties(t) == ("USA", "PER")
+    assert [(i.designation, i.family, i.quantity) for i in t.items] == [("AIM-9X", "Sidewinder", 20)]
+    assert (t.status, t.channel, t.value) == ("requested", "unknown", None)
+
+
+def test_en_requesting_state_is_the_recipient(extract):
+    text = "Peru has requested the purchase of 20 AIM-9X missiles from the United States."
+    t = only_transfer(extract(text, lang="en"))
+    assert parties(t) == ("USA", "PER")
+    assert (t.supplier.name, t.recipient.name) == ("United States", "Peru")
+    assert [(i.designation, i.family, i.quantity) for i in t.items] == [("AIM-9X", "Sidewinder", 20)]
+    assert (t.status, t.channel, t.value) == ("requested", "unknown", None)
+
+
+def test_fr_named_equipment_after_a_deal_in_general_words_is_that_deal(extract):
+    text = ("Le département d'État a approuvé la vente de munitions au Pérou pour 300 millions de dollars. "
+            "Ce pays veut renforcer son armée de l'air. Le Pérou avait demandé l'achat de 20 missiles AIM-9X.")
+    t = only_transfer(extract(text))
+    assert parties(t) == ("USA", "PER")
+    assert [(i.designation, i.description, i.quantity) for i in t.items] == \
+        [(None, "munition", None), ("AIM-9X", "missile AIM-9X", 20)]
+    assert (t.value.amount, t.value.currency) == (300_000_000, "USD")
+    assert (t.status, t.channel) == ("approved", "FMS")
+    assert spans_text(text, t.evidence)[-1].startswith("Le Pérou avait demandé")
+
+
+def test_en_named_equipment_after_a_deal_in_general_words_is_that_deal(extract):
+    text = ("The State Department approved the sale of $300 million in munitions to Peru. The package would "
+            "strengthen the air force. Peru had requested a possible sale of 20 AIM-9X missiles.")
+    t = only_transfer(extract(text, lang="en"))
+    assert parties(t) == ("USA", "PER")
+    assert [(i.designation, i.description, i.quantity) for i in t.items] == \
+        [(None, "munition", None), ("AIM-9X", "missile AIM-9X", 20)]
+    assert (t.value.amount, t.value.currency) == (300_000_000, "USD")
+    assert (t.status, t.channel) == ("approved", "FMS")
+    assert spans_text(text, t.evidence)[-1].startswith("Peru had requested")

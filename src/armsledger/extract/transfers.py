@@ -203,7 +203,12 @@ class TransferFinder:
             return close or pointed
         same_parties = m.recipient is not None and deal.recipient is not None and \
             (m.supplier is None or deal.supplier is None or m.supplier.id == deal.supplier.id)
-        return pointed or (close and (m.recipient is None or same_parties))
+        # "approved the sale of $1.9 billion in munitions ... [two sentences later] a possible
+        # sale of 14,500 JDAM kits": the named equipment of a deal announced in general words
+        spelled_out = same_parties and m.money is None and \
+            m.sentence.index - deal.mentions[0].sentence.index <= 3 and \
+            all(i.designation is None for d in deal.mentions for i in d.items)
+        return pointed or spelled_out or (close and (m.recipient is None or same_parties))
 
     def deals(self) -> list[Deal]:
         deals: list[Deal] = []
