@@ -318,3 +318,45 @@ def test_en_named_equipment_after_a_deal_in_general_words_is_that_deal(extract):
     assert (t.value.amount, t.value.currency) == (300_000_000, "USD")
     assert (t.status, t.channel) == ("approved", "FMS")
     assert spans_text(text, t.evidence)[-1].startswith("Peru had requested")
+
+
+# --- a deal's value in the sentence after it ------------------------------------------------------
+
+def test_fr_value_in_the_next_sentence(extract):
+    text = "La Pologne a commandé 20 chars K2 à la Corée du Sud. La transaction est estimée à 3 milliards de dollars."
+    x = extract(text)
+    t = only_transfer(x)
+    assert parties(t) == ("KOR", "POL")
+    assert [(i.designation, i.quantity) for i in t.items] == [("K2", 20)]
+    assert (t.value.amount, t.value.currency, t.value.qualifier) == (3_000_000_000, "USD", "exact")
+    assert (t.status, t.channel) == ("signed", "unknown")
+    assert spans_text(text, t.evidence) == ["La Pologne a commandé 20 chars K2 à la Corée du Sud.",
+                                            "La transaction est estimée à 3 milliards de dollars."]
+    assert x.aid == []
+
+
+def test_en_value_in_the_next_sentence(extract):
+    text = "Poland ordered 20 K2 tanks from South Korea. The transaction is valued at $3 billion."
+    x = extract(text, lang="en")
+    t = only_transfer(x)
+    assert parties(t) == ("KOR", "POL")
+    assert [(i.designation, i.quantity) for i in t.items] == [("K2", 20)]
+    assert (t.value.amount, t.value.currency, t.value.qualifier) == (3_000_000_000, "USD", "exact")
+    assert (t.status, t.channel) == ("signed", "unknown")
+    assert spans_text(text, t.evidence) == ["Poland ordered 20 K2 tanks from South Korea.",
+                                            "The transaction is valued at $3 billion."]
+    assert x.aid == []
+
+
+def test_en_amount_of_the_next_paragraph_is_not_the_deals_value(extract):
+    text = "Poland ordered 20 K2 tanks from South Korea.\n\nThis brings Poland's spending on arms to $30 billion."
+    t = only_transfer(extract(text, lang="en"))
+    assert parties(t) == ("KOR", "POL")
+    assert t.value is None
+
+
+def test_fr_amount_of_the_next_paragraph_is_not_the_deals_value(extract):
+    text = "La Pologne a commandé 20 chars K2 à la Corée du Sud.\n\nSes dépenses d'armement atteignent ainsi 30 milliards de dollars."
+    t = only_transfer(extract(text))
+    assert parties(t) == ("KOR", "POL")
+    assert t.value is None

@@ -87,6 +87,8 @@ class TransferFinder:
         self.fms_doc = ctx.lex.has("fms_cues", ctx.text)
         self.default_supplier = self._default_supplier()
         self.recipients: set[str] = set()  # every state the text names as receiving a deal
+        self.mention_sentences: set[int] = set()  # the sentences that hold a deal mention
+        self.used_values: set[tuple[int, int]] = set()  # amounts taken as values outside a mention
         self._salience: dict[frozenset[str], list[Mention]] = {}
 
     def _default_supplier(self) -> Mention | None:
@@ -214,6 +216,7 @@ class TransferFinder:
         deals: list[Deal] = []
         mentions = self.mentions()
         self.recipients = {m.recipient.id for m in mentions if m.recipient}
+        self.mention_sentences = {m.sentence.index for m in mentions}
         for m in mentions:
             if m.refers_back:
                 if deals and m.sentence.index - deals[-1].mentions[-1].sentence.index <= 2:
@@ -254,6 +257,13 @@ class TransferFinder:
             if buyer is not None:
                 supplier, recipient = recipient, buyer
         money = next((m.money for m in deal.mentions if m.money), None)
+        sentences = [m.sentence for m in deal.mentions]
+        if money is None:
+            found = self._following_value(deal, {recipient.id, supplier.id if supplier else recipient.id})
+            if found is not None:
+                money, after = found
+                sentences.append(after)
+                self.used_values.add((money.start, money.end))
         value = None
         if money is not None:
             value = deal_value(money, self.lex.has("value_about_cues", ctx.text[max(0, money.start - 30):money.start]))
@@ -262,7 +272,6 @@ class TransferFinder:
         fms = self.fms_doc and sup_id == "USA"
         if fms and status in {"unknown", "requested"}:
             status = "approved"
-        sentences = [m.sentence for m in deal.mentions]
         text = " ".join(s.text for s in sentences)
         channel = "FMS" if fms else ("grant" if self.lex.has("grant_cues", text) and not self.lex.has("sale_cues", text)
                                      else "unknown")
@@ -272,6 +281,28 @@ class TransferFinder:
                         announced_by=self.announcers(sentences, {recipient.id}),
                         contractor=self.contractors(sentences) or None, date=date,
                         evidence=[(s.start, s.end) for s in sentences])
+
+    def _following_value(self, deal: Deal, parties: set[str]) -> tuple[MoneyMatch, Sentence] | None:
+        """A deal with no value of its own: an amount introduced as a value ("La transaction
+        est estimée à ...", "..., estimated at $2 billion" cut off by the segmentation) in the
+        sentence right after one of its mentions (in the same paragraph, or opening the next on
+        the deal: "Le contrat ..."), when that sentence is no deal of its own and names no other
+        state."""
+        sentences = self.ctx.sentences
+        for m in deal.mentions:
+            k = m.sentence.index + 1
+            if k >= len(sentences) or k in self.mention_sentences:
+                continue
+            after = sentences[k]
+            if "\n" in self.ctx.text[m.sentence.end:after.start] and CONTINUATION.match(after.text) is None:
+                continue  # another paragraph that does not open on the deal ("Le contrat est estimé à")
+            if any(s.id not in parties for s in states_between(self.ctx, after.start, after.end)):
+                continue
+            for money in self.ctx.in_sentence(self.ctx.money, after):
+                before = self.ctx.text[max(after.start, money.start - 40):money.start]
+                if self.lex.has("value_cues", before):
+                    return money, after
+        return None
 
     def _maker(self, deal: Deal, items: list[Item], recipient: str) -> Mention | None:
         """With no state named as supplier: the home state of a company the deal's sentences
@@ -497,7 +528,7 @@ def extract_transfers(ctx: DocContext) -> tuple[list[Transfer], set[tuple[int, i
             out.absorb(twin, t)
         else:
             out.add(t)
-    return out.records(), used
+    return out.records(), used | finder.used_values
 
 
 class _Recorded:
