@@ -360,3 +360,34 @@ def test_fr_amount_of_the_next_paragraph_is_not_the_deals_value(extract):
     t = only_transfer(extract(text))
     assert parties(t) == ("KOR", "POL")
     assert t.value is None
+
+
+# --- a government's choice of equipment ---------------------------------------------------------
+
+def _summary(t):
+    return (parties(t), t.recipient.name, t.status, t.value, t.channel,
+            [(i.designation, i.family, i.quantity) for i in t.items])
+
+
+def test_fr_a_state_choosing_equipment_is_an_approved_deal(extract):
+    t = only_transfer(extract("Le Pérou a choisi 12 avions Rafale."))
+    assert _summary(t) == (("FRA", "PER"), "Pérou", "approved", None, "unknown", [("Rafale", "Rafale", 12)])
+
+
+def test_en_a_state_choosing_equipment_is_an_approved_deal(extract):
+    t = only_transfer(extract("Peru has selected 12 Rafale fighter jets.", lang="en"))
+    assert _summary(t) == (("FRA", "PER"), "Peru", "approved", None, "unknown", [("Rafale", "Rafale", 12)])
+
+
+def test_fr_equipment_chosen_by_several_states_one_deal_each(extract):
+    x = extract("Le F-35A a été choisi par la Norvège et la Belgique.")
+    assert [_summary(t) for t in x.transfers] == [
+        (("USA", "NOR"), "Norvège", "approved", None, "unknown", [("F-35A", "F-35", None)]),
+        (("USA", "BEL"), "Belgique", "approved", None, "unknown", [("F-35A", "F-35", None)])]
+
+
+def test_en_equipment_chosen_by_several_states_one_deal_each(extract):
+    x = extract("The F-35A was chosen by Norway and Belgium.", lang="en")
+    assert [_summary(t) for t in x.transfers] == [
+        (("USA", "NOR"), "Norway", "approved", None, "unknown", [("F-35A", "F-35", None)]),
+        (("USA", "BEL"), "Belgium", "approved", None, "unknown", [("F-35A", "F-35", None)])]
