@@ -391,3 +391,29 @@ def test_en_equipment_chosen_by_several_states_one_deal_each(extract):
     assert [_summary(t) for t in x.transfers] == [
         (("USA", "NOR"), "Norway", "approved", None, "unknown", [("F-35A", "F-35", None)]),
         (("USA", "BEL"), "Belgium", "approved", None, "unknown", [("F-35A", "F-35", None)])]
+
+
+# --- the value of a deal given a few sentences on, with its buyer ---------------------------------
+
+def test_fr_value_given_later_for_the_same_buyer(extract):
+    text = ("La Finlande a choisi 64 avions F-35A. Les premiers appareils arriveront en 2026. "
+            "La commande de la Finlande est évaluée à 8 milliards d'euros.")
+    x = extract(text)
+    t = only_transfer(x)
+    assert _summary(t) == (("USA", "FIN"), "Finlande", "approved", t.value, "unknown", [("F-35A", "F-35", 64)])
+    assert (t.value.amount, t.value.currency, t.value.qualifier) == (8_000_000_000, "EUR", "exact")
+    assert spans_text(text, t.evidence) == ["La Finlande a choisi 64 avions F-35A.",
+                                            "La commande de la Finlande est évaluée à 8 milliards d'euros."]
+    assert x.aid == []
+
+
+def test_en_value_given_later_for_the_same_buyer(extract):
+    text = ("Finland has selected 64 F-35A aircraft. The first jets will arrive in 2026. "
+            "Finland's order is worth 8 billion euros.")
+    x = extract(text, lang="en")
+    t = only_transfer(x)
+    assert _summary(t) == (("USA", "FIN"), "Finland", "approved", t.value, "unknown", [("F-35A", "F-35", 64)])
+    assert (t.value.amount, t.value.currency, t.value.qualifier) == (8_000_000_000, "EUR", "exact")
+    assert spans_text(text, t.evidence) == ["Finland has selected 64 F-35A aircraft.",
+                                            "Finland's order is worth 8 billion euros."]
+    assert x.aid == []

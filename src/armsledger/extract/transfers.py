@@ -199,6 +199,10 @@ class TransferFinder:
         if m.supplier and deal.supplier and m.supplier.id != deal.supplier.id:
             return False
         distance = m.sentence.index - last.sentence.index
+        if not m.items and m.money is not None and m.recipient is not None and deal.recipient is not None \
+                and m.recipient.id == deal.recipient.id and deal.has_items and distance <= 5 \
+                and not any(d.money for d in deal.mentions):
+            return True  # "Helsinki a précisé que la commande était évaluée à ...": the value of its deal
         close = distance <= 1
         pointed = CONTINUATION.match(m.sentence.text) is not None and distance <= 3
         if not m.items or not deal.has_items:
