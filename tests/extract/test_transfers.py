@@ -417,3 +417,46 @@ def test_en_value_given_later_for_the_same_buyer(extract):
     assert spans_text(text, t.evidence) == ["Finland has selected 64 F-35A aircraft.",
                                             "Finland's order is worth 8 billion euros."]
     assert x.aid == []
+
+
+# --- equipment priced apart: separate contracts; their headline total is no deal of its own --------
+
+def _priced(x):
+    return [(parties(t), t.status, t.value.amount, t.value.currency, [(i.designation, i.quantity) for i in t.items])
+            for t in x.transfers]
+
+
+def test_fr_equipment_priced_apart_is_separate_contracts(extract):
+    x = extract("La Pologne a acheté à la Corée du Sud 180 chars K2 pour 3 milliards de dollars et "
+                "200 obusiers K9 pour 2 milliards de dollars.")
+    assert _priced(x) == [(("KOR", "POL"), "signed", 3_000_000_000, "USD", [("K2", 180)]),
+                          (("KOR", "POL"), "signed", 2_000_000_000, "USD", [("K9", 200)])]
+    assert x.aid == []
+
+
+def test_en_equipment_priced_apart_is_separate_contracts(extract):
+    x = extract("Poland bought from South Korea 180 K2 tanks worth $3 billion and 200 K9 howitzers worth $2 billion.",
+                lang="en")
+    assert _priced(x) == [(("KOR", "POL"), "signed", 3_000_000_000, "USD", [("K2", 180)]),
+                          (("KOR", "POL"), "signed", 2_000_000_000, "USD", [("K9", 200)])]
+    assert x.aid == []
+
+
+def test_fr_headline_total_of_priced_contracts_is_no_deal(extract):
+    text = ("La Pologne a signé avec la Corée du Sud un contrat de 5 milliards de dollars pour des chars et des "
+            "obusiers. Elle a acheté 180 chars K2 pour 3 milliards de dollars et 200 obusiers K9 pour 2 milliards "
+            "de dollars.")
+    x = extract(text)
+    assert _priced(x) == [(("KOR", "POL"), "signed", 3_000_000_000, "USD", [("K2", 180)]),
+                          (("KOR", "POL"), "signed", 2_000_000_000, "USD", [("K9", 200)])]
+    assert all(spans_text(text, t.evidence) == [text[text.index("Elle"):]] for t in x.transfers)
+    assert x.aid == []
+
+
+def test_en_headline_total_of_priced_contracts_is_no_deal(extract):
+    text = ("Poland has signed a $5 billion deal with South Korea for tanks and howitzers. Poland is buying "
+            "180 K2 tanks worth $3 billion and 200 K9 howitzers worth $2 billion.")
+    x = extract(text, lang="en")
+    assert _priced(x) == [(("KOR", "POL"), "signed", 3_000_000_000, "USD", [("K2", 180)]),
+                          (("KOR", "POL"), "signed", 2_000_000_000, "USD", [("K9", 200)])]
+    assert x.aid == []

@@ -50,6 +50,7 @@ class DealMention:
     status: str
     refers_back: bool = False
     package_only: bool = False  # "a $250 million package for Ukraine": a deal only if items follow
+    own_value: bool = False  # items priced apart from the others of their sentence: a contract of its own
 
 
 @dataclass
@@ -150,10 +151,39 @@ class TransferFinder:
             status = self.status_of(sent, anchor)
             if parties.status is not None and status not in {"cancelled", "rejected"}:
                 status = parties.status
+            priced = self.priced_groups(sent, items)
             for recipient in parties.recipients or self.export_destinations(sent, parties) or [parties.recipient]:
+                if priced:
+                    out += [DealMention(sent, group, parties.supplier, recipient, price, status, own_value=True)
+                            for group, price in priced]
+                    continue
                 out.append(DealMention(sent, items, parties.supplier, recipient, money, status,
                                        package_only=package))
         return out
+
+    def priced_groups(self, sent: Sentence, items: list[ItemMention]) -> list[tuple[list[ItemMention], MoneyMatch]]:
+        """"180 tanks worth $3.4 billion and 212 howitzers worth $2.4 billion": equipment given
+        values of its own is separate contracts, one per value, each with the unpriced items
+        that follow it; [] unless at least two items have their own value."""
+        amounts = self.ctx.in_sentence(self.ctx.money, sent)
+        if len(items) < 2 or len(amounts) < 2:
+            return []
+        ordered = sorted(items, key=lambda i: i.start)
+        groups: list[tuple[list[ItemMention], MoneyMatch]] = []
+        k = 0
+        for n, item in enumerate(ordered):
+            limit = ordered[n + 1].start if n + 1 < len(ordered) else sent.end
+            while k < len(amounts) and amounts[k].start < item.end:
+                k += 1
+            price = amounts[k] if k < len(amounts) and amounts[k].start < limit else None
+            gap = self.ctx.text[item.end:price.start] if price is not None else ""
+            if price is not None and len(gap) <= 30 and self.lex.has("value_cues", gap):
+                groups.append(([item], price))
+            elif groups:
+                groups[-1][0].append(item)
+            else:
+                return []  # equipment before the first price: one deal with a total
+        return groups if len(groups) >= 2 else []
 
     def parties_of(self, sent: Sentence, anchor: int) -> FrameParties:
         """The deal's parties from the frame of the sentence that holds its items (or, with
@@ -194,6 +224,8 @@ class TransferFinder:
 
     def continues(self, deal: Deal, m: DealMention) -> bool:
         last = deal.mentions[-1]
+        if m.own_value and any(d.money is not None for d in deal.mentions):
+            return False  # priced apart: another contract
         if m.recipient and deal.recipient and m.recipient.id != deal.recipient.id:
             return False
         if m.supplier and deal.supplier and m.supplier.id != deal.supplier.id:
@@ -532,8 +564,27 @@ def extract_transfers(ctx: DocContext) -> tuple[list[Transfer], set[tuple[int, i
             out.absorb(twin, t)
         else:
             out.add(t)
-    return out.records(), used | finder.used_values
+    return _without_headline_totals(out.records()), used | finder.used_values
 
+
+def _without_headline_totals(records: list[Transfer]) -> list[Transfer]:
+    """Drops a deal in general words ("$5.8 billion worth of tanks and howitzers") whose value
+    is the sum of the values of two or more deals of the same parties the text gives apart."""
+    def key(t: Transfer) -> tuple:
+        return (_party(t.supplier), _party(t.recipient), t.value.currency)
+
+    sums: dict[tuple, tuple[float, int]] = {}  # (parties, currency) -> (sum of values, deals)
+    for t in records:
+        if t.value is not None:
+            total, n = sums.get(key(t), (0.0, 0))
+            sums[key(t)] = (total + t.value.amount, n + 1)
+
+    def total_of_others(t: Transfer) -> bool:
+        if t.value is None or not t.value.amount or any(i.designation for i in t.items):
+            return False
+        total, n = sums[key(t)]
+        return n - 1 >= 2 and abs(total - 2 * t.value.amount) <= 0.01 * t.value.amount
+    return [t for t in records if not total_of_others(t)]
 
 class _Recorded:
     """The transfers recorded so far. A new one is compared (`_same_deal`) only with those that
