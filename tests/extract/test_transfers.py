@@ -460,3 +460,23 @@ def test_en_headline_total_of_priced_contracts_is_no_deal(extract):
     assert _priced(x) == [(("KOR", "POL"), "signed", 3_000_000_000, "USD", [("K2", 180)]),
                           (("KOR", "POL"), "signed", 2_000_000_000, "USD", [("K9", 200)])]
     assert x.aid == []
+
+
+# --- "a total of N" counts one deal's equipment; "in all" still sums deals told elsewhere -----------
+
+def test_fr_a_total_of_is_one_deals_quantity(extract):
+    t = only_transfer(extract("La Finlande a commandé un total de 64 avions F-35A."))
+    assert _summary(t) == (("USA", "FIN"), "Finlande", "signed", None, "unknown", [("F-35A", "F-35", 64)])
+
+
+def test_en_a_total_of_is_one_deals_quantity(extract):
+    t = only_transfer(extract("Finland ordered a total of 64 F-35A aircraft.", lang="en"))
+    assert _summary(t) == (("USA", "FIN"), "Finland", "signed", None, "unknown", [("F-35A", "F-35", 64)])
+
+
+def test_fr_in_all_is_still_a_headline_total(extract):
+    assert extract("Au total, la Finlande a commandé 64 avions F-35A.").transfers == []
+
+
+def test_en_in_all_is_still_a_headline_total(extract):
+    assert extract("In all, Finland ordered 64 F-35A aircraft.", lang="en").transfers == []
