@@ -480,3 +480,24 @@ def test_fr_in_all_is_still_a_headline_total(extract):
 
 def test_en_in_all_is_still_a_headline_total(extract):
     assert extract("In all, Finland ordered 64 F-35A aircraft.", lang="en").transfers == []
+
+
+# --- a count that sums the counts of the same weapon in other sentences is a headline total -------
+
+def test_fr_count_summing_later_contracts_is_left_out(extract):
+    text = ("La Pologne a commandé un total de 300 chars K2 à la Corée du Sud. Un premier contrat de 2 milliards "
+            "de dollars a été signé pour 100 chars K2. En 2024, la Pologne a acheté 200 autres chars K2 à la "
+            "Corée du Sud.")
+    x = extract(text)
+    assert x.transfers and all(parties(t) == ("KOR", "POL") for t in x.transfers)
+    assert all(i.quantity != 300 for t in x.transfers for i in t.items)
+    assert all(s > text.index(".") for t in x.transfers for s, _ in t.evidence)
+
+
+def test_en_count_summing_later_contracts_is_left_out(extract):
+    text = ("Poland has ordered a total of 300 K2 tanks from South Korea. A first contract worth $2 billion was "
+            "signed for 100 K2 tanks. In 2024, Poland bought 200 more K2 tanks from South Korea.")
+    x = extract(text, lang="en")
+    assert x.transfers and all(parties(t) == ("KOR", "POL") for t in x.transfers)
+    assert all(i.quantity != 300 for t in x.transfers for i in t.items)
+    assert all(s > text.index(".") for t in x.transfers for s, _ in t.evidence)

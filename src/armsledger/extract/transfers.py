@@ -250,7 +250,7 @@ class TransferFinder:
 
     def deals(self) -> list[Deal]:
         deals: list[Deal] = []
-        mentions = self.mentions()
+        mentions = _without_summed_counts(self.mentions())
         self.recipients = {m.recipient.id for m in mentions if m.recipient}
         self.mention_sentences = {m.sentence.index for m in mentions}
         for m in mentions:
@@ -425,6 +425,32 @@ class TransferFinder:
                 if name and len(name) < 80:
                     names.append(name)
         return list(dict.fromkeys(names))
+
+
+def _without_summed_counts(mentions: list[DealMention]) -> list[DealMention]:
+    """Leaves out a mention of one counted weapon family whose count is the sum of the counts of the
+    same family in two or more other sentences ("366 chars Abrams" ordered in all, then 116 and
+    250 of them in two contracts): a headline total of deals told apart."""
+    counts: dict[str, dict[int, int]] = {}  # family -> sentence -> count
+    for m in mentions:
+        for i in m.items:
+            fam = i.to_item().family
+            if fam and i.quantity:
+                by_sent = counts.setdefault(fam, {})
+                by_sent[m.sentence.index] = by_sent.get(m.sentence.index, 0) + i.quantity
+    totals = {fam: (sum(v.values()), len(v)) for fam, v in counts.items()}
+
+    def summed(m: DealMention) -> bool:
+        counted = [i for i in m.items if i.quantity and i.to_item().family]
+        if len(counted) != 1:
+            return False
+        fam = counted[0].to_item().family
+        if not fam or fam not in totals:
+            return False
+        total, sentences = totals[fam]
+        own = counts[fam][m.sentence.index]
+        return sentences >= 3 and total - own == own
+    return [m for m in mentions if not summed(m)]
 
 
 def deal_value(money: MoneyMatch, estimated: bool) -> Money:
