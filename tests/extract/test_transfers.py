@@ -215,3 +215,289 @@ def test_civilian_trade_is_not_a_deal(extract):
     x = extract("Germany exported 1.2 million cars to China last year, worth $40 billion, the trade ministry said.",
                 lang="en", published="2025-03-01")
     assert x.transfers == [] and x.aid == []
+
+
+# --- suppliers read from general knowledge: a company's home state, the maker of a weapon family ---
+
+def test_fr_company_named_as_seller_gives_its_home_state(extract):
+    text = "La Norvège a signé un contrat avec Hanwha pour 24 obusiers K9."
+    t = only_transfer(extract(text))
+    assert parties(t) == ("KOR", "NOR")
+    assert t.supplier.name == "Hanwha"
+    assert [(i.designation, i.family, i.quantity) for i in t.items] == [("K9", "K9", 24)]
+    assert t.status == "signed"
+
+
+def test_en_company_named_as_seller_gives_its_home_state(extract):
+    text = "Norway signed a contract with Lockheed Martin for 12 F-35A aircraft."
+    t = only_transfer(extract(text, lang="en"))
+    assert parties(t) == ("USA", "NOR")
+    assert t.supplier.name == "Lockheed Martin"
+    assert [(i.designation, i.family, i.quantity) for i in t.items] == [("F-35A", "F-35", 12)]
+    assert t.status == "signed"
+
+
+def test_fr_no_seller_named_the_maker_of_the_weapons_supplies(extract):
+    text = "Le Pérou a commandé 12 avions Rafale."
+    t = only_transfer(extract(text))
+    assert parties(t) == ("FRA", "PER")
+    assert t.supplier.name is None
+    assert [(i.designation, i.quantity) for i in t.items] == [("Rafale", 12)]
+    assert t.status == "signed"
+
+
+def test_en_no_seller_named_the_maker_of_the_weapons_supplies(extract):
+    text = "Peru ordered 20 K2 tanks."
+    t = only_transfer(extract(text, lang="en"))
+    assert parties(t) == ("KOR", "PER")
+    assert t.supplier.name is None
+    assert [(i.designation, i.quantity) for i in t.items] == [("K2", 20)]
+    assert t.status == "signed"
+
+
+def test_en_own_industry_is_not_the_supplier(extract):
+    text = "South Korea ordered 20 K2 tanks from Hyundai Rotem."
+    assert all(t.supplier is None or t.supplier.id != "KOR" for t in extract(text, lang="en").transfers)
+
+
+def test_fr_the_maker_of_the_weapons_is_not_their_buyer(extract):
+    text = "L'Égypte a signé avec la Corée du Sud un contrat pour 10 obusiers K9."
+    t = only_transfer(extract(text))
+    assert parties(t) == ("KOR", "EGY")
+    assert [(i.designation, i.family, i.category, i.quantity) for i in t.items] == [("K9", "K9", "artillery", 10)]
+    assert (t.status, t.value) == ("signed", None)
+
+
+def test_en_the_maker_of_the_weapons_is_not_their_buyer(extract):
+    text = "Egypt signed a contract with South Korea for 10 K9 howitzers."
+    t = only_transfer(extract(text, lang="en"))
+    assert parties(t) == ("KOR", "EGY")
+    assert (t.supplier.name, t.recipient.name) == ("South Korea", "Egypt")
+    assert [(i.designation, i.family, i.category, i.quantity) for i in t.items] == [("K9", "K9", "artillery", 10)]
+    assert (t.status, t.value) == ("signed", None)
+
+
+# --- a buyer's request; a deal announced in general words then spelled out -----------------------
+
+def test_fr_requesting_state_is_the_recipient(extract):
+    text = "Le Pérou a demandé l'achat de 20 missiles AIM-9X aux États-Unis."
+    t = only_transfer(extract(text))
+    assert parties(t) == ("USA", "PER")
+    assert [(i.designation, i.family, i.quantity) for i in t.items] == [("AIM-9X", "Sidewinder", 20)]
+    assert (t.status, t.channel, t.value) == ("requested", "unknown", None)
+
+
+def test_en_requesting_state_is_the_recipient(extract):
+    text = "Peru has requested the purchase of 20 AIM-9X missiles from the United States."
+    t = only_transfer(extract(text, lang="en"))
+    assert parties(t) == ("USA", "PER")
+    assert (t.supplier.name, t.recipient.name) == ("United States", "Peru")
+    assert [(i.designation, i.family, i.quantity) for i in t.items] == [("AIM-9X", "Sidewinder", 20)]
+    assert (t.status, t.channel, t.value) == ("requested", "unknown", None)
+
+
+def test_fr_named_equipment_after_a_deal_in_general_words_is_that_deal(extract):
+    text = ("Le département d'État a approuvé la vente de munitions au Pérou pour 300 millions de dollars. "
+            "Ce pays veut renforcer son armée de l'air. Le Pérou avait demandé l'achat de 20 missiles AIM-9X.")
+    t = only_transfer(extract(text))
+    assert parties(t) == ("USA", "PER")
+    assert [(i.designation, i.description, i.quantity) for i in t.items] == \
+        [(None, "munition", None), ("AIM-9X", "missile AIM-9X", 20)]
+    assert (t.value.amount, t.value.currency) == (300_000_000, "USD")
+    assert (t.status, t.channel) == ("approved", "FMS")
+    assert spans_text(text, t.evidence)[-1].startswith("Le Pérou avait demandé")
+
+
+def test_en_named_equipment_after_a_deal_in_general_words_is_that_deal(extract):
+    text = ("The State Department approved the sale of $300 million in munitions to Peru. The package would "
+            "strengthen the air force. Peru had requested a possible sale of 20 AIM-9X missiles.")
+    t = only_transfer(extract(text, lang="en"))
+    assert parties(t) == ("USA", "PER")
+    assert [(i.designation, i.description, i.quantity) for i in t.items] == \
+        [(None, "munition", None), ("AIM-9X", "missile AIM-9X", 20)]
+    assert (t.value.amount, t.value.currency) == (300_000_000, "USD")
+    assert (t.status, t.channel) == ("approved", "FMS")
+    assert spans_text(text, t.evidence)[-1].startswith("Peru had requested")
+
+
+# --- a deal's value in the sentence after it ------------------------------------------------------
+
+def test_fr_value_in_the_next_sentence(extract):
+    text = "La Pologne a commandé 20 chars K2 à la Corée du Sud. La transaction est estimée à 3 milliards de dollars."
+    x = extract(text)
+    t = only_transfer(x)
+    assert parties(t) == ("KOR", "POL")
+    assert [(i.designation, i.quantity) for i in t.items] == [("K2", 20)]
+    assert (t.value.amount, t.value.currency, t.value.qualifier) == (3_000_000_000, "USD", "exact")
+    assert (t.status, t.channel) == ("signed", "unknown")
+    assert spans_text(text, t.evidence) == ["La Pologne a commandé 20 chars K2 à la Corée du Sud.",
+                                            "La transaction est estimée à 3 milliards de dollars."]
+    assert x.aid == []
+
+
+def test_en_value_in_the_next_sentence(extract):
+    text = "Poland ordered 20 K2 tanks from South Korea. The transaction is valued at $3 billion."
+    x = extract(text, lang="en")
+    t = only_transfer(x)
+    assert parties(t) == ("KOR", "POL")
+    assert [(i.designation, i.quantity) for i in t.items] == [("K2", 20)]
+    assert (t.value.amount, t.value.currency, t.value.qualifier) == (3_000_000_000, "USD", "exact")
+    assert (t.status, t.channel) == ("signed", "unknown")
+    assert spans_text(text, t.evidence) == ["Poland ordered 20 K2 tanks from South Korea.",
+                                            "The transaction is valued at $3 billion."]
+    assert x.aid == []
+
+
+def test_en_amount_of_the_next_paragraph_is_not_the_deals_value(extract):
+    text = "Poland ordered 20 K2 tanks from South Korea.\n\nThis brings Poland's spending on arms to $30 billion."
+    t = only_transfer(extract(text, lang="en"))
+    assert parties(t) == ("KOR", "POL")
+    assert t.value is None
+
+
+def test_fr_amount_of_the_next_paragraph_is_not_the_deals_value(extract):
+    text = "La Pologne a commandé 20 chars K2 à la Corée du Sud.\n\nSes dépenses d'armement atteignent ainsi 30 milliards de dollars."
+    t = only_transfer(extract(text))
+    assert parties(t) == ("KOR", "POL")
+    assert t.value is None
+
+
+# --- a government's choice of equipment ---------------------------------------------------------
+
+def _summary(t):
+    return (parties(t), t.recipient.name, t.status, t.value, t.channel,
+            [(i.designation, i.family, i.quantity) for i in t.items])
+
+
+def test_fr_a_state_choosing_equipment_is_an_approved_deal(extract):
+    t = only_transfer(extract("Le Pérou a choisi 12 avions Rafale."))
+    assert _summary(t) == (("FRA", "PER"), "Pérou", "approved", None, "unknown", [("Rafale", "Rafale", 12)])
+
+
+def test_en_a_state_choosing_equipment_is_an_approved_deal(extract):
+    t = only_transfer(extract("Peru has selected 12 Rafale fighter jets.", lang="en"))
+    assert _summary(t) == (("FRA", "PER"), "Peru", "approved", None, "unknown", [("Rafale", "Rafale", 12)])
+
+
+def test_fr_equipment_chosen_by_several_states_one_deal_each(extract):
+    x = extract("Le F-35A a été choisi par la Norvège et la Belgique.")
+    assert [_summary(t) for t in x.transfers] == [
+        (("USA", "NOR"), "Norvège", "approved", None, "unknown", [("F-35A", "F-35", None)]),
+        (("USA", "BEL"), "Belgique", "approved", None, "unknown", [("F-35A", "F-35", None)])]
+
+
+def test_en_equipment_chosen_by_several_states_one_deal_each(extract):
+    x = extract("The F-35A was chosen by Norway and Belgium.", lang="en")
+    assert [_summary(t) for t in x.transfers] == [
+        (("USA", "NOR"), "Norway", "approved", None, "unknown", [("F-35A", "F-35", None)]),
+        (("USA", "BEL"), "Belgium", "approved", None, "unknown", [("F-35A", "F-35", None)])]
+
+
+# --- the value of a deal given a few sentences on, with its buyer ---------------------------------
+
+def test_fr_value_given_later_for_the_same_buyer(extract):
+    text = ("La Finlande a choisi 64 avions F-35A. Les premiers appareils arriveront en 2026. "
+            "La commande de la Finlande est évaluée à 8 milliards d'euros.")
+    x = extract(text)
+    t = only_transfer(x)
+    assert _summary(t) == (("USA", "FIN"), "Finlande", "approved", t.value, "unknown", [("F-35A", "F-35", 64)])
+    assert (t.value.amount, t.value.currency, t.value.qualifier) == (8_000_000_000, "EUR", "exact")
+    assert spans_text(text, t.evidence) == ["La Finlande a choisi 64 avions F-35A.",
+                                            "La commande de la Finlande est évaluée à 8 milliards d'euros."]
+    assert x.aid == []
+
+
+def test_en_value_given_later_for_the_same_buyer(extract):
+    text = ("Finland has selected 64 F-35A aircraft. The first jets will arrive in 2026. "
+            "Finland's order is worth 8 billion euros.")
+    x = extract(text, lang="en")
+    t = only_transfer(x)
+    assert _summary(t) == (("USA", "FIN"), "Finland", "approved", t.value, "unknown", [("F-35A", "F-35", 64)])
+    assert (t.value.amount, t.value.currency, t.value.qualifier) == (8_000_000_000, "EUR", "exact")
+    assert spans_text(text, t.evidence) == ["Finland has selected 64 F-35A aircraft.",
+                                            "Finland's order is worth 8 billion euros."]
+    assert x.aid == []
+
+
+# --- equipment priced apart: separate contracts; their headline total is no deal of its own --------
+
+def _priced(x):
+    return [(parties(t), t.status, t.value.amount, t.value.currency, [(i.designation, i.quantity) for i in t.items])
+            for t in x.transfers]
+
+
+def test_fr_equipment_priced_apart_is_separate_contracts(extract):
+    x = extract("La Pologne a acheté à la Corée du Sud 180 chars K2 pour 3 milliards de dollars et "
+                "200 obusiers K9 pour 2 milliards de dollars.")
+    assert _priced(x) == [(("KOR", "POL"), "signed", 3_000_000_000, "USD", [("K2", 180)]),
+                          (("KOR", "POL"), "signed", 2_000_000_000, "USD", [("K9", 200)])]
+    assert x.aid == []
+
+
+def test_en_equipment_priced_apart_is_separate_contracts(extract):
+    x = extract("Poland bought from South Korea 180 K2 tanks worth $3 billion and 200 K9 howitzers worth $2 billion.",
+                lang="en")
+    assert _priced(x) == [(("KOR", "POL"), "signed", 3_000_000_000, "USD", [("K2", 180)]),
+                          (("KOR", "POL"), "signed", 2_000_000_000, "USD", [("K9", 200)])]
+    assert x.aid == []
+
+
+def test_fr_headline_total_of_priced_contracts_is_no_deal(extract):
+    text = ("La Pologne a signé avec la Corée du Sud un contrat de 5 milliards de dollars pour des chars et des "
+            "obusiers. Elle a acheté 180 chars K2 pour 3 milliards de dollars et 200 obusiers K9 pour 2 milliards "
+            "de dollars.")
+    x = extract(text)
+    assert _priced(x) == [(("KOR", "POL"), "signed", 3_000_000_000, "USD", [("K2", 180)]),
+                          (("KOR", "POL"), "signed", 2_000_000_000, "USD", [("K9", 200)])]
+    assert all(spans_text(text, t.evidence) == [text[text.index("Elle"):]] for t in x.transfers)
+    assert x.aid == []
+
+
+def test_en_headline_total_of_priced_contracts_is_no_deal(extract):
+    text = ("Poland has signed a $5 billion deal with South Korea for tanks and howitzers. Poland is buying "
+            "180 K2 tanks worth $3 billion and 200 K9 howitzers worth $2 billion.")
+    x = extract(text, lang="en")
+    assert _priced(x) == [(("KOR", "POL"), "signed", 3_000_000_000, "USD", [("K2", 180)]),
+                          (("KOR", "POL"), "signed", 2_000_000_000, "USD", [("K9", 200)])]
+    assert x.aid == []
+
+
+# --- "a total of N" counts one deal's equipment; "in all" still sums deals told elsewhere -----------
+
+def test_fr_a_total_of_is_one_deals_quantity(extract):
+    t = only_transfer(extract("La Finlande a commandé un total de 64 avions F-35A."))
+    assert _summary(t) == (("USA", "FIN"), "Finlande", "signed", None, "unknown", [("F-35A", "F-35", 64)])
+
+
+def test_en_a_total_of_is_one_deals_quantity(extract):
+    t = only_transfer(extract("Finland ordered a total of 64 F-35A aircraft.", lang="en"))
+    assert _summary(t) == (("USA", "FIN"), "Finland", "signed", None, "unknown", [("F-35A", "F-35", 64)])
+
+
+def test_fr_in_all_is_still_a_headline_total(extract):
+    assert extract("Au total, la Finlande a commandé 64 avions F-35A.").transfers == []
+
+
+def test_en_in_all_is_still_a_headline_total(extract):
+    assert extract("In all, Finland ordered 64 F-35A aircraft.", lang="en").transfers == []
+
+
+# --- a count that sums the counts of the same weapon in other sentences is a headline total -------
+
+def test_fr_count_summing_later_contracts_is_left_out(extract):
+    text = ("La Pologne a commandé un total de 300 chars K2 à la Corée du Sud. Un premier contrat de 2 milliards "
+            "de dollars a été signé pour 100 chars K2. En 2024, la Pologne a acheté 200 autres chars K2 à la "
+            "Corée du Sud.")
+    x = extract(text)
+    assert x.transfers and all(parties(t) == ("KOR", "POL") for t in x.transfers)
+    assert all(i.quantity != 300 for t in x.transfers for i in t.items)
+    assert all(s > text.index(".") for t in x.transfers for s, _ in t.evidence)
+
+
+def test_en_count_summing_later_contracts_is_left_out(extract):
+    text = ("Poland has ordered a total of 300 K2 tanks from South Korea. A first contract worth $2 billion was "
+            "signed for 100 K2 tanks. In 2024, Poland bought 200 more K2 tanks from South Korea.")
+    x = extract(text, lang="en")
+    assert x.transfers and all(parties(t) == ("KOR", "POL") for t in x.transfers)
+    assert all(i.quantity != 300 for t in x.transfers for i in t.items)
+    assert all(s > text.index(".") for t in x.transfers for s, _ in t.evidence)

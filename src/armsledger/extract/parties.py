@@ -9,9 +9,12 @@ describe things more often than parties: they are used only when nothing else is
 """
 from __future__ import annotations
 
+import csv
 import re
 from bisect import bisect_right
 from dataclasses import dataclass
+from functools import cache
+from importlib import resources
 
 from armsledger.extract.context import DocContext, Mention
 from armsledger.model import Actor
@@ -40,7 +43,21 @@ class Parties:
 def actor_of(m: Mention | None) -> Actor | None:
     if m is None:
         return None
-    return Actor(id=m.id, name=m.surface.strip())
+    return Actor(id=m.id, name=m.surface.strip() or None)
+
+
+@cache
+def _home_states() -> dict[tuple[str, str], str]:
+    """`data/home_states.csv`: where a defence company is based and which state makes a weapon
+    family, general knowledge read when the text names no state as supplier."""
+    path = resources.files("armsledger.normalize") / "data" / "home_states.csv"
+    with path.open(encoding="utf-8") as f:
+        return {(r["kind"], r["key"].casefold()): r["state"] for r in csv.DictReader(f)}
+
+
+def home_state(kind: str, key: str | None) -> str | None:
+    """The home state of a company (`kind` "company", its org id) or of a weapon family."""
+    return _home_states().get((kind, key.casefold())) if key else None
 
 
 def is_state(m: Mention) -> bool:

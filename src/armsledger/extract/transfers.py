@@ -18,7 +18,7 @@ from armsledger.extract.context import DocContext, Mention, Sentence
 from armsledger.extract.frames import best_frame, sentence_frames
 from armsledger.extract.items import ItemMention, drop_summaries, group_item_mentions
 from armsledger.extract.notices import is_notice, is_support_phrase, read_notice
-from armsledger.extract.parties import DETERMINER, actor_of, find_parties, states_between
+from armsledger.extract.parties import DETERMINER, actor_of, find_parties, home_state, states_between
 from armsledger.model import Actor, Item, Money, Transfer
 from armsledger.normalize.money import MoneyMatch
 
@@ -50,6 +50,7 @@ class DealMention:
     status: str
     refers_back: bool = False
     package_only: bool = False  # "a $250 million package for Ukraine": a deal only if items follow
+    own_value: bool = False  # items priced apart from the others of their sentence: a contract of its own
 
 
 @dataclass
@@ -87,6 +88,8 @@ class TransferFinder:
         self.fms_doc = ctx.lex.has("fms_cues", ctx.text)
         self.default_supplier = self._default_supplier()
         self.recipients: set[str] = set()  # every state the text names as receiving a deal
+        self.mention_sentences: set[int] = set()  # the sentences that hold a deal mention
+        self.used_values: set[tuple[int, int]] = set()  # amounts taken as values outside a mention
         self._salience: dict[frozenset[str], list[Mention]] = {}
 
     def _default_supplier(self) -> Mention | None:
@@ -148,10 +151,39 @@ class TransferFinder:
             status = self.status_of(sent, anchor)
             if parties.status is not None and status not in {"cancelled", "rejected"}:
                 status = parties.status
+            priced = self.priced_groups(sent, items)
             for recipient in parties.recipients or self.export_destinations(sent, parties) or [parties.recipient]:
+                if priced:
+                    out += [DealMention(sent, group, parties.supplier, recipient, price, status, own_value=True)
+                            for group, price in priced]
+                    continue
                 out.append(DealMention(sent, items, parties.supplier, recipient, money, status,
                                        package_only=package))
         return out
+
+    def priced_groups(self, sent: Sentence, items: list[ItemMention]) -> list[tuple[list[ItemMention], MoneyMatch]]:
+        """"180 tanks worth $3.4 billion and 212 howitzers worth $2.4 billion": equipment given
+        values of its own is separate contracts, one per value, each with the unpriced items
+        that follow it; [] unless at least two items have their own value."""
+        amounts = self.ctx.in_sentence(self.ctx.money, sent)
+        if len(items) < 2 or len(amounts) < 2:
+            return []
+        ordered = sorted(items, key=lambda i: i.start)
+        groups: list[tuple[list[ItemMention], MoneyMatch]] = []
+        k = 0
+        for n, item in enumerate(ordered):
+            limit = ordered[n + 1].start if n + 1 < len(ordered) else sent.end
+            while k < len(amounts) and amounts[k].start < item.end:
+                k += 1
+            price = amounts[k] if k < len(amounts) and amounts[k].start < limit else None
+            gap = self.ctx.text[item.end:price.start] if price is not None else ""
+            if price is not None and len(gap) <= 30 and self.lex.has("value_cues", gap):
+                groups.append(([item], price))
+            elif groups:
+                groups[-1][0].append(item)
+            else:
+                return []  # equipment before the first price: one deal with a total
+        return groups if len(groups) >= 2 else []
 
     def parties_of(self, sent: Sentence, anchor: int) -> FrameParties:
         """The deal's parties from the frame of the sentence that holds its items (or, with
@@ -192,23 +224,35 @@ class TransferFinder:
 
     def continues(self, deal: Deal, m: DealMention) -> bool:
         last = deal.mentions[-1]
+        if m.own_value and any(d.money is not None for d in deal.mentions):
+            return False  # priced apart: another contract
         if m.recipient and deal.recipient and m.recipient.id != deal.recipient.id:
             return False
         if m.supplier and deal.supplier and m.supplier.id != deal.supplier.id:
             return False
         distance = m.sentence.index - last.sentence.index
+        if not m.items and m.money is not None and m.recipient is not None and deal.recipient is not None \
+                and m.recipient.id == deal.recipient.id and deal.has_items and distance <= 5 \
+                and not any(d.money for d in deal.mentions):
+            return True  # "Helsinki a précisé que la commande était évaluée à ...": the value of its deal
         close = distance <= 1
         pointed = CONTINUATION.match(m.sentence.text) is not None and distance <= 3
         if not m.items or not deal.has_items:
             return close or pointed
         same_parties = m.recipient is not None and deal.recipient is not None and \
             (m.supplier is None or deal.supplier is None or m.supplier.id == deal.supplier.id)
-        return pointed or (close and (m.recipient is None or same_parties))
+        # "approved the sale of $1.9 billion in munitions ... [two sentences later] a possible
+        # sale of 14,500 JDAM kits": the named equipment of a deal announced in general words
+        spelled_out = same_parties and m.money is None and \
+            m.sentence.index - deal.mentions[0].sentence.index <= 3 and \
+            all(i.designation is None for d in deal.mentions for i in d.items)
+        return pointed or spelled_out or (close and (m.recipient is None or same_parties))
 
     def deals(self) -> list[Deal]:
         deals: list[Deal] = []
-        mentions = self.mentions()
+        mentions = _without_summed_counts(self.mentions())
         self.recipients = {m.recipient.id for m in mentions if m.recipient}
+        self.mention_sentences = {m.sentence.index for m in mentions}
         for m in mentions:
             if m.refers_back:
                 if deals and m.sentence.index - deals[-1].mentions[-1].sentence.index <= 2:
@@ -233,12 +277,29 @@ class TransferFinder:
             recipient = self._mention_for(previous.recipient)
         if recipient is None:
             return None
-        if supplier is None:
-            supplier = self.default_supplier or self._salient_state(exclude=recipient.id)
-        if supplier is not None and supplier.id == recipient.id:
-            supplier = self.default_supplier if self.default_supplier and self.default_supplier.id != recipient.id else None
         items = _merge_items([i.to_item() for i in drop_summaries([i for m in deal.mentions for i in m.items])])
+        if supplier is None:
+            supplier = self.default_supplier or self._maker(deal, items, recipient.id) \
+                or self._salient_state(exclude=recipient.id)
+        if supplier is not None and supplier.id == recipient.id:
+            supplier = self.default_supplier if self.default_supplier and self.default_supplier.id != recipient.id \
+                else self._maker(deal, items, recipient.id)
+        if self._made_by(items) == recipient.id:
+            # "Egypt signed with South Korea for K9 howitzers" read backwards: a state does not
+            # buy abroad the weapons its own industry makes; the other party of the deal buys them
+            buyer = supplier if supplier is not None and supplier.id != recipient.id else next(
+                (s for m in deal.mentions for s in states_between(ctx, m.sentence.start, m.sentence.end)
+                 if s.id != recipient.id), None)
+            if buyer is not None:
+                supplier, recipient = recipient, buyer
         money = next((m.money for m in deal.mentions if m.money), None)
+        sentences = [m.sentence for m in deal.mentions]
+        if money is None:
+            found = self._following_value(deal, {recipient.id, supplier.id if supplier else recipient.id})
+            if found is not None:
+                money, after = found
+                sentences.append(after)
+                self.used_values.add((money.start, money.end))
         value = None
         if money is not None:
             value = deal_value(money, self.lex.has("value_about_cues", ctx.text[max(0, money.start - 30):money.start]))
@@ -247,7 +308,6 @@ class TransferFinder:
         fms = self.fms_doc and sup_id == "USA"
         if fms and status in {"unknown", "requested"}:
             status = "approved"
-        sentences = [m.sentence for m in deal.mentions]
         text = " ".join(s.text for s in sentences)
         channel = "FMS" if fms else ("grant" if self.lex.has("grant_cues", text) and not self.lex.has("sale_cues", text)
                                      else "unknown")
@@ -257,6 +317,49 @@ class TransferFinder:
                         announced_by=self.announcers(sentences, {recipient.id}),
                         contractor=self.contractors(sentences) or None, date=date,
                         evidence=[(s.start, s.end) for s in sentences])
+
+    def _following_value(self, deal: Deal, parties: set[str]) -> tuple[MoneyMatch, Sentence] | None:
+        """A deal with no value of its own: an amount introduced as a value ("La transaction
+        est estimée à ...", "..., estimated at $2 billion" cut off by the segmentation) in the
+        sentence right after one of its mentions (in the same paragraph, or opening the next on
+        the deal: "Le contrat ..."), when that sentence is no deal of its own and names no other
+        state."""
+        sentences = self.ctx.sentences
+        for m in deal.mentions:
+            k = m.sentence.index + 1
+            if k >= len(sentences) or k in self.mention_sentences:
+                continue
+            after = sentences[k]
+            if "\n" in self.ctx.text[m.sentence.end:after.start] and CONTINUATION.match(after.text) is None:
+                continue  # another paragraph that does not open on the deal ("Le contrat est estimé à")
+            if any(s.id not in parties for s in states_between(self.ctx, after.start, after.end)):
+                continue
+            for money in self.ctx.in_sentence(self.ctx.money, after):
+                before = self.ctx.text[max(after.start, money.start - 40):money.start]
+                if self.lex.has("value_cues", before):
+                    return money, after
+        return None
+
+    def _maker(self, deal: Deal, items: list[Item], recipient: str) -> Mention | None:
+        """With no state named as supplier: the home state of a company the deal's sentences
+        name ("Hanwha", "Lockheed Martin"), else the one state that makes all of its known
+        weapon families (Rafale: France); never the recipient's own industry."""
+        for m in deal.mentions:
+            for c in self.ctx.in_sentence(self.ctx.actors, m.sentence):
+                state = home_state("company", c.id) if c.kind == "company" else None
+                if state is not None and state != recipient:
+                    return Mention(c.start, c.end, state, c.surface, "ORG", "company")
+        state = self._made_by(items)
+        if state is not None and state != recipient:
+            return Mention(0, 0, state, "", "GPE", "inferred")
+        return None
+
+    @staticmethod
+    def _made_by(items: list[Item]) -> str | None:
+        """The one state that makes all the known weapon families of `items`, if any."""
+        states = {home_state("family", i.family) for i in items if i.family}
+        states.discard(None)
+        return states.pop() if len(states) == 1 else None
 
     def _salient_state(self, exclude: str) -> Mention | None:
         """The state the text names most often (other than `exclude`): the implied supplier
@@ -322,6 +425,32 @@ class TransferFinder:
                 if name and len(name) < 80:
                     names.append(name)
         return list(dict.fromkeys(names))
+
+
+def _without_summed_counts(mentions: list[DealMention]) -> list[DealMention]:
+    """Leaves out a mention of one counted weapon family whose count is the sum of the counts of the
+    same family in two or more other sentences ("366 chars Abrams" ordered in all, then 116 and
+    250 of them in two contracts): a headline total of deals told apart."""
+    counts: dict[str, dict[int, int]] = {}  # family -> sentence -> count
+    for m in mentions:
+        for i in m.items:
+            fam = i.to_item().family
+            if fam and i.quantity:
+                by_sent = counts.setdefault(fam, {})
+                by_sent[m.sentence.index] = by_sent.get(m.sentence.index, 0) + i.quantity
+    totals = {fam: (sum(v.values()), len(v)) for fam, v in counts.items()}
+
+    def summed(m: DealMention) -> bool:
+        counted = [i for i in m.items if i.quantity and i.to_item().family]
+        if len(counted) != 1:
+            return False
+        fam = counted[0].to_item().family
+        if not fam or fam not in totals:
+            return False
+        total, sentences = totals[fam]
+        own = counts[fam][m.sentence.index]
+        return sentences >= 3 and total - own == own
+    return [m for m in mentions if not summed(m)]
 
 
 def deal_value(money: MoneyMatch, estimated: bool) -> Money:
@@ -461,8 +590,27 @@ def extract_transfers(ctx: DocContext) -> tuple[list[Transfer], set[tuple[int, i
             out.absorb(twin, t)
         else:
             out.add(t)
-    return out.records(), used
+    return _without_headline_totals(out.records()), used | finder.used_values
 
+
+def _without_headline_totals(records: list[Transfer]) -> list[Transfer]:
+    """Drops a deal in general words ("$5.8 billion worth of tanks and howitzers") whose value
+    is the sum of the values of two or more deals of the same parties the text gives apart."""
+    def key(t: Transfer) -> tuple:
+        return (_party(t.supplier), _party(t.recipient), t.value.currency)
+
+    sums: dict[tuple, tuple[float, int]] = {}  # (parties, currency) -> (sum of values, deals)
+    for t in records:
+        if t.value is not None:
+            total, n = sums.get(key(t), (0.0, 0))
+            sums[key(t)] = (total + t.value.amount, n + 1)
+
+    def total_of_others(t: Transfer) -> bool:
+        if t.value is None or not t.value.amount or any(i.designation for i in t.items):
+            return False
+        total, n = sums[key(t)]
+        return n - 1 >= 2 and abs(total - 2 * t.value.amount) <= 0.01 * t.value.amount
+    return [t for t in records if not total_of_others(t)]
 
 class _Recorded:
     """The transfers recorded so far. A new one is compared (`_same_deal`) only with those that
