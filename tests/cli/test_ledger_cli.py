@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from armsledger.cli import main
+from armsledger.model import document_id
 from armsledger.store import open_ledger
 from armsledger.store.deals import remerge
 from armsledger.store.writes import write_extraction
@@ -68,36 +69,92 @@ def test_transfers_json_answers_without_loading_spacy(filled):
     assert proc.returncode == 0, proc.stderr
     assert proc.stderr == "SPACY=False\n"
     deals = json.loads(proc.stdout)
+    # the French and the English report of one delivery: one deal with two sources
     assert [sorted(d) for d in deals] == [["id", "items", "quantities", "recipient", "sources", "status", "steps",
-                                           "supplier", "values"]] * 2
-    assert {(d["supplier"]["id"], d["recipient"]["id"]) for d in deals} == {("FRA", "UKR")}
-    assert all(s["document"].startswith("sha256:") and s["items"] for d in deals for s in d["sources"])
+                                           "supplier", "values"]]
+    (deal,) = deals
+    assert (deal["supplier"]["id"], deal["recipient"]["id"]) == ("FRA", "UKR")
+    assert [s["document"] for s in deal["sources"]] == [document_id(FR), document_id(EN)]
+    assert all(s["items"] for s in deal["sources"])
+    assert deal["quantities"] == [{"designation": "Caesar", "quantity": 6, "qualifier": None,
+                                   "sources": [document_id(FR), document_id(EN)]}]
+    assert deal["values"] == [{"amount": 1.5e8, "currency": "EUR", "qualifier": "exact",
+                               "sources": [document_id(FR), document_id(EN)]}]
+
+
+def sources_of_deals(run, db: str) -> list[list[str]]:
+    """Each deal's source documents, deals in the ledger's order."""
+    return [[s["document"] for s in d["sources"]] for d in json.loads(run("transfers", "--db", db, "--json").stdout)]
 
 
 def test_split_and_join_are_stored_and_survive_a_remerge(filled, run):
-    deals = json.loads(run("transfers", "--db", filled, "--json").stdout)
-    first, second = deals[0]["id"], deals[1]["id"]
-    joined = run("deals", "join", first, second, "--db", filled)
-    assert joined.returncode == 0, joined.stderr
-    assert joined.stdout.startswith("join decision stored; deals merged again:")
-    assert run("deals", "join", first, second, "--db", filled).stdout.startswith("join decision was stored already")
-    doc = deals[1]["sources"][0]["document"]
-    split = run("deals", "split", second, doc[:20], "--db", filled)
-    # the placeholder merge keeps one deal per record: the second deal has no other source
-    assert split.returncode == 2 and "has no other source" in split.stderr
+    fr, en = document_id(FR), document_id(EN)
+    assert sources_of_deals(run, filled) == [[fr, en]]
+    (deal,) = json.loads(run("transfers", "--db", filled, "--json").stdout)
+
+    split = run("deals", "split", deal["id"], en[:20], "--db", filled)
+    assert (split.returncode, split.stderr) == (0, "")
+    assert split.stdout == ("split decision stored; deals merged again: 1 created, 1 updated, 0 removed; "
+                            "2 in the ledger\n")
+    assert sorted(sources_of_deals(run, filled)) == sorted([[fr], [en]])
+    deals = {d["sources"][0]["document"]: d["id"] for d in json.loads(run("transfers", "--db", filled, "--json").stdout)}
+    assert deals[fr] == deal["id"]  # the deal keeps its id: its earliest record is the French one
+    lonely = run("deals", "split", deals[fr], fr[:20], "--db", filled)
+    assert lonely.returncode == 2 and "has no other source" in lonely.stderr
+
+    joined = run("deals", "join", deals[fr], deals[en], "--db", filled)
+    assert (joined.returncode, joined.stderr) == (0, "")
+    assert joined.stdout == ("join decision stored; deals merged again: 0 created, 1 updated, 1 removed; "
+                             "1 in the ledger\n")
+    assert sources_of_deals(run, filled) == [[fr, en]]
+    assert json.loads(run("transfers", "--db", filled, "--json").stdout)[0]["id"] == deal["id"]
+    again = run("deals", "join", deals[fr], deal["id"], "--db", filled)
+    assert again.returncode == 2 and "are the same deal" in again.stderr
+
     ledger = open_ledger(filled)
     from armsledger.store.deals import stored_decisions
-    (decision,) = stored_decisions(ledger)
-    assert (decision.kind, decision.supplier, decision.recipient) == ("join", "FRA", "UKR")
-    assert set(decision.documents + decision.others) == {d["sources"][0]["document"] for d in deals}
+    assert [(d.kind, d.documents, d.others, d.supplier, d.recipient) for d in stored_decisions(ledger)] == [
+        ("split", (en,), (fr,), "FRA", "UKR"), ("join", (fr,), (en,), "FRA", "UKR")]
+    # both decisions hold through a re-merge: split, then joined again, the deal is as it was
+    changes = remerge(ledger)
+    ledger.close()
+    assert (changes.created, changes.updated, changes.removed, changes.total) == (0, 0, 0, 1)
+    assert json.loads(run("transfers", "--db", filled, "--json").stdout) == [deal]
+
+
+def test_a_split_made_again_after_a_join_wins(filled, run):
+    """The user has the last word: split, join, then the same split again gives two deals."""
+    fr, en = document_id(FR), document_id(EN)
+    (deal,) = json.loads(run("transfers", "--db", filled, "--json").stdout)
+    assert run("deals", "split", deal["id"], en, "--db", filled).returncode == 0
+    ids = [d["id"] for d in json.loads(run("transfers", "--db", filled, "--json").stdout)]
+    assert run("deals", "join", *ids, "--db", filled).returncode == 0
+    assert sources_of_deals(run, filled) == [[fr, en]]
+    again = run("deals", "split", deal["id"], en, "--db", filled)
+    assert (again.returncode, again.stderr) == (0, "")
+    assert again.stdout.startswith("split decision stored; deals merged again:")
+    assert sorted(sources_of_deals(run, filled)) == sorted([[fr], [en]])
+    ledger = open_ledger(filled)
+    from armsledger.store.deals import stored_decisions
+    join, split = stored_decisions(ledger)  # the split made again is the latest decision now
+    assert (join.kind, sorted(join.documents + join.others)) == ("join", sorted([fr, en]))
+    assert (split.kind, split.documents, split.others) == ("split", (en,), (fr,))
+    ledger.close()
+    assert run("deals", "split", ids[0], fr, "--db", filled).returncode == 2  # nothing left to split
 
 
 def test_deals_show_lists_sources_and_the_csv_of_documents(filled, run):
-    deal = json.loads(run("transfers", "--db", filled, "--json").stdout)[0]
+    (deal,) = json.loads(run("transfers", "--db", filled, "--json").stdout)
     shown = run("deals", "show", deal["id"], "--db", filled)
     assert shown.returncode == 0, shown.stderr
+    # the count is the one both sources give (the merge keeps counts in `quantities`, not in `items`)
     assert shown.stdout.startswith(f"{deal['id']}  FRA → UKR  status delivered\n  6 Caesar [artillery]\n")
-    assert "Sources (1)" in shown.stdout and deal["sources"][0]["document"] in shown.stdout
+    assert "Sources (2)" in shown.stdout and "Steps (2)" in shown.stdout
+    assert shown.stdout.index(document_id(FR)) < shown.stdout.index(document_id(EN))
+    assert "Values (1)" in shown.stdout and "the sources disagree" not in shown.stdout
+    assert f"150,000,000 EUR │ exact     │ {document_id(FR)[:19]} {document_id(EN)[:19]}" in shown.stdout
+    listed = run("transfers", "--db", filled).stdout
+    assert f"│ {deal['id']} │ FRA      │ UKR       │ 6 Caesar │ delivered │ 150,000,000 EUR │" in listed
     csv_out = run("documents", "--db", filled, "--csv").stdout.splitlines()
     assert csv_out[0] == "id,status,language,published,title,records,reason"
     assert sorted(line.split(",", 1)[1] for line in csv_out[1:]) == [

@@ -8,10 +8,7 @@ from pathlib import Path
 import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from desk_documents import (  # noqa: E402
-    CAESAR_EN, CAESAR_FR, DOCUMENTS, TOKEN, copy_ledger, long_line_extraction,
-)
-
+from desk_documents import DOCUMENTS, TOKEN, copy_ledger, long_line_extraction  # noqa: E402
 
 
 def pytest_configure(config):
@@ -19,27 +16,12 @@ def pytest_configure(config):
     config.addinivalue_line("filterwarnings", "ignore:.*httpx2.*")
 
 
-def join_caesar_reports(ledger) -> None:
-    """Make the two Caesar reports one deal when the merge did not (the placeholder merge keeps
-    one deal per record; the real merge joins them): the desk's split needs a deal of two sources."""
-    from armsledger.merge import Deal
-    from armsledger.model import document_id
-    from armsledger.store.deals import replace_deals
-    from armsledger.store.queries import list_deals
-    deals = list_deals(ledger)
-    caesar = {document_id(CAESAR_FR.text), document_id(CAESAR_EN.text)}
-    if any({s["document"] for s in d["sources"]} >= caesar for d in deals):
-        return
-    parts = [d for d in deals if {s["document"] for s in d["sources"]} & caesar]
-    rest = [Deal(**d) for d in deals if d not in parts]
-    joined = Deal(**{**parts[0], "sources": [s for d in parts for s in d["sources"]]})
-    replace_deals(ledger, rest + [joined])
-
-
 @pytest.fixture(scope="session")
 def base_ledger(tmp_path_factory, nlp_ready) -> Path:
     """A ledger file with the written documents ingested by the real pipeline, the 5 MB-line
-    document written directly, and the two Caesar reports in one deal. Never written to by tests."""
+    document written directly. The merge makes the two Caesar reports (12 guns, French and English)
+    one deal, and the hostile article and the long line (6 guns each) another. Never written to by
+    tests."""
     from armsledger.ledger import ingest
     from armsledger.store import open_ledger
     from armsledger.store.writes import write_extraction
@@ -48,7 +30,6 @@ def base_ledger(tmp_path_factory, nlp_ready) -> Path:
     write_extraction(ledger, long_line_extraction(), input_name="long-line.txt")
     report = ingest(ledger, DOCUMENTS)
     assert report.new == len(DOCUMENTS), report
-    join_caesar_reports(ledger)
     ledger.close()
     return path
 

@@ -41,12 +41,16 @@ def test_every_response_carries_the_security_headers(client, path):
 
 def test_ledger_page(client):
     page = client.get("/", params={"sort": "value", "order": "desc"}).text
-    assert '<p class="counts" id="counts"><strong>5</strong> deals\n · values: <span class="total">65,000,000 EUR</span>, ' \
+    assert '<p class="counts" id="counts"><strong>4</strong> deals\n · values: <span class="total">65,000,000 EUR</span>, ' \
            '<span class="total">400,000,000 USD</span>' in page
     rows = re.findall(r'<tr data-deal="([^"]+)">', page)
-    assert len(rows) == 5
-    values = re.findall(r'<td class="num">([^<]+)</td>\s*<td class="num">\d+</td>', page)
-    assert values == ["400,000,000", "65,000,000", "—", "—", "—"]
+    assert len(rows) == 4
+    # each deal once, its count beside its item: 12 Caesar from both reports, 6 from the other two
+    assert re.findall(r'<a class="deal-link" href="/deals/deal_\w+">(.*?)</a>', page) == [
+        '40 AIM-120 <span class="cat">missile</span>', '12 Caesar <span class="cat">artillery</span>',
+        '4 radar <span class="cat">sensor</span>', '6 Caesar <span class="cat">artillery</span>']
+    values = re.findall(r'<td class="num">([^<]+)</td>\s*<td class="num">(\d+)</td>', page)
+    assert values == [("400,000,000", "1"), ("65,000,000", "2"), ("—", "1"), ("—", "2")]
     assert '<th class="sorted desc" aria-sort="descending"><a href="/?sort=value&amp;order=asc' in page
     assert '<img src="/pictures/flows.svg?" alt="Deals from supplier to recipient">' in page
     assert '<img src="/pictures/timeline.svg?" alt="Deals by year and category">' in page
@@ -59,7 +63,7 @@ def test_pictures_are_svg_images_of_the_filtered_ledger(client):
     assert flows.text.count('<path class="flow"') == 1 and "United States → Poland: 1 deal(s)" in flows.text
     timeline = client.get("/pictures/timeline.svg").text
     assert re.findall(r"<title>(\d{4} \w+: \d+)</title>", timeline) == [
-        "2024 missile: 1", "2025 artillery: 3", "2025 sensor: 1"]
+        "2024 missile: 1", "2025 artillery: 2", "2025 sensor: 1"]
     hostile = client.get("/pictures/flows.svg", params={"supplier": "<script>"}).text
     assert "<script" not in hostile and "No deals to draw." in hostile
 
@@ -74,6 +78,7 @@ def test_ledger_page_filters_echo_escaped(client):
 def test_deal_page_shows_sources_in_time_order_with_highlighted_evidence(client):
     page = client.get(f"/deals/{caesar_deal(client)}").text
     assert page.index(CAESAR_FR.title) < page.index(CAESAR_EN.title)
+    assert '<ul class="items"><li>12 Caesar <span class="cat">artillery</span></li></ul>' in page
     assert '<span class="disagree">the sources disagree</span>' in page
     assert '<mark class="hl hl-item"' in page and '<mark class="hl hl-transfer"' in page
     assert "Split this source off" not in page  # not logged in

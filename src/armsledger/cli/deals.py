@@ -14,6 +14,7 @@ from rich.markup import escape
 from armsledger.cli import options as opt
 from armsledger.cli.app import app
 from armsledger.cli.output import actor, console, emit, item_line, money, short_id
+from armsledger.merge import counted_items
 from armsledger.store import open_ledger
 from armsledger.store.deals import load_deal
 from armsledger.store.review import deal_documents, join_deals, split_deal
@@ -35,7 +36,7 @@ def show(deal_id: str = typer.Argument(..., help="The deal's id, or an unambiguo
         return
     console.print(f"[bold]{escape(deal['id'])}[/bold]  {escape(actor(deal.get('supplier')))} → "
                   f"{escape(actor(deal.get('recipient')))}  status {escape(str(deal.get('status')))}")
-    for item in deal.get("items") or []:
+    for item in counted_items(deal):
         console.print(f"  {escape(item_line(item))} [{escape(str(item.get('category') or '?'))}]", markup=False)
     titles = document_titles(ledger, deal_documents(deal))
     emit([{**s, **{f"doc_{k}": v for k, v in titles.get(s.get("document"), {}).items()}}

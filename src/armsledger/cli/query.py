@@ -10,6 +10,7 @@ import typer
 from armsledger.cli import options as opt
 from armsledger.cli.app import app
 from armsledger.cli.output import actor, check_format, emit, item_line, money, short_id
+from armsledger.merge import counted_items
 from armsledger.store import open_ledger
 from armsledger.store.queries import DealFilters, list_deals, list_documents, list_records
 
@@ -22,7 +23,7 @@ DEAL_COLUMNS = [
     ("id", lambda d: d["id"]),
     ("supplier", lambda d: actor(d.get("supplier"))),
     ("recipient", lambda d: actor(d.get("recipient"))),
-    ("items", lambda d: "; ".join(item_line(i) for i in d.get("items") or [])),
+    ("items", lambda d: "; ".join(item_line(i) for i in counted_items(d))),
     ("status", lambda d: d.get("status")),
     ("values", lambda d: "; ".join(money(v) for v in d.get("values") or [])),
     ("sources", _sources),

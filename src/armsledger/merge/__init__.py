@@ -43,6 +43,6 @@ How merge decides, in plain words:
   document, place and parties, so it survives a re-merge that does not change that record.
 """
 from armsledger.merge.model import Deal, Decision, TransferSource
-from armsledger.merge.deals import merge_transfers
+from armsledger.merge.deals import counted_items, merge_transfers
 
-__all__ = ["Deal", "Decision", "TransferSource", "merge_transfers"]
+__all__ = ["Deal", "Decision", "TransferSource", "counted_items", "merge_transfers"]

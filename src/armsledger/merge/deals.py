@@ -24,7 +24,7 @@ from typing import Any
 from armsledger.merge.keys import END_STEPS, STEP_RANK, Report, compatible, item_key, link_score, read_report
 from armsledger.merge.model import Deal, Decision, TransferSource
 
-__all__ = ["merge_transfers"]
+__all__ = ["counted_items", "merge_transfers"]
 
 _BLOCKED = float("-inf")
 
@@ -338,6 +338,24 @@ def _quantities(rs: list[Report]) -> list[dict[str, Any]]:
             if r.document not in entry["sources"]:
                 entry["sources"].append(r.document)
     return list(found.values())
+
+
+def counted_items(deal: dict[str, Any]) -> list[dict[str, Any]]:
+    """A deal's items (from its JSON) each with the `quantity` (and `quantity_qualifier`) its
+    sources give, when they agree on one; where they disagree, or give none, the item has no
+    quantity (the deal's `quantities` list the figures side by side). For lines that show a
+    deal's items with their count: the merge keeps counts in `quantities`, not in `items`."""
+    reported: dict[str, list[dict[str, Any]]] = {}
+    for q in deal.get("quantities") or []:
+        reported.setdefault(item_key(q.get("designation") or ""), []).append(q)
+    out = []
+    for item in deal.get("items") or []:
+        name = item.get("designation") or item.get("family") or item.get("category")
+        found = reported.get(item_key(name or ""), [])
+        counts = {q.get("quantity") for q in found}
+        one = found[0] if len(counts) == 1 else {}
+        out.append({**item, "quantity": one.get("quantity"), "quantity_qualifier": one.get("qualifier")})
+    return out
 
 
 def _source(r: Report) -> dict[str, Any]:

@@ -10,11 +10,11 @@ import json
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from sqlalchemy import delete, insert, select
+from sqlalchemy import delete, func, insert, select
 from sqlalchemy.exc import InterfaceError, OperationalError
 
 from armsledger.errors import LedgerUnavailable, NotInLedger
-from armsledger.merge import Deal, Decision, TransferSource, merge_transfers
+from armsledger.merge import Deal, Decision, TransferSource, counted_items, merge_transfers
 from armsledger.store.engine import Ledger, db_error_line
 from armsledger.store.tables import deal_items, deal_sources, deals, decisions, documents, transfers
 from armsledger.store.writes import clean, dump_json, now, small_int
@@ -62,7 +62,10 @@ def stored_decisions(ledger: Ledger) -> list[Decision]:
 
 
 def add_decision(ledger: Ledger, decision: Decision) -> bool:
-    """Store a decision; False when the same one is stored already."""
+    """Store a decision; False when the same one is stored already and is the latest.
+
+    Decisions apply oldest first, so the same decision made again after others (a split, a join
+    of the same documents, then the split again) moves to the end: the user's last word wins."""
     row = {"kind": decision.kind, "documents": dump_json(list(decision.documents)),
            "others": dump_json(list(decision.others)), "supplier": decision.supplier,
            "recipient": decision.recipient, "made_by": decision.made_by, "made_at": decision.made_at or now()}
@@ -70,8 +73,12 @@ def add_decision(ledger: Ledger, decision: Decision) -> bool:
         same = select(decisions.c.id).where(*(decisions.c[key] == row[key] if row[key] is not None
                                               else decisions.c[key].is_(None)
                                               for key in ("kind", "documents", "others", "supplier", "recipient")))
-        if conn.execute(same).first() is not None:
-            return False
+        found = conn.execute(same).scalars().all()
+        if found:
+            latest = conn.execute(select(func.max(decisions.c.id))).scalar_one()
+            if latest in found:
+                return False
+            conn.execute(delete(decisions).where(decisions.c.id.in_(found)))
         conn.execute(insert(decisions), row)
     return True
 
@@ -103,7 +110,7 @@ def replace_deals(ledger: Ledger, merged: list[Deal]) -> DealChanges:
                 conn.execute(insert(deal_sources), source_rows)
             item_rows = [{"deal_id": deal.id, "position": i, "designation": clean(item.get("designation")),
                           "category": item.get("category"), "quantity": small_int(item.get("quantity"))}
-                         for deal in merged for i, item in enumerate(deal.items)]
+                         for deal in merged for i, item in enumerate(counted_items(deal.to_json()))]
             if item_rows:
                 conn.execute(insert(deal_items), item_rows)
     return DealChanges(created=len(new.keys() - old.keys()),

@@ -5,6 +5,7 @@ from urllib.parse import quote
 
 from jinja2 import Environment
 
+from armsledger.merge import counted_items
 from armsledger.web.reading import attribution
 
 
@@ -52,4 +53,5 @@ def path(value: str | None) -> str:
 
 def register(env: Environment) -> None:
     env.filters.update(money=money, amount=amount, actor=actor, short_id=short_id, quantity=quantity,
+                       counted_items=counted_items,
                        attribution=attribution, path=path)
