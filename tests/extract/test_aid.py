@@ -115,3 +115,88 @@ def test_en_cumulative_spending_since(extract):
     assert ids(a) == ("USA", "UKR")
     assert money(a) == (60_000_000_000, "USD", "more_than")
     assert (a.kind, a.period, a.period_start) == ("spending", "cumulative", "2022-02")
+
+
+# --- who gives and who receives, read from the parse of the amount's clause ---------------------
+
+def record(a) -> tuple:
+    return (a.donor.id if a.donor else None, a.donor.name if a.donor else None,
+            a.recipient.id if a.recipient else None, a.recipient.name if a.recipient else None,
+            a.value.amount, a.value.currency, a.value.qualifier, a.kind, a.period, a.period_start)
+
+
+def test_en_possessor_of_the_aid_noun_is_the_donor_not_the_speaker(extract):
+    a = only_aid(extract("Spain's military aid to Moldova reached €40 million, Portugal said.", lang="en"))
+    assert record(a) == ("ESP", "Spain", "MDA", "Moldova", 40_000_000, "EUR", "exact", "military_aid", "one_off", None)
+
+
+def test_fr_demonym_of_the_aid_noun_is_the_donor_not_the_source(extract):
+    a = only_aid(extract("L'aide militaire espagnole à la Moldavie atteint 40 millions d'euros, selon Lisbonne."))
+    assert record(a) == ("ESP", "espagnole", "MDA", "Moldavie", 40_000_000, "EUR", "exact", "military_aid",
+                         "one_off", None)
+
+
+def test_en_demonym_adjective_is_the_donor(extract):
+    a = only_aid(extract("Danish military aid to Georgia totals $90 million, Estonia said.", lang="en"))
+    assert record(a) == ("DNK", "Danish", "GEO", "Georgia", 90_000_000, "USD", "exact", "military_aid", "one_off", None)
+
+
+def test_en_receiver_subject_and_from_complement(extract):
+    a = only_aid(extract("Georgia will receive $300 million in military aid from Canada, Estonia said.", lang="en"))
+    assert record(a) == ("CAN", "Canada", "GEO", "Georgia", 300_000_000, "USD", "exact", "military_aid", "one_off", None)
+
+
+def test_fr_receiver_subject_and_de_complement(extract):
+    a = only_aid(extract("La Moldavie recevra 300 millions de dollars d'aide militaire du Canada."))
+    assert record(a) == ("CAN", "Canada", "MDA", "Moldavie", 300_000_000, "USD", "exact", "military_aid", "one_off", None)
+
+
+def test_en_package_from_a_state(extract):
+    a = only_aid(extract("A new military aid package from Norway, worth $200 million, will go to Georgia.", lang="en"))
+    assert record(a) == ("NOR", "Norway", "GEO", "Georgia", 200_000_000, "USD", "exact", "military_aid", "one_off", None)
+
+
+def test_fr_aid_of_a_state(extract):
+    a = only_aid(extract("L'aide militaire de la Suède, d'un montant de 1 milliard d'euros, ira à la Moldavie."))
+    assert record(a) == ("SWE", "Suède", "MDA", "Moldavie", 1_000_000_000, "EUR", "exact", "military_aid",
+                         "one_off", None)
+
+
+def test_en_agent_of_a_passive(extract):
+    a = only_aid(extract("The $1 billion in military aid pledged by Sweden will go to Georgia.", lang="en"))
+    assert record(a) == ("SWE", "Sweden", "GEO", "Georgia", 1_000_000_000, "USD", "exact", "military_aid", "one_off", None)
+
+
+def test_fr_agent_of_a_passive(extract):
+    a = only_aid(extract("Une aide militaire de 500 millions d'euros a été débloquée par l'Espagne pour la Moldavie."))
+    assert record(a) == ("ESP", "Espagne", "MDA", "Moldavie", 500_000_000, "EUR", "exact", "military_aid",
+                         "one_off", None)
+
+
+def test_fr_subject_of_the_giving_verb(extract):
+    a = only_aid(extract("Madrid a annoncé une nouvelle enveloppe de 2 milliards d'euros d'aide militaire "
+                         "pour la Moldavie, a indiqué Lisbonne."))
+    assert record(a) == ("ESP", "Madrid", "MDA", "Moldavie", 2_000_000_000, "EUR", "exact", "military_aid",
+                         "one_off", None)
+
+
+def test_en_subject_of_the_giving_verb(extract):
+    a = only_aid(extract("Canada announced a $500 million military aid package for Georgia, Estonia said.", lang="en"))
+    assert record(a) == ("CAN", "Canada", "GEO", "Georgia", 500_000_000, "USD", "exact", "military_aid", "one_off", None)
+
+
+def test_fr_recipient_nearest_the_amount_not_the_place(extract):
+    a = only_aid(extract("Au sommet de mardi à Varsovie, l'Espagne s'est engagée à de nouvelles livraisons d'armes "
+                         "à la Moldavie pour un montant de 70 millions d'euros."))
+    assert (ids(a), money(a)) == (("ESP", "MDA"), (70_000_000, "EUR", "exact"))
+
+
+def test_fr_state_compared_to_is_not_the_donor(extract):
+    x = extract("Le coût de cette aide militaire s'élèverait à près de 10 millions d'euros, deux fois moins "
+                "que le Portugal.")
+    assert x.aid == []
+
+
+def test_en_state_compared_to_is_not_the_donor(extract):
+    x = extract("The cost of this military aid would reach about $10 million, less than Portugal.", lang="en")
+    assert x.aid == []

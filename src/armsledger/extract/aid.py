@@ -3,13 +3,24 @@
 A money amount in a sentence with an aid cue (aide, financement, dépensé, prêt; aid,
 financing, spent, loan) and a military context (the sentence or its neighbours speak of arms,
 the military, defence) gives a record, unless a transfer already took that money as its value.
-Kind and period come from the nearest cues; donor and recipient as in `parties`, carried over
-from the record before when the sentence names none ("2 milliards en 2022, 5,4 en 2023").
+Kind and period come from the nearest cues. Donor and recipient are read from the parse of the
+clause that holds the amount (`_clause_parties`): the agent of a passive, a "from"/"de la part
+de" complement, the possessor or demonym of the aid noun ("Germany's aid", "l'aide allemande"),
+the subject of the giving verb, or of a receiving verb for the recipient ("Z will receive X from
+Y"); the recipient is a "to"/"for"/"à"/"pour" complement. When the parse names none, as in
+`parties`; carried over from the record before when the sentence names none ("2 milliards en
+2022, 5,4 en 2023").
 """
 from __future__ import annotations
 
-from armsledger.extract.context import DocContext, Sentence
-from armsledger.extract.parties import actor_of, find_parties
+import re
+from functools import cache
+
+from spacy.tokens import Token
+
+from armsledger.extract.context import DocContext, Mention, Sentence
+from armsledger.extract.parties import DETERMINER, actor_of, find_parties, is_state
+from armsledger.lang import Lexicon
 from armsledger.model import Actor, Aid, Money, Transfer
 from armsledger.normalize.money import MoneyMatch
 
@@ -57,9 +68,15 @@ def extract_aid(ctx: DocContext, used_money: set[tuple[int, int]] = frozenset(),
             continue
         kind, cumulative, since = sentences[sent.index]
         period = period_of(ctx, money, sent, cumulative)
-        parties = find_parties(ctx, sent.start, sent.end, money.start, subject_only=False)
-        donor = actor_of(parties.supplier) or last_donor
-        recipient = actor_of(parties.recipient) or last_recipient
+        giver, receiver = _clause_parties(ctx, sent, money)
+        if giver is None or receiver is None:
+            parties = find_parties(ctx, sent.start, sent.end, money.start, subject_only=False)
+            giver = giver or (parties.supplier if not _compared(ctx, sent, parties.supplier) else None)
+            if receiver is None and parties.recipient is not None and \
+                    (giver is None or parties.recipient.id != giver.id):
+                receiver = parties.recipient
+        donor = actor_of(giver) or last_donor
+        recipient = actor_of(receiver) or last_recipient
         if donor is None:
             continue
         key = (money.amount, money.currency)
@@ -74,6 +91,11 @@ def extract_aid(ctx: DocContext, used_money: set[tuple[int, int]] = frozenset(),
     return out
 
 
+def _compared(ctx: DocContext, sent: Sentence, m: Mention | None) -> bool:
+    """Is the state named as what an amount is compared to ("deux fois moins que le Royaume-Uni")?"""
+    return m is not None and _before(ctx.lex, "than").search(ctx.text[max(sent.start, m.start - WINDOW):m.start]) is not None
+
+
 def _aid_sentence(ctx: DocContext, sent: Sentence) -> tuple[str, bool, str | None] | None:
     """(kind of aid, has a cumulative cue, start of a "since" period) of a sentence that speaks
     of aid in a military context; None for any other sentence."""
@@ -85,3 +107,88 @@ def _aid_sentence(ctx: DocContext, sent: Sentence) -> tuple[str, bool, str | Non
     since = next((d.value for d in ctx.in_sentence(ctx.dates, sent) if d.kind == "since"), None)
     return kind, lex.has("period.cumulative", s), since
 
+
+
+# ---------------------------------------------------------------------- who gives, from the parse
+# where the clause of an amount ends: reported speech ("..., France said") and other clauses
+CLAUSE_DEPS = frozenset({"ccomp", "parataxis", "advcl", "relcl", "acl:relcl", "csubj"})
+SUBJECT_DEPS = frozenset({"nsubj"})
+AGENT_DEPS = frozenset({"agent", "obl:agent"})
+OBJECT_OF_PREPOSITION = frozenset({"pobj"})
+POSSESSOR_DEPS = frozenset({"poss", "nmod:poss"})
+DATIVE_DEPS = frozenset({"dative", "iobj"})
+VERBS = frozenset({"VERB", "AUX"})
+# bounds: a sentence of thousands of words costs linear time however many amounts it holds
+MAX_DEPTH = 12
+MAX_CLAUSE = 80
+WINDOW = 32  # characters before a state where its preposition is looked for
+
+
+@cache
+def _before(lex: Lexicon, key: str) -> re.Pattern[str]:
+    """The words of `aid_parse.key` ending a text, an article allowed after them ("à l'", "to the")."""
+    return re.compile(r"(?:" + lex.rx(f"aid_parse.{key}").pattern + r")\s*" + DETERMINER + r"$", re.I)
+
+
+def _new_clause(tok: Token) -> bool:
+    return tok.dep_ in CLAUSE_DEPS or (tok.dep_ == "conj" and tok.pos_ in VERBS)
+
+
+def _clause_of(tok: Token) -> set[int]:
+    """The token indices of the clause that holds `tok`, without the clauses hanging from it."""
+    top, steps = tok, 0
+    while top.head.i != top.i and not _new_clause(top) and steps < MAX_DEPTH:
+        top, steps = top.head, steps + 1
+    out: set[int] = set()
+    todo = [top]
+    while todo and len(out) < MAX_CLAUSE:
+        t = todo.pop()
+        out.add(t.i)
+        todo += [c for c in t.children if not _new_clause(c)]
+    return out
+
+
+def _clause_parties(ctx: DocContext, sent: Sentence, money: MoneyMatch) -> tuple[Mention | None, Mention | None]:
+    """(donor, recipient) as the parse of the amount's clause tells them, each None when it
+    does not: the agent, a "from" complement, the possessor or demonym of the aid noun, the
+    subject of a verb that is not one of receiving; the recipient after "to"/"à", an indirect
+    object, or the subject of a receiving verb. A compound ("U.S. aid", "Ukraine aid") is the
+    donor only beside another recipient."""
+    doc, lex, text = ctx.doc, ctx.lex, ctx.text
+    span = doc.char_span(money.start, money.end, alignment_mode="expand")
+    if span is None or not len(span):
+        return None, None
+    clause = _clause_of(span.root)
+    aid_words, receiving = lex.rx("aid_cues"), lex.rx("aid_parse.receive_verbs")
+    aid_nouns = {t.i for t in span} | {i for i in clause if aid_words.fullmatch(doc[i].text)}
+    roles: dict[str, list[Mention]] = {r: [] for r in ("agent", "from", "possessor", "subject", "compound", "to")}
+    for m in ctx.in_sentence(ctx.actors, sent):
+        mspan = doc.char_span(m.start, m.end, alignment_mode="expand")
+        if not is_state(m) or mspan is None or not len(mspan) or mspan.root.i not in clause:
+            continue
+        r = mspan.root
+        before = text[max(sent.start, m.start - WINDOW):m.start]
+        gov = r.head.head if r.dep_ in OBJECT_OF_PREPOSITION else r.head
+        if _before(lex, "hearsay").search(before) or _before(lex, "than").search(before):
+            continue  # a source ("selon Paris") or a comparison ("less than Britain")
+        if r.dep_ in AGENT_DEPS or r.head.dep_ in AGENT_DEPS or _before(lex, "by").search(before):
+            roles["agent"].append(m)
+        elif _before(lex, "from").search(before):
+            roles["from"].append(m)
+        elif _before(lex, "to").search(before) or r.dep_ in DATIVE_DEPS:
+            roles["to"].append(m)
+        elif _before(lex, "of").search(before) and (gov.i in aid_nouns or receiving.fullmatch(gov.text)):
+            roles["from"].append(m)
+        elif r.dep_ in POSSESSOR_DEPS | {"amod"} and gov.i in aid_nouns:
+            roles["possessor"].append(m)
+        elif r.dep_ == "compound" and gov.i in aid_nouns:
+            roles["compound"].append(m)
+        elif r.dep_ in SUBJECT_DEPS and r.head.pos_ in VERBS:
+            roles["to" if receiving.fullmatch(r.head.text) else "subject"].append(m)
+    donor = next((ms[0] for ms in (roles["agent"], roles["from"], roles["possessor"], roles["subject"]) if ms), None)
+    # the nearest to the amount: "à l'Ukraine" rather than the place of a summit "à Vilnius"
+    recipient = min((m for m in roles["to"] if donor is None or m.id != donor.id),
+                    key=lambda m: abs(m.start - money.start), default=None)
+    if donor is None and recipient is not None:
+        donor = next((m for m in roles["compound"] if m.id != recipient.id), None)
+    return donor, recipient
