@@ -19,13 +19,15 @@ from functools import cache
 from spacy.tokens import Token
 
 from armsledger.extract.context import DocContext, Mention, Sentence
-from armsledger.extract.parties import DETERMINER, actor_of, find_parties, is_state
+from armsledger.extract.parties import DETERMINER, PREPOSITION, actor_of, find_parties, is_state, states_between
 from armsledger.lang import Lexicon
 from armsledger.model import Actor, Aid, Money, Transfer
 from armsledger.normalize.money import MoneyMatch
 
 # the first kind whose cue the sentence has; money named as military aid is aid even when "spent"
 KIND_ORDER = ("military_financing", "loan", "military_aid_named", "spending", "military_aid")
+# the kinds a sentence names outright: money so named is aid even in a clause about a sale
+NAMED_KINDS = ("military_financing", "loan", "military_aid_named")
 
 
 def period_of(ctx: DocContext, money: MoneyMatch, sent: Sentence, cumulative_cue: bool | None = None) -> str:
@@ -58,9 +60,13 @@ def extract_aid(ctx: DocContext, used_money: set[tuple[int, int]] = frozenset(),
     deal_values = {(t.value.amount, t.value.currency) for t in transfers if t.value}
     # what depends only on the sentence, read once however many amounts it holds
     sentences: dict[int, tuple[str, bool, str | None] | None] = {}
-    for money in ctx.money:
+    for k, money in enumerate(ctx.money):
         if (money.start, money.end) in used_money or (money.amount, money.currency) in deal_values:
             continue  # a deal's value, here or told again ("a new $250 million package")
+        if k and _converted(ctx, ctx.money[k - 1], money):
+            continue  # "130 millions de dollars (110 millions d'euros)": the same money again
+        if k + 1 < len(ctx.money) and _mixed_total(ctx, money, ctx.money[k + 1]):
+            continue
         sent = ctx.sentence_at(money.start)
         if sent.index not in sentences:
             sentences[sent.index] = _aid_sentence(ctx, sent)
@@ -68,27 +74,60 @@ def extract_aid(ctx: DocContext, used_money: set[tuple[int, int]] = frozenset(),
             continue
         kind, cumulative, since = sentences[sent.index]
         period = period_of(ctx, money, sent, cumulative)
-        giver, receiver = _clause_parties(ctx, sent, money)
+        giver, receiver, sale = _clause_parties(ctx, sent, money)
+        if sale and not any(ctx.lex.has(f"aid.{k}", sent.text) for k in NAMED_KINDS):
+            continue  # "la vente ..., estimée à 997 millions de dollars": the price of a deal
         if giver is None or receiver is None:
             parties = find_parties(ctx, sent.start, sent.end, money.start, subject_only=False)
             giver = giver or (parties.supplier if not _compared(ctx, sent, parties.supplier) else None)
             if receiver is None and parties.recipient is not None and \
                     (giver is None or parties.recipient.id != giver.id):
                 receiver = parties.recipient
-        donor = actor_of(giver) or last_donor
         recipient = actor_of(receiver) or last_recipient
-        if donor is None:
-            continue
+        if giver is None and last_donor is None and not ctx.lex.has("sale_cues", sent.text) and \
+                not ctx.in_sentence(ctx.weapons, sent):
+            giver = _named_before(ctx, sent, recipient)  # not for the price of a sale or of equipment
+        donor = actor_of(giver) or last_donor
+        if donor is None or (recipient is not None and donor.id == recipient.id):
+            continue  # nobody gives, or a state pays itself: its own purchases
         key = (money.amount, money.currency)
         if key in seen:
             continue
         seen.add(key)
         last_donor, last_recipient = donor, recipient
+        # "$185 million" in a text on Australia's aid is in Australian dollars
+        currency = DOLLARS.get(donor.id, money.currency) if money.text.lstrip().startswith("$") else money.currency
         out.append(Aid(donor=donor, recipient=recipient,
-                       value=Money(amount=money.amount, currency=money.currency, qualifier=money.qualifier),
+                       value=Money(amount=money.amount, currency=currency, qualifier=money.qualifier),
                        kind=kind, period=period, period_start=since if period == "cumulative" else None,
                        evidence=[(money.start, money.end), (sent.start, sent.end)]))
     return out
+
+
+def _converted(ctx: DocContext, before: MoneyMatch, money: MoneyMatch) -> bool:
+    """Is `money` the amount before it converted, in brackets right after it ("$130 million
+    (110 millions d'euros)")?"""
+    gap = ctx.text[before.end:money.start]
+    return len(gap) <= 16 and "(" in gap and ")" not in gap and not any(c.isdigit() for c in gap)
+
+
+def _mixed_total(ctx: DocContext, total: MoneyMatch, part: MoneyMatch) -> bool:
+    """Is `total` a sum for several purposes whose military part follows ("$655 million,
+    including $475 million in military assistance")? Its military part is aid, the total not."""
+    lex, text = ctx.lex, ctx.text
+    gap = text[total.end:part.start]
+    if len(gap) > 40 or not _before(lex, "part_of").search(gap.rstrip(" ,:")) or part.amount >= total.amount:
+        return False
+    return lex.has("military_cues", text[part.end:part.end + 40]) and not lex.has("military_cues", gap)
+
+
+def _named_before(ctx: DocContext, sent: Sentence, recipient: Actor | None) -> Mention | None:
+    """The last state named in the sentences just before, other than the recipient and not
+    after a preposition ("à la Moldavie", "en Pologne" name no giver): who gives,
+    when a sentence on aid names nobody ("Le coût de cette aide s'élèverait à ...")."""
+    earlier = states_between(ctx, max(0, sent.start - BEFORE), sent.start)
+    return next((m for m in reversed(earlier) if (recipient is None or m.id != recipient.id)
+                 and PREPOSITION.search(ctx.text[max(0, m.start - 14):m.start]) is None), None)
 
 
 def _compared(ctx: DocContext, sent: Sentence, m: Mention | None) -> bool:
@@ -122,6 +161,9 @@ VERBS = frozenset({"VERB", "AUX"})
 MAX_DEPTH = 12
 MAX_CLAUSE = 80
 WINDOW = 32  # characters before a state where its preposition is looked for
+BEFORE = 400  # characters before a sentence where a donor it does not name is looked for
+# states whose own currency is the "$" of their news
+DOLLARS = {"AUS": "AUD", "CAN": "CAD", "NZL": "NZD"}
 
 
 @cache
@@ -148,17 +190,20 @@ def _clause_of(tok: Token) -> set[int]:
     return out
 
 
-def _clause_parties(ctx: DocContext, sent: Sentence, money: MoneyMatch) -> tuple[Mention | None, Mention | None]:
-    """(donor, recipient) as the parse of the amount's clause tells them, each None when it
-    does not: the agent, a "from" complement, the possessor or demonym of the aid noun, the
+def _clause_parties(ctx: DocContext, sent: Sentence,
+                    money: MoneyMatch) -> tuple[Mention | None, Mention | None, bool]:
+    """(donor, recipient, whether the clause speaks of a sale) as the parse of the amount's
+    clause tells them, donor and recipient None when it does not: the agent, a "from" complement, the possessor or demonym of the aid noun, the
     subject of a verb that is not one of receiving; the recipient after "to"/"à", an indirect
     object, or the subject of a receiving verb. A compound ("U.S. aid", "Ukraine aid") is the
     donor only beside another recipient."""
     doc, lex, text = ctx.doc, ctx.lex, ctx.text
     span = doc.char_span(money.start, money.end, alignment_mode="expand")
     if span is None or not len(span):
-        return None, None
+        return None, None, False
     clause = _clause_of(span.root)
+    selling = lex.rx("sale_cues")
+    sale = any(selling.fullmatch(doc[i].text) for i in clause)
     aid_words, receiving = lex.rx("aid_cues"), lex.rx("aid_parse.receive_verbs")
     aid_nouns = {t.i for t in span} | {i for i in clause if aid_words.fullmatch(doc[i].text)}
     roles: dict[str, list[Mention]] = {r: [] for r in ("agent", "from", "possessor", "subject", "compound", "to")}
@@ -191,4 +236,4 @@ def _clause_parties(ctx: DocContext, sent: Sentence, money: MoneyMatch) -> tuple
                     key=lambda m: abs(m.start - money.start), default=None)
     if donor is None and recipient is not None:
         donor = next((m for m in roles["compound"] if m.id != recipient.id), None)
-    return donor, recipient
+    return donor, recipient, sale
