@@ -265,3 +265,47 @@ def test_fr_donations_are_aid(extract):
                          "à la Moldavie."))
     assert record(a) == ("ESP", "Madrid", "MDA", "Moldavie", 20_000_000, "EUR", "exact", "military_aid",
                          "cumulative", None)
+
+
+def test_fr_requested_aid_is_no_aid(extract):
+    x = extract("Le ministre moldave réclamait une hausse de l'aide militaire de 50 millions d'euros par an, "
+                "mais Madrid ne l'a pas suivi.")
+    assert x.aid == []
+
+
+def test_en_requested_aid_is_no_aid(extract):
+    x = extract("Georgia requested $50 million in military aid from Spain, which has not answered.", lang="en")
+    assert x.aid == []
+
+
+def test_fr_needed_aid_is_no_aid(extract):
+    assert extract("La Moldavie a besoin de 40 millions d'euros d'aide militaire, selon son ministre.").aid == []
+
+
+def test_en_needed_aid_is_no_aid(extract):
+    assert extract("Georgia needs $40 million in military aid, its minister said.", lang="en").aid == []
+
+
+def test_fr_pronoun_subject_of_reported_clause_is_the_teller_state(extract):
+    a = only_aid(extract("Le ministère espagnol de la Défense a indiqué qu'il enverrait 40 millions d'euros "
+                         "d'aide militaire à la Moldavie."))
+    assert record(a) == ("ESP", "espagnol", "MDA", "Moldavie", 40_000_000, "EUR", "exact", "military_aid",
+                         "one_off", None)
+
+
+def test_en_pronoun_subject_of_reported_clause_is_the_teller_state(extract):
+    a = only_aid(extract("The Spanish defence ministry said it would send €40 million in military aid to Moldova.",
+                         lang="en"))
+    assert record(a) == ("ESP", "Spanish", "MDA", "Moldova", 40_000_000, "EUR", "exact", "military_aid",
+                         "one_off", None)
+
+
+def test_en_giver_with_recipient_object(extract):
+    a = only_aid(extract("Japan gave Georgia $40 million in military aid last year.", lang="en"))
+    assert record(a) == ("JPN", "Japan", "GEO", "Georgia", 40_000_000, "USD", "exact", "military_aid", "one_off", None)
+
+
+def test_fr_giver_with_recipient_before_the_amount(extract):
+    a = only_aid(extract("Madrid a versé à Chisinau 40 millions d'euros d'aide militaire."))
+    assert record(a) == ("ESP", "Madrid", "MDA", "Chisinau", 40_000_000, "EUR", "exact", "military_aid",
+                         "one_off", None)

@@ -74,9 +74,10 @@ def extract_aid(ctx: DocContext, used_money: set[tuple[int, int]] = frozenset(),
             continue
         kind, cumulative, since = sentences[sent.index]
         period = period_of(ctx, money, sent, cumulative)
-        giver, receiver, sale = _clause_parties(ctx, sent, money)
-        if sale and not any(ctx.lex.has(f"aid.{k}", sent.text) for k in NAMED_KINDS):
-            continue  # "la vente ..., estimée à 997 millions de dollars": the price of a deal
+        giver, receiver, not_given = _clause_parties(ctx, sent, money)
+        if not_given == "request" or \
+                (not_given == "sale" and not any(ctx.lex.has(f"aid.{k}", sent.text) for k in NAMED_KINDS)):
+            continue  # what is asked for; "la vente ..., estimée à 997 millions de dollars": a deal's price
         if giver is None or receiver is None:
             parties = find_parties(ctx, sent.start, sent.end, money.start, subject_only=False)
             giver = giver or (parties.supplier if not _compared(ctx, sent, parties.supplier) else None)
@@ -176,8 +177,9 @@ def _new_clause(tok: Token) -> bool:
     return tok.dep_ in CLAUSE_DEPS or (tok.dep_ == "conj" and tok.pos_ in VERBS)
 
 
-def _clause_of(tok: Token) -> set[int]:
-    """The token indices of the clause that holds `tok`, without the clauses hanging from it."""
+def _clause_of(tok: Token) -> tuple[Token, set[int]]:
+    """The head of the clause that holds `tok` and its token indices, without the clauses
+    hanging from it."""
     top, steps = tok, 0
     while top.head.i != top.i and not _new_clause(top) and steps < MAX_DEPTH:
         top, steps = top.head, steps + 1
@@ -187,12 +189,38 @@ def _clause_of(tok: Token) -> set[int]:
         t = todo.pop()
         out.add(t.i)
         todo += [c for c in t.children if not _new_clause(c)]
-    return out
+    return top, out
+
+
+def _speaker_state(ctx: DocContext, top: Token) -> Mention | None:
+    """For a clause told by someone whose subject is a pronoun ("le ministère espagnol a indiqué
+    qu'il enverrait ..."), the state named in the teller's subject."""
+    if top.dep_ != "ccomp" or not any(c.dep_ in SUBJECT_DEPS and c.pos_ == "PRON" for c in top.children):
+        return None
+    teller = next((c for c in top.head.children if c.dep_ in SUBJECT_DEPS), None)
+    if teller is None:
+        return None
+    phrase = ctx.doc[teller.left_edge.i:teller.right_edge.i + 1]
+    return next((m for m in ctx.within(ctx.actors, phrase.start_char, phrase.end_char) if is_state(m)), None)
+
+
+def _requested(tok: Token, lex: Lexicon) -> bool:
+    """Is the amount what someone asks for ("réclamait une augmentation de l'aide de 5 milliards",
+    "Georgia requested $40 million in military aid", "a besoin de"), not what is given? The words
+    above it in its clause, and their objects, tell."""
+    asking, t, steps = lex.rx("aid_parse.request_verbs"), tok, 0
+    while steps < MAX_DEPTH:
+        if asking.fullmatch(t.text) or any(c.dep_ in ("obj", "dobj") and asking.fullmatch(c.text) for c in t.children):
+            return True
+        if t.head.i == t.i or _new_clause(t):
+            return False
+        t, steps = t.head, steps + 1
+    return False
 
 
 def _clause_parties(ctx: DocContext, sent: Sentence,
-                    money: MoneyMatch) -> tuple[Mention | None, Mention | None, bool]:
-    """(donor, recipient, whether the clause speaks of a sale) as the parse of the amount's
+                    money: MoneyMatch) -> tuple[Mention | None, Mention | None, str | None]:
+    """(donor, recipient, "sale" or "request" when the clause speaks of one) as the parse of the amount's
     clause tells them, donor and recipient None when it does not: the agent, a "from" complement, the possessor or demonym of the aid noun, the
     subject of a verb that is not one of receiving; the recipient after "to"/"à", an indirect
     object, or the subject of a receiving verb. A compound ("U.S. aid", "Ukraine aid") is the
@@ -200,10 +228,12 @@ def _clause_parties(ctx: DocContext, sent: Sentence,
     doc, lex, text = ctx.doc, ctx.lex, ctx.text
     span = doc.char_span(money.start, money.end, alignment_mode="expand")
     if span is None or not len(span):
-        return None, None, False
-    clause = _clause_of(span.root)
+        return None, None, None
+    top, clause = _clause_of(span.root)
     selling = lex.rx("sale_cues")
     sale = any(selling.fullmatch(doc[i].text) for i in clause)
+    if _requested(span.root, lex):
+        return None, None, "request"
     aid_words, receiving = lex.rx("aid_cues"), lex.rx("aid_parse.receive_verbs")
     aid_nouns = {t.i for t in span} | {i for i in clause if aid_words.fullmatch(doc[i].text)}
     roles: dict[str, list[Mention]] = {r: [] for r in ("agent", "from", "possessor", "subject", "compound", "to")}
@@ -230,10 +260,11 @@ def _clause_parties(ctx: DocContext, sent: Sentence,
             roles["compound"].append(m)
         elif r.dep_ in SUBJECT_DEPS and r.head.pos_ in VERBS:
             roles["to" if receiving.fullmatch(r.head.text) else "subject"].append(m)
-    donor = next((ms[0] for ms in (roles["agent"], roles["from"], roles["possessor"], roles["subject"]) if ms), None)
+    donor = next((ms[0] for ms in (roles["agent"], roles["from"], roles["possessor"], roles["subject"]) if ms),
+                 None) or _speaker_state(ctx, top)
     # the nearest to the amount: "à l'Ukraine" rather than the place of a summit "à Vilnius"
     recipient = min((m for m in roles["to"] if donor is None or m.id != donor.id),
                     key=lambda m: abs(m.start - money.start), default=None)
     if donor is None and recipient is not None:
         donor = next((m for m in roles["compound"] if m.id != recipient.id), None)
-    return donor, recipient, sale
+    return donor, recipient, "sale" if sale else None
