@@ -309,3 +309,24 @@ def test_fr_giver_with_recipient_before_the_amount(extract):
     a = only_aid(extract("Madrid a versé à Chisinau 40 millions d'euros d'aide militaire."))
     assert record(a) == ("ESP", "Madrid", "MDA", "Chisinau", 40_000_000, "EUR", "exact", "military_aid",
                          "one_off", None)
+
+
+def test_en_in_support_of_names_the_recipient_not_the_donor(extract):
+    a = only_aid(extract("Japan sent $40 million in military aid in support of Georgia.", lang="en"))
+    assert record(a) == ("JPN", "Japan", "GEO", "Georgia", 40_000_000, "USD", "exact", "military_aid", "one_off", None)
+
+
+def test_fr_au_profit_de_names_the_recipient(extract):
+    a = only_aid(extract("Le Japon a débloqué 40 millions d'euros d'aide militaire au profit de la Moldavie."))
+    assert record(a) == ("JPN", "Japon", "MDA", "Moldavie", 40_000_000, "EUR", "exact", "military_aid", "one_off", None)
+
+
+def test_en_subject_thanking_for_aid_is_the_recipient(extract):
+    a = only_aid(extract("Georgia welcomed Japan's $40 million military aid package.", lang="en"))
+    assert record(a) == ("JPN", "Japan", "GEO", "Georgia", 40_000_000, "USD", "exact", "military_aid", "one_off", None)
+
+
+def test_fr_subject_thanking_for_aid_is_the_recipient(extract):
+    a = only_aid(extract("La Moldavie a salué l'aide militaire japonaise de 40 millions d'euros."))
+    assert record(a) == ("JPN", "japonaise", "MDA", "Moldavie", 40_000_000, "EUR", "exact", "military_aid",
+                         "one_off", None)
