@@ -330,3 +330,17 @@ def test_fr_subject_thanking_for_aid_is_the_recipient(extract):
     a = only_aid(extract("La Moldavie a salué l'aide militaire japonaise de 40 millions d'euros."))
     assert record(a) == ("JPN", "japonaise", "MDA", "Moldavie", 40_000_000, "EUR", "exact", "military_aid",
                          "one_off", None)
+
+
+def test_en_value_of_a_given_weapons_package_is_no_aid(extract):
+    x = extract("The Pentagon announced a new weapons package for Georgia on Monday, valued at $40 million. "
+                "The package includes 20 Javelin missiles.", lang="en")
+    assert x.aid == []
+    assert [(t.supplier.id, t.recipient.id, t.channel) for t in x.transfers] == [("USA", "GEO", "grant")]
+
+
+def test_fr_value_of_a_given_weapons_package_is_no_aid(extract):
+    x = extract("Madrid a annoncé lundi un nouveau paquet d'armes pour la Moldavie, d'une valeur de 40 millions "
+                "d'euros. Le paquet comprend 20 missiles Javelin.")
+    assert x.aid == []
+    assert [(t.supplier.id, t.recipient.id) for t in x.transfers] == [("ESP", "MDA")]

@@ -58,6 +58,9 @@ def extract_aid(ctx: DocContext, used_money: set[tuple[int, int]] = frozenset(),
     last_donor: Actor | None = None
     last_recipient: Actor | None = next((t.recipient for t in transfers if t.recipient), None)
     deal_values = {(t.value.amount, t.value.currency) for t in transfers if t.value}
+    # packages of named equipment given, whose value the transfer did not take
+    unpriced_grants = {(t.supplier.id, t.recipient.id) for t in transfers
+                       if t.channel == "grant" and t.value is None and t.items and t.supplier and t.recipient}
     # what depends only on the sentence, read once however many amounts it holds
     sentences: dict[int, tuple[str, bool, str | None] | None] = {}
     for k, money in enumerate(ctx.money):
@@ -91,6 +94,9 @@ def extract_aid(ctx: DocContext, used_money: set[tuple[int, int]] = frozenset(),
         donor = actor_of(giver) or last_donor
         if donor is None or (recipient is not None and donor.id == recipient.id):
             continue  # nobody gives, or a state pays itself: its own purchases
+        if period == "one_off" and (donor.id, recipient.id if recipient else None) in unpriced_grants and \
+                ctx.lex.has("package_cues", sent.text):
+            continue  # "a new weapons package for Ukraine, valued at $550 million": that grant's value
         key = (money.amount, money.currency)
         if key in seen:
             continue
