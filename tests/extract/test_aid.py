@@ -344,3 +344,15 @@ def test_fr_value_of_a_given_weapons_package_is_no_aid(extract):
                 "d'euros. Le paquet comprend 20 missiles Javelin.")
     assert x.aid == []
     assert [(t.supplier.id, t.recipient.id) for t in x.transfers] == [("ESP", "MDA")]
+
+
+def test_en_running_total_now_reached_is_cumulative(extract):
+    a = only_aid(extract("Japan's military aid to Georgia now reaches $75 million.", lang="en"))
+    assert record(a) == ("JPN", "Japan", "GEO", "Georgia", 75_000_000, "USD", "exact", "military_aid",
+                         "cumulative", None)
+
+
+def test_fr_running_total_now_reached_is_cumulative(extract):
+    a = only_aid(extract("L'aide militaire japonaise à la Moldavie atteint désormais 75 millions d'euros."))
+    assert record(a) == ("JPN", "japonaise", "MDA", "Moldavie", 75_000_000, "EUR", "exact", "military_aid",
+                         "cumulative", None)
