@@ -183,19 +183,34 @@ def _new_clause(tok: Token) -> bool:
     return tok.dep_ in CLAUSE_DEPS or (tok.dep_ == "conj" and tok.pos_ in VERBS)
 
 
-def _clause_of(tok: Token) -> tuple[Token, set[int]]:
-    """The head of the clause that holds `tok` and its token indices, without the clauses
-    hanging from it."""
+def _clause_of(ctx: DocContext, tok: Token) -> tuple[Token, set[int]]:
+    """The head of the clause that holds `tok` and its token indices (at most MAX_CLAUSE),
+    without the clauses hanging from it; each clause read once however many amounts it holds."""
     top, steps = tok, 0
     while top.head.i != top.i and not _new_clause(top) and steps < MAX_DEPTH:
         top, steps = top.head, steps + 1
-    out: set[int] = set()
-    todo = [top]
-    while todo and len(out) < MAX_CLAUSE:
-        t = todo.pop()
-        out.add(t.i)
-        todo += [c for c in t.children if not _new_clause(c)]
-    return top, out
+
+    def build() -> set[int]:
+        out: set[int] = set()
+        todo = [top]
+        while todo and len(out) < MAX_CLAUSE:
+            t = todo.pop()
+            out.add(t.i)
+            todo += [c for c in t.children if not _new_clause(c)]
+        return out
+    return top, ctx.remember(("aid.clause", top.i), build)
+
+
+def _states_by_root(ctx: DocContext, sent: Sentence) -> dict[int, Mention]:
+    """The state mentions of a sentence by the index of their root token, found once."""
+    def build() -> dict[int, Mention]:
+        out: dict[int, Mention] = {}
+        for m in ctx.in_sentence(ctx.actors, sent):
+            span = ctx.doc.char_span(m.start, m.end, alignment_mode="expand")
+            if is_state(m) and span is not None and len(span):
+                out.setdefault(span.root.i, m)
+        return out
+    return ctx.remember(("aid.states", sent.index), build)
 
 
 def _speaker_state(ctx: DocContext, top: Token) -> Mention | None:
@@ -206,17 +221,22 @@ def _speaker_state(ctx: DocContext, top: Token) -> Mention | None:
     teller = next((c for c in top.head.children if c.dep_ in SUBJECT_DEPS), None)
     if teller is None:
         return None
-    phrase = ctx.doc[teller.left_edge.i:teller.right_edge.i + 1]
+    phrase = ctx.doc[teller.left_edge.i:min(teller.right_edge.i, teller.left_edge.i + MAX_CLAUSE) + 1]
     return next((m for m in ctx.within(ctx.actors, phrase.start_char, phrase.end_char) if is_state(m)), None)
 
 
-def _requested(tok: Token, lex: Lexicon) -> bool:
+def _requested(ctx: DocContext, tok: Token) -> bool:
     """Is the amount what someone asks for ("réclamait une augmentation de l'aide de 5 milliards",
     "Georgia requested $40 million in military aid", "a besoin de"), not what is given? The words
     above it in its clause, and their objects, tell."""
-    asking, t, steps = lex.rx("aid_parse.request_verbs"), tok, 0
+    asking, t, steps = ctx.lex.rx("aid_parse.request_verbs"), tok, 0
+
+    def asks(t: Token) -> bool:  # once per token: its children are scanned once however many amounts hang there
+        return ctx.remember(("aid.asks", t.i), lambda: asking.fullmatch(t.text) is not None or any(
+            c.dep_ in ("obj", "dobj") and asking.fullmatch(c.text) for c in t.children))
+
     while steps < MAX_DEPTH:
-        if asking.fullmatch(t.text) or any(c.dep_ in ("obj", "dobj") and asking.fullmatch(c.text) for c in t.children):
+        if asks(t):
             return True
         if t.head.i == t.i or _new_clause(t):
             return False
@@ -235,19 +255,20 @@ def _clause_parties(ctx: DocContext, sent: Sentence,
     span = doc.char_span(money.start, money.end, alignment_mode="expand")
     if span is None or not len(span):
         return None, None, None
-    top, clause = _clause_of(span.root)
+    top, clause = _clause_of(ctx, span.root)
     selling = lex.rx("sale_cues")
     sale = any(selling.fullmatch(doc[i].text) for i in clause)
-    if _requested(span.root, lex):
+    if _requested(ctx, span.root):
         return None, None, "request"
     aid_words, receiving = lex.rx("aid_cues"), lex.rx("aid_parse.receive_verbs")
     aid_nouns = {t.i for t in span} | {i for i in clause if aid_words.fullmatch(doc[i].text)}
     roles: dict[str, list[Mention]] = {r: [] for r in ("agent", "from", "possessor", "subject", "compound", "to")}
-    for m in ctx.in_sentence(ctx.actors, sent):
-        mspan = doc.char_span(m.start, m.end, alignment_mode="expand")
-        if not is_state(m) or mspan is None or not len(mspan) or mspan.root.i not in clause:
+    states = _states_by_root(ctx, sent)
+    for i in sorted(clause):  # the clause is bounded: the work per amount does not grow with the sentence
+        m = states.get(i)
+        if m is None:
             continue
-        r = mspan.root
+        r = doc[i]
         before = text[max(sent.start, m.start - WINDOW):m.start]
         gov = r.head.head if r.dep_ in OBJECT_OF_PREPOSITION else r.head
         if _before(lex, "hearsay").search(before) or _before(lex, "than").search(before):
