@@ -9,7 +9,10 @@ de" complement, the possessor or demonym of the aid noun ("Germany's aid", "l'ai
 the subject of the giving verb, or of a receiving verb for the recipient ("Z will receive X from
 Y"); the recipient is a "to"/"for"/"à"/"pour" complement. When the parse names none, as in
 `parties`; carried over from the record before when the sentence names none ("2 milliards en
-2022, 5,4 en 2023").
+2022, 5,4 en 2023"), else the last state named before as a possible giver.
+Not aid: an amount asked for or needed, the price of a sale in the amount's clause, a total for
+several purposes whose military part follows (only the part is), the same amount converted in
+brackets, a state paying itself, the value of an equipment package given as a transfer.
 """
 from __future__ import annotations
 
@@ -79,7 +82,7 @@ def extract_aid(ctx: DocContext, used_money: set[tuple[int, int]] = frozenset(),
         period = period_of(ctx, money, sent, cumulative)
         giver, receiver, not_given = _clause_parties(ctx, sent, money)
         if not_given == "request" or \
-                (not_given == "sale" and not any(ctx.lex.has(f"aid.{k}", sent.text) for k in NAMED_KINDS)):
+                (not_given == "sale" and not any(ctx.lex.has(f"aid.{named}", sent.text) for named in NAMED_KINDS)):
             continue  # what is asked for; "la vente ..., estimée à 997 millions de dollars": a deal's price
         if giver is None or receiver is None:
             parties = find_parties(ctx, sent.start, sent.end, money.start, subject_only=False)
@@ -139,7 +142,9 @@ def _named_before(ctx: DocContext, sent: Sentence, recipient: Actor | None) -> M
 
 def _compared(ctx: DocContext, sent: Sentence, m: Mention | None) -> bool:
     """Is the state named as what an amount is compared to ("deux fois moins que le Royaume-Uni")?"""
-    return m is not None and _before(ctx.lex, "than").search(ctx.text[max(sent.start, m.start - WINDOW):m.start]) is not None
+    if m is None:
+        return False
+    return _before(ctx.lex, "than").search(ctx.text[max(sent.start, m.start - WINDOW):m.start]) is not None
 
 
 def _aid_sentence(ctx: DocContext, sent: Sentence) -> tuple[str, bool, str | None] | None:
@@ -246,11 +251,12 @@ def _requested(ctx: DocContext, tok: Token) -> bool:
 
 def _clause_parties(ctx: DocContext, sent: Sentence,
                     money: MoneyMatch) -> tuple[Mention | None, Mention | None, str | None]:
-    """(donor, recipient, "sale" or "request" when the clause speaks of one) as the parse of the amount's
-    clause tells them, donor and recipient None when it does not: the agent, a "from" complement, the possessor or demonym of the aid noun, the
-    subject of a verb that is not one of receiving; the recipient after "to"/"à", an indirect
-    object, or the subject of a receiving verb. A compound ("U.S. aid", "Ukraine aid") is the
-    donor only beside another recipient."""
+    """(donor, recipient, "sale" or "request" when the clause speaks of one) as the parse of the
+    amount's clause tells them, donor and recipient None when it does not: the agent, a "from"
+    complement, the possessor or demonym of the aid noun, the subject of a verb that is not one of
+    receiving (else the state of who tells a clause whose subject is a pronoun); the recipient
+    after "to"/"à", an indirect object, or the subject of a receiving or thanking verb. A compound
+    ("U.S. aid", "Ukraine aid") is the donor only beside another recipient."""
     doc, lex, text = ctx.doc, ctx.lex, ctx.text
     span = doc.char_span(money.start, money.end, alignment_mode="expand")
     if span is None or not len(span):
