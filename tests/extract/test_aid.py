@@ -356,3 +356,33 @@ def test_fr_running_total_now_reached_is_cumulative(extract):
     a = only_aid(extract("L'aide militaire japonaise à la Moldavie atteint désormais 75 millions d'euros."))
     assert record(a) == ("JPN", "japonaise", "MDA", "Moldavie", 75_000_000, "EUR", "exact", "military_aid",
                          "cumulative", None)
+
+
+def test_en_object_of_provide_with_is_the_recipient(extract):
+    a = only_aid(extract("Madrid will provide Chisinau with €40 million in military aid.", lang="en"))
+    assert record(a) == ("ESP", "Madrid", "MDA", "Chisinau", 40_000_000, "EUR", "exact", "military_aid",
+                         "one_off", None)
+
+
+def test_fr_object_of_doter_is_the_recipient(extract):
+    a = only_aid(extract("Madrid a doté la Moldavie de 40 millions d'euros d'aide militaire."))
+    assert record(a) == ("ESP", "Madrid", "MDA", "Moldavie", 40_000_000, "EUR", "exact", "military_aid",
+                         "one_off", None)
+
+
+def test_en_possessor_beside_a_from_donor_is_the_recipient(extract):
+    a = only_aid(extract("Georgia's military aid from Japan totals $75 million, Estonia said.", lang="en"))
+    assert record(a) == ("JPN", "Japan", "GEO", "Georgia", 75_000_000, "USD", "exact", "military_aid", "one_off", None)
+
+
+def test_en_year_after_the_recipient_is_annual(extract):
+    a = only_aid(extract("The Netherlands has committed €40 million in military support to Georgia for 2024.",
+                         lang="en"))
+    assert record(a) == ("NLD", "Netherlands", "GEO", "Georgia", 40_000_000, "EUR", "exact", "military_aid",
+                         "annual", None)
+
+
+def test_fr_year_after_the_recipient_is_annual(extract):
+    a = only_aid(extract("Les Pays-Bas ont engagé 40 millions d'euros de soutien militaire à la Moldavie pour 2024."))
+    assert record(a) == ("NLD", "Pays-Bas", "MDA", "Moldavie", 40_000_000, "EUR", "exact", "military_aid",
+                         "annual", None)

@@ -33,15 +33,18 @@ KIND_ORDER = ("military_financing", "loan", "military_aid_named", "spending", "m
 NAMED_KINDS = ("military_financing", "loan", "military_aid_named")
 
 
+NEAR = 60  # characters after an amount where its period cue is looked for ("... to Ukraine for 2024")
+
+
 def period_of(ctx: DocContext, money: MoneyMatch, sent: Sentence, cumulative_cue: bool | None = None) -> str:
     """annual, cumulative or one_off, from the cue nearest the amount, then from its sentence
     (`cumulative_cue`: whether the sentence has a cumulative cue, when the caller knows)."""
     lex = ctx.lex
-    near = ctx.text[money.end:min(sent.end, money.end + 40)]
+    near = ctx.text[money.end:min(sent.end, money.end + NEAR)]
     near_before = ctx.text[max(sent.start, money.start - 30):money.start]
     hits = []
     for period in ("cumulative", "annual"):
-        for window, offset in ((near, 0), (near_before, 40)):
+        for window, offset in ((near, 0), (near_before, NEAR)):
             m = lex.rx(f"period.{period}").search(window)
             if m:
                 hits.append((m.start() + offset, period))
@@ -168,6 +171,7 @@ AGENT_DEPS = frozenset({"agent", "obl:agent"})
 OBJECT_OF_PREPOSITION = frozenset({"pobj"})
 POSSESSOR_DEPS = frozenset({"poss", "nmod:poss"})
 DATIVE_DEPS = frozenset({"dative", "iobj"})
+OBJECT_DEPS = frozenset({"dobj", "obj"})
 VERBS = frozenset({"VERB", "AUX"})
 # bounds: a sentence of thousands of words costs linear time however many amounts it holds
 MAX_DEPTH = 12
@@ -267,6 +271,7 @@ def _clause_parties(ctx: DocContext, sent: Sentence,
     if _requested(ctx, span.root):
         return None, None, "request"
     aid_words, receiving = lex.rx("aid_cues"), lex.rx("aid_parse.receive_verbs")
+    providing = lex.rx("aid_parse.provide_verbs")
     aid_nouns = {t.i for t in span} | {i for i in clause if aid_words.fullmatch(doc[i].text)}
     roles: dict[str, list[Mention]] = {r: [] for r in ("agent", "from", "possessor", "subject", "compound", "to")}
     states = _states_by_root(ctx, sent)
@@ -293,6 +298,11 @@ def _clause_parties(ctx: DocContext, sent: Sentence,
             roles["compound"].append(m)
         elif r.dep_ in SUBJECT_DEPS and r.head.pos_ in VERBS:
             roles["to" if receiving.fullmatch(r.head.text) else "subject"].append(m)
+        elif r.dep_ in OBJECT_DEPS and providing.fullmatch(r.head.text):
+            roles["to"].append(m)  # "provide Kyiv with $2 billion", "doter l'armée moldave de"
+    if (roles["agent"] or roles["from"]) and not roles["to"]:
+        # "Ukraine's military aid from Sweden": beside who gives, the possessor is who receives
+        roles["to"] = [m for m in roles["possessor"] if m.id not in {d.id for d in roles["agent"] + roles["from"]}]
     donor = next((ms[0] for ms in (roles["agent"], roles["from"], roles["possessor"], roles["subject"]) if ms),
                  None) or _speaker_state(ctx, top)
     # the nearest to the amount: "à l'Ukraine" rather than the place of a summit "à Vilnius"
