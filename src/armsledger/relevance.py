@@ -66,9 +66,13 @@ def _equipment_words() -> set[str]:
     return words
 
 
+GUESS_CHARS = 2_000  # the function words of a text's opening are enough to guess its language
+
+
 @cache
-def _automaton() -> ahocorasick.Automaton:
-    """Every anchor and function word, lower-cased, with what it is (and its language)."""
+def _automaton(kinds: frozenset[int] = frozenset({1, 2})) -> ahocorasick.Automaton:
+    """The words of `kinds` (anchors and weak anchors by default; function words apart, which
+    are frequent and only needed in a text's opening), lower-cased, with what they are."""
     entries: dict[str, set[tuple[int, str | None, bool]]] = {}
 
     def add(word: str, kind: int, lang: str | None) -> None:
@@ -89,7 +93,9 @@ def _automaton() -> ahocorasick.Automaton:
             add(word.lower(), _FUNCTION, lang)
     automaton = ahocorasick.Automaton()
     for key, tags in entries.items():
-        automaton.add_word(key, (key, tuple(sorted(tags, key=str))))
+        kept = tuple(sorted((t for t in tags if t[0] in kinds), key=str))
+        if kept:
+            automaton.add_word(key, (key, kept))
     automaton.make_automaton()
     return automaton
 
@@ -98,13 +104,13 @@ def _is_word_char(ch: str) -> bool:
     return ch.isalnum() or ch == "_"
 
 
-def _hits(text: str):
-    """(start, end, key, tags) of every whole-word (or word-prefix) hit in `text`."""
+def _hits(text: str, kinds: frozenset[int] = frozenset({1, 2})):
+    """(start, end, key, tags) of every whole-word (or word-prefix) hit in `text` of a word of `kinds`."""
     folded = text.lower().replace("’", "'")
     if len(folded) != len(text):  # a rare letter whose lower case is longer: offsets by character
         folded = "".join(ch.lower()[:1] or ch for ch in text).replace("’", "'")
     n = len(folded)
-    for end_index, (key, tags) in _automaton().iter(folded):
+    for end_index, (key, tags) in _automaton(kinds).iter(folded):
         start, end = end_index - len(key) + 1, end_index + 1
         if start > 0 and _is_word_char(folded[start - 1]):
             continue
@@ -126,8 +132,9 @@ def scan(text: str, *, max_anchors: int = 5) -> Relevance:
             anchors.append(key)
         elif _WEAK in kinds and key not in weak and len(weak) < max_anchors:
             weak.append(key)
-        for kind, lang, _ in tags:
-            if kind == _FUNCTION and lang:
+    for _, _, _, tags in _hits(text[:GUESS_CHARS], frozenset({_FUNCTION})):
+        for _, lang, _ in tags:
+            if lang:
                 votes[lang] += 1
     if len(weak) >= 2:
         anchors += weak[:max(0, max_anchors - len(anchors))]
@@ -155,7 +162,7 @@ def text_for_parsing(text: str) -> str:
     keep = [False] * len(spans)
     keep[0] = True
     anchored = set()
-    hits = (start for start, _, _, tags in _hits(text) if any(kind in (_ANCHOR, _WEAK) for kind, _, _ in tags))
+    hits = (start for start, *_ in _hits(text))
     marks = (i for i, ch in enumerate(text) if ch in QUOTE_MARKS)
     positions = sorted({*hits, *marks})
     k = 0
