@@ -18,15 +18,14 @@ Shorter documents are parsed whole: a mention chain may reach back to any paragr
 """
 from __future__ import annotations
 
-import csv
 import re
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 
 import ahocorasick
 
 from armsledger.lang import SUPPORTED_LANGUAGES, get_lexicon
+from armsledger.normalize.weapons import catalogue_rows, read_data_csv
 
 LONG_TEXT = 20_000  # characters; longer documents are parsed around their anchors only
 QUOTE_MARKS = "«»“”\""
@@ -50,19 +49,14 @@ def _equipment_words() -> set[str]:
     """Equipment nouns (both languages), weapon names, and designations of the catalogue
     (a designation also as a prefix: "F-16" stands for "F-16V")."""
     words: set[str] = set()
-    nouns = resources.files("armsledger.normalize") / "data" / "equipment_nouns.csv"
-    with nouns.open(encoding="utf-8", newline="") as f:
-        for row in csv.DictReader(f):
-            if row["is_item"] == "yes":
-                words.update(w.strip().lower() for w in [row["noun"], *row["plural"].split("|")] if w.strip())
-    names = resources.files("armsledger.normalize") / "data" / "weapons.csv"
-    with names.open(encoding="utf-8", newline="") as f:
-        for row in csv.DictReader(f):
-            match = row["match"].strip()
-            if row["kind"] == "name" and not match.endswith("-"):
-                words.add(match.lower())
-            elif row["kind"] == "designation" and len(match.rstrip("-")) >= 2:
-                words.add(match.lower() + "*")
+    for row in read_data_csv("equipment_nouns.csv"):
+        if row["is_item"] == "yes":
+            words.update(w.strip().lower() for w in [row["noun"], *row["plural"].split("|")] if w.strip())
+    for row in catalogue_rows():
+        if row.kind == "name" and not row.match.endswith("-"):
+            words.add(row.match.lower())
+        elif row.kind == "designation" and len(row.match.rstrip("-")) >= 2:
+            words.add(row.match.lower() + "*")
     return words
 
 

@@ -104,23 +104,24 @@ def _key(text: str) -> str:
     return re.sub(r"[\s\-/’']", "", k)
 
 
-def _read_csv(name: str) -> list[dict[str, str]]:
+def read_data_csv(name: str) -> list[dict[str, str]]:
+    """The rows of a table of `normalize/data/` (a CSV with a header), every cell stripped."""
     path = resources.files("armsledger.normalize") / "data" / name
     with path.open(encoding="utf-8", newline="") as f:
         return [{k: (v or "").strip() for k, v in row.items()} for row in csv.DictReader(f)]
 
 
 @cache
-def _rows() -> tuple[_Row, ...]:
+def catalogue_rows() -> tuple[_Row, ...]:
     return tuple(_Row(r["match"], r["family"] or None, r["category"] or None, r["kind"],
-                      r["description"] or None) for r in _read_csv("weapons.csv"))
+                      r["description"] or None) for r in read_data_csv("weapons.csv"))
 
 
 @cache
 def _catalogue() -> dict[str, _Row]:
     """Rows by comparison key; an open prefix ("Su-") keeps its trailing dash."""
     rows: dict[str, _Row] = {}
-    for row in _rows():
+    for row in catalogue_rows():
         rows.setdefault(_key(row.match) + ("-" if row.match.endswith("-") else ""), row)
     return rows
 
@@ -196,7 +197,7 @@ def _flex(text: str) -> str:
 @cache
 def _names_re() -> PrefixedRegex:
     forms: set[tuple[str, str]] = set()
-    for row in _rows():
+    for row in catalogue_rows():
         m = row.match
         if m.endswith("-"):
             continue
@@ -224,7 +225,7 @@ def _noun_key(text: str) -> str:
 def _nouns(lang: str) -> tuple[PrefixedRegex | None, dict[str, dict[str, str]]]:
     table: dict[str, dict[str, str]] = {}
     forms: set[str] = set()
-    for r in _read_csv("equipment_nouns.csv"):
+    for r in read_data_csv("equipment_nouns.csv"):
         if r["lang"] != lang:
             continue
         for form in [r["noun"], *r["plural"].split("|")]:
