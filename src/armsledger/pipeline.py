@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import logging
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date
 
@@ -64,13 +64,19 @@ def _valid_date(value: str) -> bool:
         return False
 
 
-def choose_language(src: SourceDocument, options: Options) -> str:
+def choose_language(src: SourceDocument, options: Options, detect: Callable[[str], str] = detect_language) -> str:
+    """The language given by the options, else the one the document declares, else `detect(text)`."""
     if options.language != "auto":
         return options.language
     declared = (src.language or "").strip().lower()[:2]
     if declared in SUPPORTED_LANGUAGES:
         return declared
-    return detect_language(src.text)
+    return detect(src.text)
+
+
+def _document(src: SourceDocument, lang: str, published: str | None) -> Document:
+    return Document(id=document_id(src.text), language=lang, published=published, title=src.title,
+                    source=src.source, ref=src.ref, text=src.text)
 
 
 def _published(src: SourceDocument, options: Options) -> str | None:
@@ -84,8 +90,7 @@ def analyse(doc, src: SourceDocument, lang: str, published: str | None) -> Extra
     ctx = DocContext(doc, lang, published)
     transfers, used_money = extract_transfers(ctx)
     return Extraction(
-        document=Document(id=document_id(src.text), language=lang, published=published, title=src.title,
-                          source=src.source, ref=src.ref, text=src.text),
+        document=_document(src, lang, published),
         entities=entities_of(ctx),
         transfers=transfers,
         aid=extract_aid(ctx, used_money, transfers),
@@ -177,12 +182,8 @@ def _admit(src: SourceDocument, options: Options) -> SourceDocument:
 def _unparsed(src: SourceDocument, options: Options, guess: str | None) -> Extraction:
     """The extraction of a document the pre-filter keeps from the parser: no records. Its
     language is the one given or declared, else the scan's guess (lingua is not asked)."""
-    declared = (src.language or "").strip().lower()[:2]
-    lang = (options.language if options.language != "auto"
-            else declared if declared in SUPPORTED_LANGUAGES else guess or "en")
-    return Extraction(document=Document(id=document_id(src.text), language=lang,
-                                        published=_published(src, options), title=src.title,
-                                        source=src.source, ref=src.ref, text=src.text), filtered=True)
+    lang = choose_language(src, options, detect=lambda _text: guess or "en")
+    return Extraction(document=_document(src, lang, _published(src, options)), filtered=True)
 
 
 def _run_batch(batch: list[SourceDocument | InputError], options: Options) -> list[Extraction | InputError]:
