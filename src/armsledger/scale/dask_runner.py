@@ -14,7 +14,6 @@ installed with the same pinned dependencies (`make setup`), models included.
 """
 from __future__ import annotations
 
-from collections import deque
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 
@@ -23,7 +22,7 @@ from dask.distributed import Client, Future, LocalCluster
 from armsledger.errors import ConfigError, InputError
 from armsledger.model import Extraction, SourceDocument
 from armsledger.pipeline import Options
-from armsledger.scale.partitions import extract_partition, from_plain, partitions
+from armsledger.scale.partitions import extract_partition, in_order, partitions
 
 PARTITION = 32
 
@@ -48,14 +47,16 @@ def extract_on_client(client: Client, items: Iterable[SourceDocument | InputErro
                       partition: int = PARTITION, pids: set[int] | None = None) -> Iterator[Extraction | InputError]:
     """The extractions of `items` computed on `client`'s cluster, in input order; the worker
     processes that did the work are added to `pids` when given."""
-    window: deque[Future] = deque()
+    def collect(future: Future) -> dict:
+        done = future.result()
+        future.release()
+        if pids is not None:
+            pids.add(done["pid"])
+        return done
+
     width = 2 * max(1, len(client.scheduler_info().get("workers", {})))
-    for chunk in partitions(items, partition):
-        window.append(client.submit(extract_partition, chunk, options, pure=False))
-        if len(window) >= width:
-            yield from _results(window.popleft(), pids)
-    while window:
-        yield from _results(window.popleft(), pids)
+    yield from in_order(partitions(items, partition),
+                        lambda chunk: client.submit(extract_partition, chunk, options, pure=False), width, collect)
 
 
 def extract_on_dask(items: Iterable[SourceDocument | InputError], options: Options = Options(), *,
@@ -64,12 +65,3 @@ def extract_on_dask(items: Iterable[SourceDocument | InputError], options: Optio
     """Like `pipeline.extract_documents`, on a Dask cluster (see the module docstring)."""
     with dask_client(scheduler, workers) as client:
         yield from extract_on_client(client, items, options, partition)
-
-
-def _results(future: Future, pids: set[int] | None) -> Iterator[Extraction | InputError]:
-    done = future.result()
-    future.release()
-    if pids is not None:
-        pids.add(done["pid"])
-    for result in done["results"]:
-        yield from_plain(result)

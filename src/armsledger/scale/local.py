@@ -8,15 +8,14 @@ from __future__ import annotations
 
 import multiprocessing
 import os
-from collections import deque
 from collections.abc import Iterable, Iterator
-from concurrent.futures import Future, ProcessPoolExecutor, wait
+from concurrent.futures import ProcessPoolExecutor, wait
 
 from armsledger.errors import ConfigError, InputError
 from armsledger.lang import SUPPORTED_LANGUAGES
 from armsledger.model import Extraction, SourceDocument
 from armsledger.pipeline import Options, extract_documents
-from armsledger.scale.partitions import extract_partition, from_plain, partitions
+from armsledger.scale.partitions import extract_partition, in_order, partitions
 
 PARTITION = 32  # documents sent to a worker at once
 
@@ -61,13 +60,8 @@ class WorkerPool:
     def extract(self, items: Iterable[SourceDocument | InputError], options: Options = Options(),
                 partition: int = PARTITION) -> Iterator[Extraction | InputError]:
         """The extractions of `items`, in input order."""
-        window: deque[Future] = deque()
-        for chunk in partitions(items, partition):
-            window.append(self._pool.submit(extract_partition, chunk, options))
-            if len(window) >= 2 * self.workers:
-                yield from _results(window.popleft())
-        while window:
-            yield from _results(window.popleft())
+        yield from in_order(partitions(items, partition),
+                            lambda chunk: self._pool.submit(extract_partition, chunk, options), 2 * self.workers)
 
 
 def extract_in_processes(items: Iterable[SourceDocument | InputError], options: Options = Options(),
@@ -80,8 +74,3 @@ def extract_in_processes(items: Iterable[SourceDocument | InputError], options: 
         return
     with WorkerPool(workers) as pool:
         yield from pool.extract(items, options, partition)
-
-
-def _results(future: Future) -> Iterator[Extraction | InputError]:
-    for result in future.result()["results"]:
-        yield from_plain(result)

@@ -9,7 +9,9 @@ sends back one plain result per document: `{"extraction": <armsledger/1 dict>}` 
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable, Iterator
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
+from typing import Any
 
 from armsledger.errors import InputError, error_from_dict, error_to_dict
 from armsledger.model import Extraction, SourceDocument
@@ -52,6 +54,20 @@ def worker_info() -> dict:
     """This process: its pid and the pipelines it has built, by language (`client.run(worker_info)`)."""
     from armsledger.nlp.pipelines import BUILDS
     return {"pid": os.getpid(), "builds": dict(BUILDS)}
+
+
+def in_order(chunks: Iterable[list[dict]], submit: Callable[[list[dict]], Any], width: int,
+             collect: Callable[[Any], dict] = lambda future: future.result()) -> Iterator[Extraction | InputError]:
+    """The results of every chunk in input order, with at most `width` chunks in flight: each is
+    handed to `submit` (which returns a future of `extract_partition`) and its future, once the
+    oldest, to `collect` (which waits for and returns its plain result)."""
+    window: deque = deque()
+    for chunk in chunks:
+        window.append(submit(chunk))
+        if len(window) >= width:
+            yield from map(from_plain, collect(window.popleft())["results"])
+    while window:
+        yield from map(from_plain, collect(window.popleft())["results"])
 
 
 def partitions(items: Iterable[SourceDocument | InputError], size: int) -> Iterator[list[dict]]:
