@@ -7,8 +7,9 @@ from collections.abc import Iterator
 from sqlalchemy import select
 
 from armsledger.model import SCHEMA_VERSION
+from armsledger.store.browse import document_records
 from armsledger.store.engine import Ledger
-from armsledger.store.tables import RECORD_TABLES, STATUS_FILTERED, STATUS_OK, documents
+from armsledger.store.tables import STATUS_FILTERED, STATUS_OK, documents
 
 
 def stored_extractions(ledger: Ledger) -> Iterator[dict]:
@@ -20,13 +21,11 @@ def stored_extractions(ledger: Ledger) -> Iterator[dict]:
     for doc_id in ids:
         with ledger.reading() as conn:
             row = conn.execute(select(documents).where(documents.c.id == doc_id)).one()
-            out = {"schema": SCHEMA_VERSION, "engine_version": row.engine_version,
-                   "document": {"id": row.id, "language": row.language, "published": row.published,
-                                "title": row.title, "source": row.source, "ref": row.ref, "text": row.text},
-                   "entities": json.loads(row.entities) if row.entities else []}
-            for kind, table in RECORD_TABLES.items():
-                out[kind] = [json.loads(r) for r in conn.execute(
-                    select(table.c.record).where(table.c.document_id == doc_id).order_by(table.c.position)).scalars()]
-            if row.status == STATUS_FILTERED:
-                out["filtered"] = True
+        out = {"schema": SCHEMA_VERSION, "engine_version": row.engine_version,
+               "document": {"id": row.id, "language": row.language, "published": row.published,
+                            "title": row.title, "source": row.source, "ref": row.ref, "text": row.text},
+               "entities": json.loads(row.entities) if row.entities else [],
+               **document_records(ledger, doc_id)}
+        if row.status == STATUS_FILTERED:
+            out["filtered"] = True
         yield out
