@@ -31,6 +31,7 @@ LONG_TEXT = 20_000  # characters; longer documents are parsed around their ancho
 QUOTE_MARKS = "«»“”\""
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
 _ANCHOR, _WEAK, _FUNCTION = 1, 2, 3
+_ANCHORS = frozenset({_ANCHOR, _WEAK})  # what decides relevance; function words only guess a language
 
 
 @dataclass(frozen=True)
@@ -64,7 +65,7 @@ GUESS_CHARS = 2_000  # the function words of a text's opening are enough to gues
 
 
 @cache
-def _automaton(kinds: frozenset[int] = frozenset({1, 2})) -> ahocorasick.Automaton:
+def _automaton(kinds: frozenset[int] = _ANCHORS) -> ahocorasick.Automaton:
     """The words of `kinds` (anchors and weak anchors by default; function words apart, which
     are frequent and only needed in a text's opening), lower-cased, with what they are."""
     entries: dict[str, set[tuple[int, str | None, bool]]] = {}
@@ -98,7 +99,7 @@ def _is_word_char(ch: str) -> bool:
     return ch.isalnum() or ch == "_"
 
 
-def _hits(text: str, kinds: frozenset[int] = frozenset({1, 2})):
+def _hits(text: str, kinds: frozenset[int] = _ANCHORS):
     """(start, end, key, tags) of every whole-word (or word-prefix) hit in `text` of a word of `kinds`."""
     folded = text.lower().replace("’", "'")
     if len(folded) != len(text):  # a rare letter whose lower case is longer: offsets by character
