@@ -66,9 +66,8 @@ class WorkerPool:
 
 def extract_in_processes(items: Iterable[SourceDocument | InputError], options: Options = Options(),
                          workers: int = 1, partition: int = PARTITION) -> Iterator[Extraction | InputError]:
-    """Like `pipeline.extract_documents`, on `workers` processes (1: in this process)."""
-    if workers < 1:
-        raise ConfigError(f"--workers must be 1 or more, not {workers}")
+    """Like `pipeline.extract_documents`, on `workers` processes (1: in this process); fewer
+    than 1 is a ConfigError (from WorkerPool)."""
     if workers == 1:
         yield from extract_documents(items, options)
         return
