@@ -185,7 +185,7 @@ KNOWN: dict[str, int] = {
     "extract/figures.py": 9,
     "extract/frames.py": 19,
     "extract/items.py": 10,
-    "extract/legal.py": 9,
+    "extract/legal.py": 2,
     "extract/mentions.py": 27,
     "extract/notices.py": 1,
     "extract/parties.py": 9,
