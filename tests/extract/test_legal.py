@@ -303,3 +303,82 @@ def test_en_regional_government_is_its_state(extract):
 def test_fr_regional_government_is_its_state(extract):
     text = "Un tribunal de Bruxelles a ordonné au gouvernement flamand de bloquer le transit d'obus."
     assert records(extract(text)) == [("tribunal de Bruxelles", "ruling", [], "BEL")]
+
+
+# a government noun that names no state is the state of the national court
+def test_en_the_government_ordered_by_a_national_court_is_its_state(extract):
+    text = "A Danish court ordered the authorities to suspend the export licences."
+    assert records(extract(text, lang="en")) == [("Danish court", "ruling", [], "DNK")]
+
+
+def test_fr_the_government_ordered_by_a_national_court_is_its_state(extract):
+    text = "Un tribunal danois a ordonné aux autorités de suspendre les licences d'exportation."
+    assert records(extract(text)) == [("tribunal danois", "ruling", [], "DNK")]
+
+
+# one record per action and respondent: the persons of one warrant pool, charges or not
+def test_en_warrants_for_two_persons_without_charges_are_one_record(extract):
+    text = "The ICC issued arrest warrants for Omar al-Bashir and Ahmed Haroun on Friday."
+    assert records(extract(text, lang="en")) == [("ICC", "arrest_warrant", ["Omar al-Bashir", "Ahmed Haroun"], None)]
+
+
+def test_fr_warrants_for_two_persons_without_charges_are_one_record(extract):
+    text = "La CPI a émis vendredi des mandats d'arrêt contre Luis Arrano et Marta Quispe."
+    assert records(extract(text)) == [("ICC", "arrest_warrant", ["Luis Arrano", "Marta Quispe"], None)]
+
+
+def test_en_requested_warrants_are_no_record(extract):
+    text = "The ICC prosecutor requested arrest warrants for Omar al-Bashir and Ahmed Haroun."
+    assert extract(text, lang="en").legal_actions == []
+
+
+def test_fr_requested_warrants_are_no_record(extract):
+    text = "Le procureur de la CPI a requis des mandats d'arrêt contre Luis Arrano et Marta Quispe."
+    assert extract(text).legal_actions == []
+
+
+# indictments by prosecutors; a court named by its own name
+def test_en_prosecutors_charging_persons_indict_them(extract):
+    text = "Prosecutors in Lorvan charged two Peruvian officers with torture."
+    x = extract(text, lang="en")
+    assert records(x) == [("Prosecutors in Lorvan", "indictment", [], "PER")]
+    assert x.legal_actions[0].charges == ["torture"]
+
+
+def test_fr_prosecutors_charging_persons_indict_them(extract):
+    text = "Le parquet de Lorvan a inculpé deux officiers péruviens pour torture."
+    x = extract(text)
+    assert records(x) == [("parquet de Lorvan", "indictment", [], "PER")]
+    assert x.legal_actions[0].charges == ["torture"]
+
+
+def test_en_court_by_its_own_name(extract):
+    text = "The Council of State rejected the appeal brought by three charities against the Danish government."
+    assert records(extract(text, lang="en")) == [("Council of State", "ruling", [], "DNK"),
+                                                 ("Council of State", "case", [], "DNK")]
+
+
+def test_fr_court_by_its_own_name_accents_optional(extract):
+    text = "Le Conseil d'Etat a rejeté le recours déposé par trois associations contre le gouvernement danois."
+    assert records(extract(text)) == [("Conseil d'Etat", "ruling", [], "DNK"), ("Conseil d'Etat", "case", [], "DNK")]
+
+
+# the party a ruling favours is the claimant, not the respondent
+def test_en_party_the_court_sided_with_is_not_the_respondent(extract):
+    text = "A district court in Harlow sided with Chile on Monday, ordering Peru to halt its naval exercises."
+    assert records(extract(text, lang="en")) == [("district court in Harlow", "ruling", [], "PER")]
+
+
+def test_fr_party_the_court_gave_reason_to_is_not_the_respondent(extract):
+    text = "Le tribunal de Lorvan a donné raison au Chili lundi, ordonnant au Pérou de cesser ses exercices navals."
+    assert records(extract(text)) == [("tribunal de Lorvan", "ruling", [], "PER")]
+
+
+def test_en_party_the_court_sided_with_is_never_the_respondent(extract):
+    text = "A district court in Harlow sided with Chile on Monday."
+    assert records(extract(text, lang="en")) == [("district court in Harlow", "ruling", [], None)]
+
+
+def test_fr_party_the_court_gave_reason_to_is_never_the_respondent(extract):
+    text = "Le tribunal de Lorvan a donné raison au Chili lundi."
+    assert records(extract(text)) == [("tribunal de Lorvan", "ruling", [], None)]

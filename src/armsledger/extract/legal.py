@@ -242,6 +242,11 @@ def _courts_in(s: _Sentence, lex: Lexicon) -> list[_Court]:
             if len(span) and not taken & {t.i for t in span}:
                 courts.append(_Court(court, frozenset(t.i for t in span), span.root.i))
                 taken |= {t.i for t in span}
+    for match in _folded_rx(lex, "legal.court_names").finditer(s.folded):  # "le Conseil d'État"
+        span = s.tokens_of(s.sent.start + match.start(), s.sent.start + match.end())
+        if len(span) and not taken & {t.i for t in span}:
+            courts.append(_Court(span.text, frozenset(t.i for t in span), span.root.i))
+            taken |= {t.i for t in span}
     nouns = _folded_set(lex, "legal.court_nouns")
     needing = _folded_set(lex, "legal.court_nouns_needing_a_modifier")
     for tok in s.span:
@@ -422,11 +427,12 @@ def _parties_tokens(s: _Sentence, cue: Token, action: str) -> list[Token]:
 
 
 def _names_a_party_itself(s: _Sentence, tok: Token, resolve: bool = True) -> bool:
-    """Is the noun itself a party (a name, a noun with its demonym: "l'État belge", or with
-    `resolve` a word the chain resolves to one), not a thing that belongs to one ("la demande
-    du Nicaragua")?"""
+    """Is the noun itself a party (a name, a noun with its demonym: "l'État belge", a government
+    noun: "the authorities", or with `resolve` a word the chain resolves to one), not a thing
+    that belongs to one ("la demande du Nicaragua")?"""
     ent = s.mentions.entity_at(tok)
     return tok.i in s.states or (ent is not None and ent.kind != COURT) or _unknown_name(s, tok) or \
+        _fold(tok.text) in _folded_set(s.ctx.lex, "legal.government_nouns") or \
         any(c.dep_ == "amod" and c.i in s.states for c in tok.children) or \
         (resolve and _resolved(s, tok) is not None)
 
@@ -518,14 +524,18 @@ class _Party:
     body: str | None = None     # the name of a body the gazetteer does not know
 
 
-def _parties_of(s: _Sentence, nouns: list[Token], claimant: set[int]) -> list[_Party]:
+def _parties_of(s: _Sentence, nouns: list[Token], claimant: set[int], court: _Court,
+                bodies: bool = True) -> list[_Party]:
     """For each noun naming a party (the claimant's words left out): the respondent and the
     persons it names. The respondent is the state named in its phrase (by name, demonym or
     metonym), else the state of the person it names, else the organisation it names (its id:
     a government body stands for its state; a body the gazetteer does not know is kept by its
     name, as a last resort); a pronoun or a definite noun ("the company") stands for what the
-    mention chain resolves it to."""
-    out = []
+    mention chain resolves it to; a government noun that names no state ("the government",
+    "les autorités") is the state of a national court that names one ("a Dutch court"). Nouns
+    of one respondent are one party, their persons pooled ("warrants for X and Y"). Without
+    `bodies` (a warrant is for persons), an unknown body is no party of its own."""
+    out: list[_Party] = []
     for noun in nouns:
         if noun.i in claimant:
             continue
@@ -534,10 +544,14 @@ def _parties_of(s: _Sentence, nouns: list[Token], claimant: set[int]) -> list[_P
         state = _state_of(s, phrase)
         party = _Party(state.id if state is not None else None, persons)
         body = next((ent for t in phrase if (ent := s.mentions.entity_at(t)) is not None and ent.kind == BODY), None)
-        if state is None and body is None and not persons:
+        if state is None and body is None and not persons and \
+                _fold(noun.text) in _folded_set(s.ctx.lex, "legal.government_nouns"):
+            found = _court_state(s.ctx, court)
+            party.respondent = found.id if found is not None else None
+        elif state is None and body is None and not persons:
             ref = _resolved(s, noun)
             if ref is None and _unknown_name(s, noun):
-                party.body = _proper_name(noun)
+                party.body = _proper_name(noun) if bodies else None
                 out.append(party)
                 continue
             if ref is None:
@@ -552,20 +566,41 @@ def _parties_of(s: _Sentence, nouns: list[Token], claimant: set[int]) -> list[_P
             party.respondent = found.id if found is not None else None
         if party.respondent is None and body is not None:
             party.respondent = body.actor_id
-            party.body = None if body.actor_id else body.name
-        out.append(party)
+            party.body = None if body.actor_id or not bodies else body.name
+        same = next((p for p in out if p.respondent == party.respondent and p.body == party.body), None)
+        if same is None:
+            out.append(party)
+        else:
+            same.subjects += [x for x in party.subjects if x not in same.subjects]
     return out
+
+
+def _court_state(ctx: DocContext, court: _Court) -> Mention | None:
+    """The state a national court's name holds ("a Dutch court", "le tribunal de Bruxelles" when
+    the gazetteer knows the place), None for an international court."""
+    if court.name in INTERNATIONAL:
+        return None
+    states = _doc_states(ctx)
+    return next((states[i] for i in sorted(court.tokens) if i in states), None)
+
+
+def _doc_states(ctx: DocContext) -> dict[int, Mention]:
+    """The state mentions of the document (names, demonyms, metonyms) by token index, found once."""
+    def build() -> dict[int, Mention]:
+        out: dict[int, Mention] = {}
+        for m in ctx.actors:
+            if m.label == "GPE":
+                for t in _tokens_of(ctx, m.start, m.end):
+                    out.setdefault(t.i, m)
+        return out
+    return ctx.remember("legal.states", build)
 
 
 def _state_of_person(ctx: DocContext, name: str) -> Mention | None:
     """The state a person belongs to, by a demonym or state in the phrase of any mention of
     them in the text ("le président russe Vladimir Poutine" ... "Poutine")."""
     def build() -> dict[str, Mention]:
-        states: dict[int, Mention] = {}
-        for m in ctx.actors:
-            if m.label == "GPE":
-                for t in _tokens_of(ctx, m.start, m.end):
-                    states.setdefault(t.i, m)
+        states = _doc_states(ctx)
         mentions = mentions_of(ctx)
         out: dict[str, Mention] = {}
         for m in mentions.mentions:
@@ -610,7 +645,7 @@ def extract_legal_actions(ctx: DocContext) -> list[LegalAction]:
     lex = ctx.lex
     mentions = mentions_of(ctx)
     found: list[tuple[_Sentence, list[_Court], list[_Cue], bool]] = []
-    court_paths = ["legal.court_nouns"] + [f"legal.courts.{c}" for c in lex.words("legal.courts")]
+    court_paths = ["legal.court_nouns", "legal.court_names"] + [f"legal.courts.{c}" for c in lex.words("legal.courts")]
     cue_paths = [f"legal.actions.{a}" for a in lex.words("legal.actions")] + [
         "legal.orders", "legal.orders_to_someone", "legal.ambiguous_case_nouns"]
     last_courts: list[_Court] = []  # the courts of the sentence before, when it named one
@@ -681,9 +716,11 @@ def _record_actions(s: _Sentence, courts: list[_Court], cues: list[_Cue], drafts
         action = cue.action
         if action == "order":
             action = "provisional_measures" if court.name == "ICJ" else "ruling"
-        parties = [] if cue.favours else _parties_of(s, _parties_tokens(s, cue.tok, cue.action), claimant)
+        parties = [] if cue.favours else _parties_of(s, _parties_tokens(s, cue.tok, cue.action), claimant, court,
+                                                           bodies=action != "arrest_warrant")
         for sub in under.get(cue.tok.i, ()):
-            parties = parties or _parties_of(s, _parties_tokens(s, sub.tok, sub.action), claimant)
+            parties = parties or _parties_of(s, _parties_tokens(s, sub.tok, sub.action), claimant, court,
+                                              bodies=action != "arrest_warrant")
         if action == "arrest_warrant":  # the persons named around the warrant, whatever the parse of the list
             named = [p for party in parties for p in party.subjects]
             if s.loose_persons is None:
