@@ -382,3 +382,44 @@ def test_en_party_the_court_sided_with_is_never_the_respondent(extract):
 def test_fr_party_the_court_gave_reason_to_is_never_the_respondent(extract):
     text = "Le tribunal de Lorvan a donné raison au Chili lundi."
     assert records(extract(text)) == [("tribunal de Lorvan", "ruling", [], None)]
+
+
+# a definite decision noun is the decision recorded before, whatever court its sentence names
+def test_en_the_decision_appealed_to_another_court_is_the_ruling_before(extract):
+    text = ("A Danish court ordered the government to suspend the export licences. "
+            "The government said it would appeal the decision to the Supreme Court.")
+    x = extract(text, lang="en")
+    assert records(x) == [("Danish court", "ruling", [], "DNK")]
+    assert len(x.legal_actions[0].evidence) == 2
+
+
+def test_fr_the_decision_appealed_to_another_court_is_the_ruling_before(extract):
+    text = ("Un tribunal danois a ordonné au gouvernement de suspendre les licences d'exportation. "
+            "Le gouvernement a annoncé qu'il porterait la décision devant la Cour suprême.")
+    x = extract(text)
+    assert records(x) == [("tribunal danois", "ruling", [], "DNK")]
+    assert len(x.legal_actions[0].evidence) == 2
+
+
+# with no respondent anywhere, a national court's own state
+def test_en_national_court_state_is_the_last_resort(extract):
+    text = "A court in Copenhagen rejected an urgent application by five charities."
+    assert records(extract(text, lang="en")) == [("court in Copenhagen", "ruling", [], "DNK"),
+                                                 ("court in Copenhagen", "case", [], "DNK")]
+
+
+def test_fr_national_court_state_is_the_last_resort(extract):
+    text = "Le tribunal de Copenhague a rejeté la requête déposée par cinq associations."
+    assert records(extract(text)) == [("tribunal de Copenhague", "ruling", [], "DNK"),
+                                      ("tribunal de Copenhague", "case", [], "DNK")]
+
+
+# an investigation targeting someone is against them
+def test_en_investigation_targeting_a_company(extract):
+    text = "Prosecutors in Lorvan opened an investigation targeting Thales for corruption."
+    assert records(extract(text, lang="en")) == [("Prosecutors in Lorvan", "investigation", [], "THALES")]
+
+
+def test_fr_investigation_visant_a_company(extract):
+    text = "Le parquet de Lorvan a ouvert une enquête visant Thales pour corruption."
+    assert records(extract(text)) == [("parquet de Lorvan", "investigation", [], "THALES")]

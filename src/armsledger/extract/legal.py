@@ -63,6 +63,7 @@ AGENT_DEPS = frozenset({"agent", "obl:agent"})
 PREPOSITION_DEPS = frozenset({"prep", "agent"})   # English: the preposition heads its object
 CASE_DEPS = frozenset({"case"})                    # French (UD): the noun heads its preposition
 OBJECT_OF_PREPOSITION = frozenset({"pobj"})
+TARGETING_DEPS = frozenset({"acl", "advcl"})       # a participle in the role of "against" ("targeting X")
 # where a noun phrase stops: clauses and punctuation hanging from it
 CLAUSE_DEPS = frozenset({"acl", "acl:relcl", "relcl", "advcl", "ccomp", "xcomp", "parataxis", "punct", "appos:relcl"})
 # the actions a court itself performs (its verb has the court for subject)
@@ -114,6 +115,7 @@ class _Draft:
     date: str | None
     evidence: list[tuple[int, int]] = field(default_factory=list)
     fallback: str | None = None  # the respondent guessed from its sentence, when nothing better turns up
+    court_state: str | None = None  # the state a national court's name holds: the very last resort
 
 
 def _tokens_of(ctx: DocContext, start: int, end: int) -> Span:
@@ -174,6 +176,8 @@ def _complements(tok: Token, prepositions: frozenset[str], deep: bool = True) ->
         for child in t.children:
             if child.dep_ in PREPOSITION_DEPS and _fold(child.text) in prepositions:
                 out += [g for g in child.children if g.dep_ in OBJECT_OF_PREPOSITION]
+            elif child.dep_ in TARGETING_DEPS and _fold(child.text) in prepositions:
+                out += [g for g in child.children if g.dep_ in OBJECT_DEPS]  # "une enquête visant X"
             elif any(g.dep_ in CASE_DEPS and _fold(g.text) in prepositions for g in child.children):
                 out.append(child)
             elif child.dep_ not in CLAUSE_DEPS and deep:
@@ -716,6 +720,8 @@ def _record_actions(s: _Sentence, courts: list[_Court], cues: list[_Cue], drafts
         action = cue.action
         if action == "order":
             action = "provisional_measures" if court.name == "ICJ" else "ruling"
+        if action == "ruling" and _names_the_decision_before(s, cue, drafts):
+            continue
         parties = [] if cue.favours else _parties_of(s, _parties_tokens(s, cue.tok, cue.action), claimant, court,
                                                            bodies=action != "arrest_warrant")
         for sub in under.get(cue.tok.i, ()):
@@ -734,7 +740,30 @@ def _record_actions(s: _Sentence, courts: list[_Court], cues: list[_Cue], drafts
                            party.subjects, charges, _date_of(cue.tok, dates), [(sent.start, sent.end)])
             if draft.respondent is None:  # decided once the text is read: see _settled
                 draft.fallback = _fallback_state(s, court, claimant) or party.body
+                state = _court_state(ctx, court)
+                draft.court_state = state.id if state is not None else None
             _add(drafts, draft)
+
+
+def _names_the_decision_before(s: _Sentence, cue: _Cue, drafts: list[_Draft]) -> bool:
+    """Is the cue a definite noun that names a decision recorded before ("the decision",
+    "cette décision", "the verdict" after a ruling or an order), with no party of its own? Then
+    its sentence is more evidence of that decision, whatever court it names ("X will appeal the
+    decision to the Supreme Court"); this returns True once it has added it."""
+    tok = cue.tok
+    definite = s.ctx.lex.rx("speaker_definite")
+    if tok.pos_ != "NOUN" or not any(c.dep_ == "det" and definite.fullmatch(c.text) for c in tok.children):
+        return False
+    if _parties_tokens(s, tok, cue.action):
+        return False
+    earlier = next((d for d in reversed(drafts[-MAX_MERGE_LOOKBACK:])
+                    if d.action in ("ruling", "provisional_measures")), None)
+    if earlier is None:
+        return False
+    evidence = (s.sent.start, s.sent.end)
+    if evidence not in earlier.evidence:
+        earlier.evidence.append(evidence)
+    return True
 
 
 def _date_of(cue: Token, dates: list[tuple[str, Token]]) -> str | None:
@@ -791,6 +820,7 @@ def _merged(old: _Draft, new: _Draft) -> bool:
         return False
     old.respondent = old.respondent or new.respondent
     old.fallback = old.fallback or new.fallback if old.respondent is None else None
+    old.court_state = old.court_state or new.court_state if old.respondent is None else None
     old.subjects += [x for x in new.subjects if x not in old.subjects]
     old.charges += [x for x in new.charges if x not in old.charges]
     old.date = old.date or new.date
@@ -801,14 +831,15 @@ def _merged(old: _Draft, new: _Draft) -> bool:
 def _settled(drafts: list[_Draft]) -> list[_Draft]:
     """The records once the whole text is read. An action still without a respondent takes the
     respondent of the next action of its court ("the judge ruled ..." before "the lawsuit
-    against X"), else the first state of its sentence that is not the claimant; records that
-    then repeat one another merge. A ruling of the court that ordered provisional measures
+    against X"), else the first state of its sentence that is not the claimant, else a body the
+    gazetteer does not know, by its name, else the state of a national court ("a court in
+    Berlin"); records that then repeat one another merge. A ruling of the court that ordered provisional measures
     against the same respondent, on dates that agree, is that order ("the decision", "la
     décision" of the court): it joins it."""
     after: dict[str, str] = {}
     for d in reversed(drafts):
         if d.respondent is None:
-            d.respondent = after.get(d.court) or d.fallback
+            d.respondent = after.get(d.court) or d.fallback or d.court_state
         else:
             after[d.court] = d.respondent
     out: list[_Draft] = []
