@@ -423,3 +423,16 @@ def test_en_investigation_targeting_a_company(extract):
 def test_fr_investigation_visant_a_company(extract):
     text = "Le parquet de Lorvan a ouvert une enquête visant Thales pour corruption."
     assert records(extract(text)) == [("parquet de Lorvan", "investigation", [], "THALES")]
+
+
+# a pronoun in the "against" complement is its antecedent
+def test_en_against_it_is_the_antecedent_company(extract):
+    text = "Amnesty sued Thales in 2023. A court in Lorvan dismissed the lawsuit against it on Monday."
+    assert records(extract(text, lang="en")) == [("court in Lorvan", "ruling", [], "THALES"),
+                                                 ("court in Lorvan", "case", [], "THALES")]
+
+
+def test_fr_contre_elle_is_the_antecedent_company(extract):
+    text = "Amnesty a attaqué Thales en justice en 2023. Le tribunal de Lorvan a rejeté lundi la plainte contre elle."
+    assert records(extract(text)) == [("tribunal de Lorvan", "ruling", [], "THALES"),
+                                      ("tribunal de Lorvan", "case", [], "THALES")]

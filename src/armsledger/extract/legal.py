@@ -467,6 +467,9 @@ def _resolved(s: _Sentence, tok: Token) -> Ref | None:
     ref = None
     if mentions.pronoun_kind(tok) or lex.rx("latter").fullmatch(word):
         ref = mentions.resolve(tok)
+        if ref is None or ref.entity is None:  # "contre elle" with no person named: the last party named
+            ent = mentions.last(PARTY_KINDS, tok.idx)
+            ref = mentions.ref(ent) if ent is not None else None
     elif lex.rx("speaker_body_nouns").fullmatch(word) and _fold(word) not in _folded_set(lex, "legal.court_nouns") \
             and _definite_and_bare(s, tok):
         ent = mentions.last((BODY, STATE), tok.idx, word=fold(word)) or mentions.last((BODY,), tok.idx)
