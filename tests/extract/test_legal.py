@@ -436,3 +436,16 @@ def test_fr_contre_elle_is_the_antecedent_company(extract):
     text = "Amnesty a attaqué Thales en justice en 2023. Le tribunal de Lorvan a rejeté lundi la plainte contre elle."
     assert records(extract(text)) == [("tribunal de Lorvan", "ruling", [], "THALES"),
                                       ("tribunal de Lorvan", "case", [], "THALES")]
+
+
+# the court of the sentence before only after one of its actions, or for a subject standing for it
+def test_en_decision_after_a_court_named_in_passing_is_no_ruling(extract):
+    text = ("The deal was challenged in court by activists. "
+            "The decision to sell the jets was criticised by the opposition.")
+    assert extract(text, lang="en").legal_actions == []
+
+
+def test_fr_decision_after_a_court_named_in_passing_is_no_ruling(extract):
+    text = ("Le contrat a été contesté devant le tribunal de Lorvan par des militants. "
+            "La décision de vendre les avions a été critiquée par l'opposition.")
+    assert extract(text).legal_actions == []

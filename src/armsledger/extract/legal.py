@@ -656,6 +656,7 @@ def extract_legal_actions(ctx: DocContext) -> list[LegalAction]:
     cue_paths = [f"legal.actions.{a}" for a in lex.words("legal.actions")] + [
         "legal.orders", "legal.orders_to_someone", "legal.ambiguous_case_nouns"]
     last_courts: list[_Court] = []  # the courts of the sentence before, when it named one
+    last_acted = False               # and whether an action cue went with them
     for sent in ctx.sentences:
         folded = _fold(sent.text)
         named = any(_folded_rx(lex, path).search(folded) for path in court_paths)
@@ -663,15 +664,19 @@ def extract_legal_actions(ctx: DocContext) -> list[LegalAction]:
             continue  # no court here or just before: no action
         s = _Sentence(ctx, sent, mentions)
         courts = _courts_in(s, lex) if named or _court_mentions(s) else []
+        cues: list[_Cue] = []
         if courts:
-            found.append((s, courts, _actions_in(s, lex), False))
+            cues = _actions_in(s, lex)
+            found.append((s, courts, cues, False))
         elif last_courts and any(_folded_rx(lex, path).search(folded) for path in cue_paths):
-            # "Ukraine filed its case ...", "Cette décision fait suite à une plainte ...": the court
-            # of the sentence before
-            cues = [c for c in _actions_in(s, lex) if not c.own_court]
+            # the court of the sentence before: after one of its actions ("Ukraine filed its case
+            # ...", "Cette décision fait suite à une plainte ..."), or when the cue's subject stands
+            # for it ("The court has not done so. However, it has told Israel to ...")
+            cues = [c for c in _actions_in(s, lex) if not c.own_court and
+                    (last_acted or _subject_stands_for_a_court(s, c.tok))]
             if cues:
                 found.append((s, [last_courts[-1]], cues, True))
-        last_courts = courts
+        last_courts, last_acted = courts, bool(courts and cues)
     _resolve_bare_courts([courts for _, courts, _, inherited in found if not inherited])
     drafts: list[_Draft] = []
     for s, courts, cues, inherited in found:
@@ -778,19 +783,34 @@ def _date_of(cue: Token, dates: list[tuple[str, Token]]) -> str | None:
     return min(near)[2] if near else None
 
 
-def _done_by_court(s: _Sentence, cue: _Cue, court: _Court) -> bool:
-    """A verb the court performs: its subject is the court, a word that stands for it (a
-    pronoun, a court noun: "the judge", "les juges"), or it has none (a participle, a passive; not for an order given to
-    someone, "told X to", which needs its subject); any other subject does the act itself."""
-    verb = cue.tok
+def _subjects(verb: Token) -> list[Token]:
+    """The subjects of `verb`, or of the verb it is coordinated to ("Peru arrested and convicted")."""
     subjects = [c for c in verb.children if c.dep_ in SUBJECT_DEPS]
-    while not subjects and verb.dep_ == "conj" and verb.head.i < verb.i:  # "arrested and convicted X"
+    while not subjects and verb.dep_ == "conj" and verb.head.i < verb.i:
         verb = verb.head
         subjects = [c for c in verb.children if c.dep_ in SUBJECT_DEPS]
+    return subjects
+
+
+def _stands_for_a_court(s: _Sentence, tok: Token) -> bool:
+    """A pronoun or a court noun ("it", "elle", "the judge", "les juges")."""
+    lex = s.ctx.lex
+    return _fold(tok.text) in _folded_set(lex, "legal.pronouns") | _folded_set(lex, "legal.court_nouns")
+
+
+def _subject_stands_for_a_court(s: _Sentence, tok: Token) -> bool:
+    return any(_stands_for_a_court(s, subj) for subj in _subjects(tok))
+
+
+def _done_by_court(s: _Sentence, cue: _Cue, court: _Court) -> bool:
+    """A verb the court performs: its subject is the court, a word that stands for it (a
+    pronoun, a court noun: "the judge", "les juges"), or it has none (a participle, a passive;
+    not for an order given to someone, "told X to", which needs its subject); any other subject
+    does the act itself."""
+    subjects = _subjects(cue.tok)
     if not subjects:
         return not cue.court_subject
-    standing = _folded_set(s.ctx.lex, "legal.pronouns") | _folded_set(s.ctx.lex, "legal.court_nouns")
-    return any({t.i for t in subj.subtree} & court.tokens or _fold(subj.text) in standing for subj in subjects)
+    return any({t.i for t in subj.subtree} & court.tokens or _stands_for_a_court(s, subj) for subj in subjects)
 
 
 def _earlier_respondent(drafts: list[_Draft], court: str) -> str | None:
