@@ -449,3 +449,14 @@ def test_fr_decision_after_a_court_named_in_passing_is_no_ruling(extract):
     text = ("Le contrat a été contesté devant le tribunal de Lorvan par des militants. "
             "La décision de vendre les avions a été critiquée par l'opposition.")
     assert extract(text).legal_actions == []
+
+
+# the claimant is who files, not who rejects what was filed
+def test_en_who_rejects_a_complaint_is_not_its_claimant(extract):
+    text = "Russia rejected the complaint filed by Ukraine at the ICJ."
+    assert records(extract(text, lang="en")) == [("ICJ", "case", [], "RUS")]
+
+
+def test_fr_who_rejects_a_complaint_is_not_its_claimant(extract):
+    text = "La Russie a rejeté la plainte déposée par l'Ukraine devant la CIJ."
+    assert records(extract(text)) == [("ICJ", "case", [], "RUS")]

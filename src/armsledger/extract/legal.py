@@ -500,6 +500,7 @@ def _claimant_tokens(s: _Sentence, cues: list[_Cue]) -> set[int]:
         return s.claimant
     by = _folded_set(s.ctx.lex, "legal.by")
     against = _folded_set(s.ctx.lex, "legal.against")
+    filing = _folded_rx(s.ctx.lex, "legal.filing_verbs")
     out: set[int] = set()
     for tok in s.span:
         if tok.dep_ in ("poss", "nmod:poss") or any(c.dep_ in CASE_DEPS and _fold(c.text) in by for c in tok.children):
@@ -514,7 +515,8 @@ def _claimant_tokens(s: _Sentence, cues: list[_Cue]) -> set[int]:
                     for t in _phrase(c, against)}
         if cue.action != "case":
             continue
-        verb = cue.tok.head if cue.tok.dep_ in OBJECT_DEPS else cue.tok
+        filed = cue.tok.dep_ in OBJECT_DEPS and filing.fullmatch(_fold(cue.tok.head.text)) is not None
+        verb = cue.tok.head if filed else cue.tok  # not who rejects a complaint ("X rejected the complaint")
         out |= {t.i for c in verb.children if c.dep_ in SUBJECT_DEPS for t in _phrase(c, against)}
     s.claimant = out
     return out
