@@ -460,3 +460,13 @@ def test_en_who_rejects_a_complaint_is_not_its_claimant(extract):
 def test_fr_who_rejects_a_complaint_is_not_its_claimant(extract):
     text = "La Russie a rejeté la plainte déposée par l'Ukraine devant la CIJ."
     assert records(extract(text)) == [("ICJ", "case", [], "RUS")]
+
+
+def test_en_a_court_telling_something_is_no_order(extract):
+    text = "The ICJ heard both parties on Monday. It told reporters that a decision would follow."
+    assert extract(text, lang="en").legal_actions == []
+
+
+def test_fr_a_court_telling_something_is_no_order(extract):
+    text = "La CIJ a entendu les deux parties lundi. Elle a intimé aux journalistes qu'une décision suivrait."
+    assert extract(text).legal_actions == []

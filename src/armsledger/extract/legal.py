@@ -346,6 +346,8 @@ def _actions_in(s: _Sentence, lex: Lexicon) -> list[_Cue]:
                 continue
             if flags.get("own_court") and not any(c.dep_ in ("obj", "dobj") for c in span.root.children):
                 continue  # an accusation is a case only with the accused for object ("X accused Y of")
+            if flags.get("court_subject") and not any(c.dep_ == "xcomp" for c in span.root.children):
+                continue  # an order to someone says what to do ("told Israel to allow"), not "told reporters"
             seen |= {t.i for t in span}
             favours = _folded_rx(lex, "legal.in_favour").fullmatch(m.group(0)) is not None
             found.append(_Cue(action, span.root, favours=favours, **flags))
