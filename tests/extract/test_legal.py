@@ -470,3 +470,24 @@ def test_en_a_court_telling_something_is_no_order(extract):
 def test_fr_a_court_telling_something_is_no_order(extract):
     text = "La CIJ a entendu les deux parties lundi. Elle a intimé aux journalistes qu'une décision suivrait."
     assert extract(text).legal_actions == []
+
+
+# a state's court by its possessor; the words of a charge are no party
+def test_en_court_of_a_state_by_its_possessor(extract):
+    text = "Canada's Federal Court ruled that the government had acted lawfully."
+    assert records(extract(text, lang="en")) == [("Canada's Federal Court", "ruling", [], "CAN")]
+
+
+def test_fr_court_of_a_state_by_its_complement(extract):
+    text = "La Cour fédérale du Canada a jugé que le gouvernement avait agi légalement."
+    assert records(extract(text)) == [("Cour fédérale du Canada", "ruling", [], "CAN")]
+
+
+def test_en_against_in_a_charge_is_no_party(extract):
+    text = "A court in Lorvan convicted three officers of crimes against humanity."
+    assert records(extract(text, lang="en")) == [("court in Lorvan", "ruling", [], None)]
+
+
+def test_fr_contre_in_a_charge_is_no_party(extract):
+    text = "Le tribunal de Lorvan a condamné trois officiers pour crimes contre l'humanité."
+    assert records(extract(text)) == [("tribunal de Lorvan", "ruling", [], None)]

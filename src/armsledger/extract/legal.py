@@ -257,7 +257,7 @@ def _courts_in(s: _Sentence, lex: Lexicon) -> list[_Court]:
         if tok.i in taken or _fold(tok.text) not in nouns or \
                 (tok.dep_ == "compound" and s.person_at(tok.head) is None):
             continue  # a compound names a court only as a person's title ("federal judge Jeffrey White")
-        phrase = _court_phrase(tok, lex)
+        phrase = _court_phrase(tok, lex, s.states)
         inner = next((c for c in courts if c.name in INTERNATIONAL and c.tokens & {t.i for t in phrase}), None)
         if inner is not None:  # "le procureur de la CPI": that court
             continue
@@ -292,18 +292,19 @@ def _names_a_place(s: _Sentence, phrase: list[Token], noun: Token) -> bool:
 
 
 
-def _court_phrase(noun: Token, lex: Lexicon) -> list[Token]:
-    """The court noun with the modifiers that name the court: adjectives, compounds, and
-    complements through a naming preposition ("de Bruxelles", "in Aarhus"), determiners out."""
+def _court_phrase(noun: Token, lex: Lexicon, states: dict[int, Mention]) -> list[Token]:
+    """The court noun with the modifiers that name the court: adjectives, compounds, a state as
+    possessor, and complements through a naming preposition ("de Bruxelles", "in Aarhus"),
+    determiners out."""
     preps = _folded_set(lex, "legal.name_prepositions")
     out, todo = [], [noun]
     while todo and len(out) < MAX_COURT_WORDS:
         t = todo.pop()
         out.append(t)
         for c in t.children:
-            if c.dep_ in MODIFIER_DEPS:
-                todo.append(c)
-            elif c.dep_ in CASE_DEPS and t is not noun and _fold(c.text) in preps:
+            if c.dep_ in MODIFIER_DEPS or (c.dep_ == "poss" and c.i in states):
+                todo.append(c)  # "Canada's Federal Court": a state's court
+            elif c.dep_ in CASE_DEPS and t is not noun and (_fold(c.text) in preps or t.dep_ == "poss"):
                 out.append(c)
             elif c.dep_ == "prep" and _fold(c.text) in preps:
                 out.append(c)
@@ -445,7 +446,7 @@ def _names_a_party_itself(s: _Sentence, tok: Token, resolve: bool = True) -> boo
 
 def _unknown_name(s: _Sentence, tok: Token) -> bool:
     """A proper noun that neither the NER nor the gazetteer knows ("convicted Lafarge")."""
-    return tok.pos_ == "PROPN" and not tok.ent_type_ and s.mentions.entity_at(tok) is None
+    return tok.pos_ == "PROPN" and tok.text[:1].isupper() and not tok.ent_type_ and s.mentions.entity_at(tok) is None
 
 
 def _proper_name(tok: Token) -> str:
@@ -535,20 +536,20 @@ class _Party:
     body: str | None = None     # the name of a body the gazetteer does not know
 
 
-def _parties_of(s: _Sentence, nouns: list[Token], claimant: set[int], court: _Court,
+def _parties_of(s: _Sentence, nouns: list[Token], not_parties: set[int], court: _Court,
                 bodies: bool = True) -> list[_Party]:
-    """For each noun naming a party (the claimant's words left out): the respondent and the
-    persons it names. The respondent is the state named in its phrase (by name, demonym or
-    metonym), else the state of the person it names, else the organisation it names (its id:
-    a government body stands for its state; a body the gazetteer does not know is kept by its
-    name, as a last resort); a pronoun or a definite noun ("the company") stands for what the
-    mention chain resolves it to; a government noun that names no state ("the government",
-    "les autorités") is the state of a national court that names one ("a Dutch court"). Nouns
-    of one respondent are one party, their persons pooled ("warrants for X and Y"). Without
-    `bodies` (a warrant is for persons), an unknown body is no party of its own."""
+    """For each noun naming a party (the claimant's and the charges' words left out): the
+    respondent and the persons it names. The respondent is the state named in its phrase (by
+    name, demonym or metonym), else the state of the person it names, else the organisation it
+    names (its id: a government body stands for its state; a body the gazetteer does not know
+    is kept by its name, as a last resort); a pronoun or a definite noun ("the company") stands
+    for what the mention chain resolves it to; a government noun that names no state ("the
+    government", "les autorités") is the state of a national court that names one ("a Dutch
+    court"). Nouns of one respondent are one party, their persons pooled ("warrants for X and
+    Y"). Without `bodies` (a warrant is for persons), an unknown body is no party of its own."""
     out: list[_Party] = []
     for noun in nouns:
-        if noun.i in claimant:
+        if noun.i in not_parties:
             continue
         phrase = _phrase(noun)
         persons = list(dict.fromkeys(name for t in phrase if (name := s.person_at(t)) is not None))
@@ -705,10 +706,14 @@ def _resolve_bare_courts(courts_by_sentence: list[list[_Court]]) -> None:
 
 def _record_actions(s: _Sentence, courts: list[_Court], cues: list[_Cue], drafts: list[_Draft]) -> None:
     ctx, lex, sent = s.ctx, s.ctx.lex, s.sent
-    charges = list(dict.fromkeys(m.group(0) for m in lex.rx("legal.charges").finditer(sent.text)))
+    found = list(lex.rx("legal.charges").finditer(sent.text))
+    charges = list(dict.fromkeys(m.group(0) for m in found))
+    # who is no party: the claimant, and the words of a charge ("crimes contre l'humanité")
+    charged = {t.i for m in found for t in s.tokens_of(sent.start + m.start(), sent.start + m.end())}
     dates = [(d.value, s.tokens_of(d.start, d.end)) for d in ctx.in_sentence(ctx.dates, sent) if d.value]
     dates = [(value, span.root) for value, span in dates if len(span)]
     claimant = _claimant_tokens(s, cues)
+    not_parties = claimant | charged
     live: list[tuple[_Cue, _Court]] = []
     for cue in cues:
         court = _court_of(cue.tok, courts)
@@ -734,10 +739,10 @@ def _record_actions(s: _Sentence, courts: list[_Court], cues: list[_Cue], drafts
             action = "provisional_measures" if court.name == "ICJ" else "ruling"
         if action == "ruling" and _names_the_decision_before(s, cue, drafts):
             continue
-        parties = [] if cue.favours else _parties_of(s, _parties_tokens(s, cue.tok, cue.action), claimant, court,
+        parties = [] if cue.favours else _parties_of(s, _parties_tokens(s, cue.tok, cue.action), not_parties, court,
                                                            bodies=action != "arrest_warrant")
         for sub in under.get(cue.tok.i, ()):
-            parties = parties or _parties_of(s, _parties_tokens(s, sub.tok, sub.action), claimant, court,
+            parties = parties or _parties_of(s, _parties_tokens(s, sub.tok, sub.action), not_parties, court,
                                               bodies=action != "arrest_warrant")
         if action == "arrest_warrant":  # the persons named around the warrant, whatever the parse of the list
             named = [p for party in parties for p in party.subjects]
