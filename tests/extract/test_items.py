@@ -76,7 +76,7 @@ def test_en_definite_noun_is_not_a_new_item(extract):
 
 def test_en_definite_noun_with_a_calibre_is_an_item(extract):
     x = extract("The United States has sold the 500-pound bombs to Romania.", "en")
-    assert items_of(x) == [(None, None, "500-pound bombs", "other", None, None)]
+    assert items_of(x) == [(None, None, "500-pound bomb", "other", None, None)]
 
 
 # --- sizes and kinds are not counts ------------------------------------------------------------------
@@ -107,10 +107,87 @@ def test_en_equipment_noun_as_compound_modifier(extract):
     x = extract("Romania has bought 15 K-10 ammunition resupply vehicles and missile defense radars "
                 "from South Korea.", "en")
     assert items_of(x) == [("K-10", "K10", "armoured ammunition resupply vehicle", "armoured_vehicle", 15, "exact"),
-                           (None, None, "missile defense radars", "sensor", None, None)]
+                           (None, None, "missile defense radar", "sensor", None, None)]
 
 
 def test_fr_equipment_noun_after_its_head_stays_the_item(extract):
     # French puts the modifier after the noun ("radars de défense antimissile"): the noun is the item
     x = extract("La Roumanie a acheté des radars de défense antimissile à la Corée du Sud.")
     assert items_of(x) == [(None, None, "radar", "sensor", None, None)]
+
+
+# --- general words that tell again equipment the deal names more precisely ----------------------------
+
+def test_fr_counted_restatement_of_a_named_item(extract):
+    x = extract("La Roumanie a commandé 54 obusiers K9 à la Corée du Sud, et ces 54 pièces "
+                "d'artillerie arriveront en 2027.")
+    assert items_of(x) == [("K9", "K9", "obusier K9", "artillery", 54, "exact")]
+
+
+def test_en_counted_restatement_of_a_named_item(extract):
+    x = extract("Romania has ordered 54 K9 howitzers from South Korea, and the 54 artillery pieces "
+                "will arrive in 2027.", "en")
+    assert items_of(x) == [("K9", "K9", "howitzer K9", "artillery", 54, "exact")]
+
+
+def test_fr_bare_noun_beside_a_fuller_one(extract):
+    x = extract("Les États-Unis ont vendu à la Roumanie des bombes et des bombes de 250 kg.")
+    assert items_of(x) == [(None, None, "bombe de 250 kg", "other", None, None)]
+
+
+def test_en_bare_noun_beside_a_fuller_one(extract):
+    x = extract("The United States has sold bombs to Romania, among them 500-pound bombs.", "en")
+    assert items_of(x) == [(None, None, "500-pound bomb", "other", None, None)]
+
+
+# --- "X, including A and B": one level of the equipment -----------------------------------------------
+
+def test_fr_named_models_break_down_a_noun(extract):
+    x = extract("La Roumanie a acheté des avions de combat aux États-Unis, notamment 20 F-16 et 12 F-35A.")
+    assert items_of(x) == [("F-16", "F-16", "combat aircraft", "aircraft", 20, "exact"),
+                           ("F-35A", "F-35", "combat aircraft", "aircraft", 12, "exact")]
+
+
+def test_en_named_models_break_down_a_noun(extract):
+    x = extract("Romania has bought two types of fighter jets from the United States, including 20 F-16 "
+                "and 12 F-35A.", "en")
+    assert items_of(x) == [("F-16", "F-16", "combat aircraft", "aircraft", 20, "exact"),
+                           ("F-35A", "F-35", "combat aircraft", "aircraft", 12, "exact")]
+
+
+def test_fr_unnamed_kinds_of_an_item_are_not_items(extract):
+    x = extract("La Roumanie a acheté aux États-Unis des munitions de 30 mm, y compris des obus explosifs "
+                "et des obus d'entraînement.")
+    assert items_of(x) == [(None, None, "munition de 30 mm", "other", None, None)]
+
+
+def test_en_unnamed_kinds_of_an_item_are_not_items(extract):
+    x = extract("The United States approved a sale of 30mm ammunition to Romania, including high explosive "
+                "rounds and training rounds.", "en")
+    assert items_of(x) == [(None, None, "30mm ammunition", "other", None, None)]
+
+
+# --- counted equipment the catalogue does not know ---------------------------------------------------
+
+def test_fr_counted_code_and_name_are_designations(extract):
+    x = extract("Le Chili a commandé aux États-Unis 12 radios HF 9550 et 14 terminaux Blue Force Tracker.")
+    assert items_of(x) == [("HF 9550", None, "radio", "other", 12, "exact"),
+                           ("Blue Force Tracker", None, "terminal", "other", 14, "exact")]
+
+
+def test_en_counted_code_and_name_are_designations(extract):
+    x = extract("The United States approved a sale to Chile of 12 HF 9550 radios and 16 Long Range "
+                "Acoustic Device loudspeaker systems.", "en")
+    assert items_of(x) == [("HF 9550", None, "radio", "other", 12, "exact"),
+                           ("Long Range Acoustic Device", None, "loudspeaker system", "other", 16, "exact")]
+
+
+def test_en_common_noun_counted_in_news_is_no_item(extract):
+    x = extract("Chile bought 12 K9 howitzers from South Korea and sent 70 defence force personnel "
+                "to train.", "en")
+    assert items_of(x) == [("K9", "K9", "howitzer K9", "artillery", 12, "exact")]
+
+
+def test_fr_common_noun_counted_in_news_is_no_item(extract):
+    x = extract("Le Chili a acheté 12 obusiers K9 à la Corée du Sud et envoyé 70 militaires en formation.")
+    assert items_of(x) == [("K9", "K9", "obusier K9", "artillery", 12, "exact")]

@@ -17,9 +17,10 @@ from armsledger.extract.context import DocContext
 from armsledger.lang import Lexicon, get_lexicon
 from armsledger.model import Item
 from armsledger.normalize.numbers import NumberMatch
-from armsledger.normalize.weapons import WeaponMatch, lookup_designation
+from armsledger.normalize.weapons import WeaponMatch, is_support_noun, lookup_designation
 
 RANK = {"designation": 0, "name": 1, "generic": 2}
+EXPAND, CONTRACT = "expand", "contract"  # spaCy's alignment modes of `Doc.char_span`
 
 
 def _alt(words: list[str]) -> str:
@@ -109,11 +110,13 @@ class ItemMention:
                     evidence=spans)
 
 
-def group_item_mentions(ctx: DocContext, start: int, end: int) -> list[ItemMention]:
-    """Weapon mentions inside [start, end) grouped into items, components left out."""
+def group_item_mentions(ctx: DocContext, start: int, end: int, listed: bool = False) -> list[ItemMention]:
+    """Weapon mentions inside [start, end) grouped into items, components left out, with the
+    counted equipment the catalogue does not know (`_counted_names`; with `listed`, the range is
+    a notice's list of equipment, where whatever is counted is an item)."""
     text, lex, rx = ctx.text, ctx.lex, _patterns(ctx.lang)
     weapons = ctx.within(ctx.weapons, start, end)
-    parens = ctx.remember("parentheses", lambda: _Parentheses(ctx.text))
+    parens = _parentheses(ctx)
     groups: list[ItemMention] = []
     kinds: set[str] = set()  # the kinds of the parts of the last group
     for w in weapons:
@@ -170,11 +173,259 @@ def group_item_mentions(ctx: DocContext, start: int, end: int) -> list[ItemMenti
             phrase_start, g.phrase_end = _noun_phrase(rx, text, g, end, weapons, weapon_starts)
             phrase = re.sub(r"\s+", " ", text[phrase_start:g.phrase_end]).strip()
             if phrase.lower() != g.best.text.lower():
-                g.phrase_text = phrase
+                g.phrase_text = _in_singular(ctx, phrase_start, g.phrase_end, g.best)
             elif g.quantity is None and _definite(ctx, g):
                 continue  # "the howitzers", "ces chars": equipment named before, not a new item
         kept.append(g)
-    return [g for g in kept if not g.broken_down]
+    kept = [g for g in kept if not g.broken_down]
+    named = _counted_names(ctx, start, end, weapons, listed)
+    if named:
+        kept = sorted(kept + named, key=lambda g: g.start)
+    return _without_inclusions(ctx, kept)
+
+
+# the parts of speech a name of equipment is made of ("HF 9550 Radios", "Blue Force Trackers")
+NAME_POS = frozenset({"NOUN", "PROPN", "ADJ", "NUM", "X"})
+NAME_ENTITIES = frozenset({"GPE", "ORG", "PERSON", "PER", "NORP", "LOC"})
+MEASURE_ENTITIES = frozenset({"DATE", "MONEY"})
+
+
+def _counted_names(ctx: DocContext, start: int, end: int, weapons: list[WeaponMatch], listed: bool
+                   ) -> list[ItemMention]:
+    """Equipment the catalogue does not know, counted: "14 Blue Force Trackers", "12 HF 9550
+    Radios", "16 Identification Friend or Foe systems". The words after a count up to the noun
+    that ends their phrase name the item; letters and digits written together before the noun
+    ("HF 9550") are its designation. Outside a notice's list the words must hold a name (two
+    capitalised words, not a place, body or person): a common noun counted there ("70 personnel")
+    is no equipment."""
+    rx = _patterns(ctx.lang)
+    money = ctx.money_spans
+    taken = [(w.start, w.end) for w in weapons]
+    parens = _parentheses(ctx)
+    out: list[ItemMention] = []
+    for n in ctx.within(ctx.numbers, start, end):
+        if money.contains(n.start) or n.value != int(n.value) or n.value < 1 \
+                or rx.size.match(ctx.text, n.end) or rx.kind_noun.match(ctx.text, n.end):
+            continue
+        phrase = _name_after(ctx, n.end, end)
+        if phrase is None or any(s < phrase.end_char and phrase.start_char < e for s, e in taken):
+            continue
+        if any(n.start < g.end and g.start < phrase.end_char for g in out):
+            continue
+        opened = parens.last_open(start, n.start)
+        if opened != -1 and not parens.closes(opened, n.start):
+            continue  # "(16 installed and 4 spares)": the count of an item told before
+        if not listed and not _holds_name(ctx, phrase):
+            continue
+        if is_support_noun(phrase.text, ctx.lang):
+            continue
+        out.append(_named_mention(ctx, phrase, n))
+    return out
+
+
+def _name_after(ctx: DocContext, pos: int, limit: int):
+    """The words right after a count that make one noun phrase, up to its last noun: nouns,
+    names, adjectives and figures, a conjunction only between capitalised words ("Friend or Foe");
+    None when they do not end in a noun."""
+    doc = ctx.doc
+    first = doc.char_span(pos, min(limit, pos + 1), alignment_mode=EXPAND)
+    if first is None:
+        return None
+    i = first.start
+    if i < len(doc) and doc[i].idx < pos:
+        i += 1
+    j = i
+    while j < len(doc) and doc[j].idx < limit:
+        t = doc[j]
+        inside = t.pos_ in NAME_POS or t.text in HYPHENS or t.tag_ in {"VBG"} and j > i
+        between_names = t.pos_ == "CCONJ" and j > i and doc[j - 1].text[:1].isupper() \
+            and j + 1 < len(doc) and doc[j + 1].text[:1].isupper()
+        if not (inside or between_names) or t.ent_type_ in MEASURE_ENTITIES:
+            break
+        j += 1
+    while j > i and doc[j - 1].pos_ not in {"NOUN", "PROPN"}:
+        j -= 1
+    if j - i < 1 or j - i > 8 or doc[i].like_num:
+        return None
+    return doc[i:j]
+
+
+def _holds_name(ctx: DocContext, phrase) -> bool:
+    """Letters and figures written together ("HF 9550"), or two capitalised words in a row,
+    neither part of a place, body or person."""
+    if _code(ctx, phrase, _phrase_head(ctx, phrase)) is not None:
+        return True
+    run = 0
+    for t in phrase:
+        run = run + 1 if t.text[:1].isupper() and t.is_alpha and t.ent_type_ not in NAME_ENTITIES else 0
+        if run >= 2:
+            return True
+    return False
+
+
+def _named_mention(ctx: DocContext, phrase, n: NumberMatch) -> ItemMention:
+    """The item of a counted phrase the catalogue does not know. Letters and figures written
+    together ("HF 9550 Radios", "radios HF 9550") or capitalised words beside an ordinary noun
+    ("Long Range Acoustic Device 5km loudspeaker systems", "terminaux Blue Force Tracker") are
+    its designation, the other words its description; a name that holds the noun ("Blue Force
+    Trackers") is the description itself. The noun is put in the singular."""
+    head = _phrase_head(ctx, phrase)
+    named = _code(ctx, phrase, head) or _capitalised_run(phrase, head)
+    words = [t for t in phrase if named is None or not named.start <= t.i < named.end]
+    description = "".join((_singular(t) + t.whitespace_ if t.i == head.i else t.text_with_ws) for t in words)
+    if named is not None:
+        description = description.lower()
+    return _open_mention(phrase, n, named.text if named is not None else None, description)
+
+
+def _phrase_head(ctx: DocContext, phrase):
+    """The noun of `phrase`: its first or its last noun without figures, as the language puts
+    the noun before or after its modifiers (`noun_first` of lang/<lang>/items.json)."""
+    nouns = [t for t in phrase if t.pos_ in {"NOUN", "PROPN"} and t.is_alpha]
+    if not nouns:
+        return phrase[-1]
+    return nouns[0] if ctx.lex.words("noun_first") else nouns[-1]
+
+
+def _code(ctx: DocContext, phrase, head):
+    """"HF 9550": the run of acronyms and figures (not sizes) that ends on a figure, the noun
+    left out; None when there is none."""
+    units = _patterns(ctx.lang).size
+    run: list = []
+    for t in phrase:
+        sized = units.match(t.text) or t.i + 1 < phrase.end and units.fullmatch(t.nbor().text)
+        coded = t.i != head.i and (any(c.isdigit() for c in t.text) and not sized
+                                   or t.is_upper and t.is_alpha and len(t) >= 2)
+        if coded and (not run or run[-1].i == t.i - 1):
+            run.append(t)
+        elif run and any(c.isdigit() for c in run[-1].text):
+            break
+        else:
+            run = [t] if coded else []
+    while run and not any(c.isdigit() for c in run[-1].text):
+        run.pop()
+    return phrase.doc[run[0].i:run[-1].i + 1] if run else None
+
+
+def _capitalised_run(phrase, head):
+    """Two capitalised words or more in a row (with "or"/"and" between them), not right
+    before the noun nor holding it: the name in "Long Range Acoustic Device 5km loudspeaker
+    systems", "terminaux Blue Force Tracker"; None otherwise ("Identification Friend or Foe
+    systems", "Blue Force Trackers": words that say what kind of noun)."""
+    best = None
+    i = phrase.start
+    while i < phrase.end:
+        j = i
+        while j < phrase.end and j != head.i and (phrase.doc[j].text[:1].isupper() and phrase.doc[j].is_alpha
+                                                  or phrase.doc[j].pos_ == "CCONJ" and j > i):
+            j += 1
+        while j > i and phrase.doc[j - 1].pos_ == "CCONJ":
+            j -= 1
+        if j - i >= 2 and j != head.i:
+            best = best or phrase.doc[i:j]
+        i = max(j, i + 1)
+    return best
+
+
+def _open_mention(phrase, n: NumberMatch, designation: str | None, description: str) -> ItemMention:
+    match = WeaponMatch(phrase.start_char, phrase.end_char, phrase.text, designation, None, "other",
+                        "designation" if designation else "generic", description.strip())
+    return ItemMention(phrase.start_char, phrase.end_char, [match], quantity=int(n.value),
+                       qualifier=n.qualifier, quantity_span=(n.start, n.end))
+
+
+def _singular(token) -> str:
+    """A noun in the singular: its lemma, or a plural "s" dropped where the lemmatiser leaves
+    names ("Trackers") as written."""
+    if token.lemma_.lower() != token.text.lower():
+        lemma = token.lemma_
+        return lemma[:1].upper() + lemma[1:] if token.text[:1].isupper() else lemma
+    if token.text.endswith("s") and not token.text.endswith("ss") and len(token) > 3:
+        return token.text[:-1]
+    return token.text
+
+
+# the tokens that may stand between two items of one list ("rounds, multi-purpose rounds and ...")
+LIST_POS = frozenset({"PUNCT", "CCONJ", "DET", "NUM", "ADP"})
+
+
+def _without_inclusions(ctx: DocContext, items: list[ItemMention]) -> list[ItemMention]:
+    """"X, including A, B and C": one level of the equipment. Named or counted equipment
+    listed after an unnamed noun breaks it down ("fighter jets including 50 F/A-18E and 14
+    EA-18G": the jets are not an item of their own); unnamed, uncounted nouns listed after an
+    unnamed item are kinds of it ("30mm ammunition, including high explosive rounds and
+    training rounds": the ammunition is the item)."""
+    if len(items) < 2:
+        return items
+    cue = ctx.lex.rx("inclusion_cues")
+    dropped: set[int] = set()
+    k = 0
+    while k < len(items) - 1:
+        outer = items[k]
+        end = max(outer.end, outer.phrase_end)
+        said = _inclusion_cue(ctx, cue, end, items[k + 1].start)
+        if outer.designation is not None or said is None \
+                or not _list_gap(ctx, said.end(), items[k + 1].start, first=True):
+            k += 1
+            continue
+        listed = [k + 1]
+        while listed[-1] + 1 < len(items) and _list_gap(
+                ctx, max(items[listed[-1]].end, items[listed[-1]].phrase_end), items[listed[-1] + 1].start):
+            listed.append(listed[-1] + 1)
+        if any(items[j].designation is not None or items[j].quantity is not None for j in listed) or any(
+                _stems(outer.to_item().description) < _stems(items[j].to_item().description) for j in listed):
+            dropped.add(k)  # broken down, or told again more fully ("bombs, among them 500-pound bombs")
+        else:
+            dropped.update(listed)
+        k = listed[-1] + 1
+    return [g for j, g in enumerate(items) if j not in dropped]
+
+
+def _in_singular(ctx: DocContext, start: int, end: int, noun: WeaponMatch) -> str:
+    """The noun phrase [start, end) with its equipment noun in the singular ("2,000-pound bombs"
+    -> "2,000-pound bomb", "rounds of 155mm ammunition" -> "round of ..."), unless adjectives
+    that agree with it follow ("véhicules blindés médicalisés" stays as written)."""
+    text = ctx.text
+    written = re.sub(r"\s+", " ", text[start:end]).strip()
+    singular = noun.description or noun.text
+    if not start <= noun.start < noun.end <= end or noun.text.lower() == singular.lower():
+        return written
+    after = ctx.doc.char_span(noun.end, end, alignment_mode=CONTRACT)
+    if after is not None and len(after) and (after[0].pos_ == "ADJ" or after[0].dep_ in {"amod", "acl"}):
+        return written
+    if noun.text[:1].isupper():
+        singular = singular[:1].upper() + singular[1:]
+    return re.sub(r"\s+", " ", text[start:noun.start] + singular + text[noun.end:end]).strip()
+
+
+def _inclusion_cue(ctx: DocContext, cue: re.Pattern[str], start: int, end: int) -> re.Match[str] | None:
+    """The inclusion cue after a comma in the words between two items ("fighter jets from
+    Boeing, including"), the last one; None when there is none or the words run past a clause."""
+    if end - start > 80 or any(c in ";:.()" for c in ctx.text[start:end]):
+        return None
+    found = None
+    for m in cue.finditer(ctx.text, start, end):
+        if ctx.text[start:m.start()].rstrip().endswith(",") or not ctx.text[start:m.start()].strip():
+            found = m
+    return found
+
+
+def _list_gap(ctx: DocContext, start: int, end: int, first: bool = False) -> bool:
+    """Do the words between two items of a list only join them (punctuation, a conjunction, an
+    article, a count) or modify the next one? Before the first item of a list after its cue,
+    no conjunction is needed; between two items, punctuation or a conjunction must be."""
+    if end - start > 60:
+        return False
+    gap = ctx.doc.char_span(start, end, alignment_mode=CONTRACT)
+    if gap is None:
+        return not ctx.text[start:end].strip(" ,") if not first else False
+    joined = first
+    for t in gap:
+        if t.pos_ in {"PUNCT", "CCONJ"}:
+            joined = joined or t.text != "-"
+        elif t.pos_ not in LIST_POS and not (t.dep_ in MODIFIER_DEPS and t.head.i > t.i):
+            return False
+    return joined
 
 
 # the relations of a word that modifies a noun inside its phrase (UD for French, ClearNLP for English)
@@ -188,7 +439,7 @@ def _modifiers_only(ctx: DocContext, g: ItemMention, w: WeaponMatch) -> bool:
     make ("48 avions de chasse légers FA-50", "K9 Thunder self-propelled howitzers")? Each must
     hang, as an adjective, compound or name, on a word inside that phrase: an article, a
     preposition, a conjunction, a number or a verb starts another phrase."""
-    gap = ctx.doc.char_span(g.end, w.start, alignment_mode="contract")
+    gap = ctx.doc.char_span(g.end, w.start, alignment_mode=CONTRACT)
     if gap is None or not 0 < len(gap) <= MAX_MODIFIERS:
         return False
     units = _patterns(ctx.lang).size
@@ -205,15 +456,15 @@ def _modifiers_only(ctx: DocContext, g: ItemMention, w: WeaponMatch) -> bool:
 
 def _heads(ctx: DocContext, head: WeaponMatch, dependent: WeaponMatch) -> bool:
     """Is mention `head` the syntactic head of mention `dependent` (an ancestor of its root)?"""
-    h = ctx.doc.char_span(head.start, head.end, alignment_mode="expand")
-    d = ctx.doc.char_span(dependent.start, dependent.end, alignment_mode="expand")
+    h = ctx.doc.char_span(head.start, head.end, alignment_mode=EXPAND)
+    d = ctx.doc.char_span(dependent.start, dependent.end, alignment_mode=EXPAND)
     return h is not None and d is not None and h.root.is_ancestor(d.root)
 
 
 def _name_words(ctx: DocContext, start: int, end: int) -> str | None:
     """The capitalised words between a designation and its noun that complete its name ("K2
     Black Panther tanks", "K9 Thunder howitzers"), not a place, organisation or demonym."""
-    gap = ctx.doc.char_span(start, end, alignment_mode="contract")
+    gap = ctx.doc.char_span(start, end, alignment_mode=CONTRACT)
     if gap is None or any(not t.text[:1].isupper() or not t.is_alpha or t.ent_type_ in {"GPE", "ORG", "LOC"}
                           for t in gap):
         return None
@@ -222,7 +473,7 @@ def _name_words(ctx: DocContext, start: int, end: int) -> str | None:
 
 def _modifies_other_noun(ctx: DocContext, g: WeaponMatch) -> bool:
     """Is the noun of mention `g` a compound modifier of a later noun that names no equipment?"""
-    span = ctx.doc.char_span(g.start, g.end, alignment_mode="expand")
+    span = ctx.doc.char_span(g.start, g.end, alignment_mode=EXPAND)
     if span is None:
         return False
     root = span.root
@@ -236,7 +487,7 @@ def _modifies_other_noun(ctx: DocContext, g: WeaponMatch) -> bool:
 def _definite(ctx: DocContext, g: ItemMention) -> bool:
     """Does a definite article or a demonstrative determine the noun of `g` (its determiner in
     the parse, or the word just before the phrase)?"""
-    span = ctx.doc.char_span(g.start, g.end, alignment_mode="expand")
+    span = ctx.doc.char_span(g.start, g.end, alignment_mode=EXPAND)
     if span is None:
         return False
     determiners = [t for t in span.root.lefts if t.dep_ == "det"]
@@ -277,6 +528,11 @@ class _Parentheses:
             m = NON_SPACE.search(self.text, start)
             self._next_non_space[start] = m.start() if m else len(self.text)
         return self._next_non_space[start] >= end
+
+
+def _parentheses(ctx: DocContext) -> _Parentheses:
+    """The parentheses of the document, found once."""
+    return ctx.remember(_Parentheses, lambda: _Parentheses(ctx.text))
 
 
 def _digit_last(text: str, start: int, end: int) -> bool:
@@ -429,9 +685,36 @@ def _attach_quantity(ctx: DocContext, g: ItemMention, numbers: _Counts) -> None:
         g.quantity, g.qualifier, g.quantity_span = 1, "exact", None
 
 
+def _stems(text: str | None) -> frozenset[str]:
+    """The words of `text`, lower-cased, a plural "s"/"x" dropped: "2,000-pound bombs" and
+    "bomb" share "bomb"."""
+    return frozenset(w[:-1] if len(w) > 3 and w[-1] in "sx" else w
+                     for w in re.findall(r"[^\W\d_]+", (text or "").lower()))
+
+
 def drop_summaries(mentions: list[ItemMention]) -> list[ItemMention]:
-    """Leave out an unnamed, uncounted item that only announces a named one made of the same
-    noun ("une vente de kits de guidage ... 3 845 kits de guidage KMU-558B/B")."""
+    """Leave out the items of a deal that only tell again, in general words, equipment the deal
+    names more precisely:
+
+    - an unnamed, uncounted item made of the noun of a named one ("une vente de kits de
+      guidage ... 3 845 kits de guidage KMU-558B/B");
+    - an unnamed item whose words all belong to a fuller unnamed one ("bombs ... the 2,000-pound
+      bombs"), with no other count;
+    - an unnamed item counted as a named item of its kind ("180 K2 tanks ... these 180 armoured
+      vehicles")."""
     named_nouns = {p.description for m in mentions if m.designation for p in m.parts if p.kind == "generic"}
-    return [m for m in mentions if m.designation or m.quantity is not None
-            or m.best.description not in named_nouns]
+    records = [m.to_item() for m in mentions]
+    named = [(r.category, r.quantity) for m, r in zip(mentions, records) if m.designation]
+    words = [_stems(r.description) for r in records]
+    kept = []
+    for k, (m, r) in enumerate(zip(mentions, records)):
+        if m.designation is None:
+            if m.quantity is None and m.best.description in named_nouns:
+                continue
+            if any(j != k and mentions[j].designation is None and words[k] < words[j]
+                   and r.quantity in {None, records[j].quantity} for j in range(len(mentions))):
+                continue
+            if m.quantity is not None and (r.category, r.quantity) in named:
+                continue
+        kept.append(m)
+    return kept
