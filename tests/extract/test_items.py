@@ -130,14 +130,66 @@ def test_en_counted_restatement_of_a_named_item(extract):
     assert items_of(x) == [("K9", "K9", "howitzer K9", "artillery", 54, "exact")]
 
 
-def test_fr_bare_noun_beside_a_fuller_one(extract):
-    x = extract("Les États-Unis ont vendu à la Roumanie des bombes et des bombes de 250 kg.")
+def test_fr_bare_noun_before_a_fuller_one(extract):
+    x = extract("Les États-Unis vont vendre des bombes à la Roumanie. La vente porte sur des bombes de 250 kg.")
     assert items_of(x) == [(None, None, "bombe de 250 kg", "other", None, None)]
 
 
-def test_en_bare_noun_beside_a_fuller_one(extract):
+def test_en_bare_noun_before_a_fuller_one(extract):
+    x = extract("The United States will sell bombs to Romania. The sale covers 500-pound bombs.", "en")
+    assert items_of(x) == [(None, None, "500-pound bomb", "other", None, None)]
+
+
+def test_fr_bare_noun_after_a_fuller_one(extract):
+    x = extract("La Roumanie va acheter des munitions guidées aux États-Unis. La vente comprend 32 F-35A, "
+                "des pièces détachées, des munitions et la formation.")
+    assert items_of(x) == [(None, None, "munition guidée", "missile", None, None),
+                           ("F-35A", "F-35", "combat aircraft", "aircraft", 32, "exact")]
+
+
+def test_en_bare_noun_after_a_fuller_one(extract):
+    x = extract("Romania will buy precision guided munitions from the United States. The sale covers "
+                "32 F-35A jets, spare parts, munitions and training.", "en")
+    assert items_of(x) == [(None, None, "precision-guided munition", "missile", None, None),
+                           ("F-35A", "F-35", "combat aircraft", "aircraft", 32, "exact")]
+
+
+def test_fr_list_names_bare_and_fuller_noun(extract):
+    x = extract("Les États-Unis ont vendu à la Roumanie des bombes et des bombes de 250 kg.")
+    assert items_of(x) == [(None, None, "bombe", "other", None, None),
+                           (None, None, "bombe de 250 kg", "other", None, None)]
+
+
+def test_en_list_names_bare_and_fuller_noun(extract):
+    x = extract("The United States has sold bombs, guided bombs and engines to Romania.", "en")
+    assert items_of(x) == [(None, None, "bomb", "other", None, None),
+                           (None, None, "guided bomb", "missile", None, None),
+                           (None, None, "engine", "engine", None, None)]
+
+
+def test_en_fuller_noun_after_inclusion_cue(extract):
     x = extract("The United States has sold bombs to Romania, among them 500-pound bombs.", "en")
     assert items_of(x) == [(None, None, "500-pound bomb", "other", None, None)]
+
+
+# --- one noun shared by coordinated calibres or complements -----------------------------------------
+
+def test_fr_coordinated_complements_share_the_noun(extract):
+    x = extract("Les États-Unis vendent au Nigeria des systèmes de guidage et de vision nocturne.")
+    assert items_of(x) == [(None, None, "système de guidage", "missile", None, None),
+                           (None, None, "système de vision nocturne", "sensor", None, None)]
+
+
+def test_fr_coordinated_calibres_share_the_noun(extract):
+    x = extract("La France livre à l'Ukraine des obus de 155 mm et de 105 mm.")
+    assert items_of(x) == [(None, None, "obus de 155 mm", "other", None, None),
+                           (None, None, "obus de 105 mm", "other", None, None)]
+
+
+def test_en_coordinated_calibres_share_the_noun(extract):
+    x = extract("The package for Ukraine includes 155mm and 105mm artillery ammunition.", "en")
+    assert items_of(x) == [(None, None, "155mm artillery ammunition", "other", None, None),
+                           (None, None, "105mm artillery ammunition", "other", None, None)]
 
 
 # --- "X, including A and B": one level of the equipment -----------------------------------------------

@@ -17,7 +17,7 @@ from armsledger.extract.context import DocContext
 from armsledger.lang import Lexicon, get_lexicon
 from armsledger.model import Item
 from armsledger.normalize.numbers import NumberMatch
-from armsledger.normalize.weapons import WeaponMatch, is_support_noun, lookup_designation
+from armsledger.normalize.weapons import WeaponMatch, find_weapons, is_support_noun, lookup_designation
 
 RANK = {"designation": 0, "name": 1, "generic": 2}
 EXPAND, CONTRACT = "expand", "contract"  # spaCy's alignment modes of `Doc.char_span`
@@ -53,8 +53,14 @@ class _Patterns:
         self.size = re.compile(rf"\s?-?\s?(?:{units})(?!\w)", re.I)
         self.complement = re.compile(
             rf"(?:\s+(?:{alt('complement_prepositions')})\s*(?:\d[\d,.]*\s?-?(?:{units})(?!\w))"
-            rf"(?:\s+[a-z][\w-]*){{0,2}}|\s+[a-zéèêëàâîïôûç-]+(?:{alt('adjective_endings')})(?!\w))", re.I)
+            rf"(?:\s+(?!(?:{alt('conjunctions')}|{alt('complement_prepositions')})(?!\w))[a-z][\w-]*){{0,2}}"
+            rf"|\s+[a-zéèêëàâîïôûç-]+(?:{alt('adjective_endings')})(?!\w))", re.I)
         self.conjunction = re.compile(rf"(?<!\w)(?:{alt('conjunctions')})(?!\w)", re.I)
+        # "155mm and 105mm artillery ammunition", "systèmes de guidage et de vision nocturne"
+        self.other_calibre = re.compile(rf"(\d[\d,.]*\s?-?(?:{units}))\s+(?:{alt('conjunctions')})\s+$", re.I)
+        preposition = rf"(?:{alt('complement_prepositions')})(?:\s+|(?<=['’]))"
+        self.joined_complement = re.compile(rf"\s+(?:{alt('conjunctions')})\s+({preposition})", re.I)
+        self.preposition = re.compile(rf"\s{preposition}", re.I)
         self.kind_noun = re.compile(rf"\s*(?:{alt('kind_nouns')})(?!\w)", re.I)
 
 
@@ -75,6 +81,7 @@ class ItemMention:
     model: str | None = None     # model words after a programme name
     phrase_end: int = -1         # where an unnamed item's noun phrase (calibre, complement) ends
     phrase_text: str | None = None  # that noun phrase, when it says more than the noun
+    scope: int = -1              # where the sentence (or list) read with it starts
 
     @property
     def best(self) -> WeaponMatch:
@@ -176,11 +183,20 @@ def group_item_mentions(ctx: DocContext, start: int, end: int, listed: bool = Fa
                 g.phrase_text = _in_singular(ctx, phrase_start, g.phrase_end, g.best)
             elif g.quantity is None and _definite(ctx, g):
                 continue  # "the howitzers", "ces chars": equipment named before, not a new item
+            if g.phrase_text is None:
+                g.phrase_text = _fuller_before(ctx, g)
+            if g.quantity is None:
+                kept += _other_calibre(ctx, g, phrase_start, start)
+                kept.append(g)
+                kept += _joined_complement(ctx, g, end, weapons)
+                continue
         kept.append(g)
     kept = [g for g in kept if not g.broken_down]
     named = _counted_names(ctx, start, end, weapons, listed)
     if named:
         kept = sorted(kept + named, key=lambda g: g.start)
+    for g in kept:
+        g.scope = start
     return _without_inclusions(ctx, kept)
 
 
@@ -379,6 +395,66 @@ def _without_inclusions(ctx: DocContext, items: list[ItemMention]) -> list[ItemM
             dropped.update(listed)
         k = listed[-1] + 1
     return [g for j, g in enumerate(items) if j not in dropped]
+
+
+LOOK_BACK = 40  # weapon mentions read back for the fuller name of a bare noun
+
+
+def _fuller_before(ctx: DocContext, g: ItemMention) -> str | None:
+    """"precision guided munitions ... spare parts, munitions and training": a bare equipment
+    noun told after a fuller one made of it, earlier in the text, is that equipment; None when
+    there is none."""
+    noun = g.best
+    words = _stems(noun.description)
+    if not ctx.starts_ordered(ctx.weapons):
+        return None
+    starts = ctx.remember(_fuller_before, lambda: [w.start for w in ctx.weapons])
+    k = bisect_left(starts, g.start)
+    for w in reversed(ctx.weapons[max(0, k - LOOK_BACK):k]):
+        if w.kind == "generic" and w.start < g.start and words < _stems(w.description):
+            return w.description
+    return None
+
+
+def _other_calibre(ctx: DocContext, g: ItemMention, phrase_start: int, limit: int) -> list[ItemMention]:
+    """"155mm and 105mm artillery ammunition": the item of the first calibre, which shares the
+    noun of `g` (written with the second)."""
+    rx = _patterns(ctx.lang)
+    m = rx.other_calibre.search(ctx.text, max(limit, phrase_start - 30), phrase_start)
+    if m is None or phrase_start >= g.start:
+        return []
+    rest = _in_singular(ctx, g.start, g.phrase_end, g.best)
+    return [ItemMention(m.start(1), g.end, list(g.parts), phrase_end=g.phrase_end,
+                        phrase_text=f"{m.group(1)} {rest}")]
+
+
+def _joined_complement(ctx: DocContext, g: ItemMention, limit: int, weapons: list[WeaponMatch]
+                       ) -> list[ItemMention]:
+    """"systèmes de guidage et de vision nocturne", "obus de 155 mm et de 105 mm": a second
+    complement joined to the noun's own makes a second item of the same noun (not when an
+    article or another equipment word follows: "des chars et de la défense anti-aérienne")."""
+    rx = _patterns(ctx.lang)
+    m = rx.joined_complement.match(ctx.text, g.phrase_end, limit)
+    if m is None:
+        return []
+    words = ctx.doc.char_span(m.end(), min(limit, m.end() + 60), alignment_mode=EXPAND)
+    if words is None or not len(words) or words[0].idx != m.end() or words[0].pos_ not in {"NOUN", "NUM"}:
+        return []
+    last = words[0]
+    for t in words[1:]:
+        if t.pos_ not in {"ADJ", "NOUN"} or t.pos_ == "NOUN" and last.pos_ != "NUM":
+            break
+        last = t
+    end = last.idx + len(last)
+    if any(m.end() <= w.start < end for w in weapons):
+        return []
+    noun = g.best.description or g.best.text
+    own = rx.preposition.search(noun)
+    head = noun[:own.start()] if own else noun
+    phrase = head + " " + re.sub(r"\s+", " ", ctx.text[m.start(1):end])
+    # the noun phrase may be an equipment word of its own ("système de vision nocturne")
+    own_kind = [w for w in find_weapons(phrase, ctx.lang) if w.end - w.start == len(phrase)]
+    return [ItemMention(m.start(1), end, own_kind or list(g.parts), phrase_end=end, phrase_text=phrase)]
 
 
 def _in_singular(ctx: DocContext, start: int, end: int, noun: WeaponMatch) -> str:
@@ -698,8 +774,8 @@ def drop_summaries(mentions: list[ItemMention]) -> list[ItemMention]:
 
     - an unnamed, uncounted item made of the noun of a named one ("une vente de kits de
       guidage ... 3 845 kits de guidage KMU-558B/B");
-    - an unnamed item whose words all belong to a fuller unnamed one ("bombs ... the 2,000-pound
-      bombs"), with no other count;
+    - an unnamed item whose words all belong to a fuller unnamed one of another sentence ("bombs
+      ... the 2,000-pound bombs"), with no other count (a list names both: "bombs, guided bombs");
     - an unnamed item counted as a named item of its kind ("180 K2 tanks ... these 180 armoured
       vehicles")."""
     named_nouns = {p.description for m in mentions if m.designation for p in m.parts if p.kind == "generic"}
@@ -711,7 +787,7 @@ def drop_summaries(mentions: list[ItemMention]) -> list[ItemMention]:
         if m.designation is None:
             if m.quantity is None and m.best.description in named_nouns:
                 continue
-            if any(j != k and mentions[j].designation is None and words[k] < words[j]
+            if any(j != k and mentions[j].designation is None and words[k] < words[j] and mentions[j].scope != m.scope
                    and r.quantity in {None, records[j].quantity} for j in range(len(mentions))):
                 continue
             if m.quantity is not None and (r.category, r.quantity) in named:
