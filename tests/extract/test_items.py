@@ -243,3 +243,30 @@ def test_en_common_noun_counted_in_news_is_no_item(extract):
 def test_fr_common_noun_counted_in_news_is_no_item(extract):
     x = extract("Le Chili a acheté 12 obusiers K9 à la Corée du Sud et envoyé 70 militaires en formation.")
     assert items_of(x) == [("K9", "K9", "obusier K9", "artillery", 12, "exact")]
+
+
+# --- platforms that support is for are not items ----------------------------------------------------
+
+def test_fr_platform_only_supported_is_no_item(extract):
+    x = extract("La Grèce a acheté à la France six missiles Exocet et le soutien logistique de ses Rafale.")
+    assert items_of(x) == [("Exocet", "Exocet", "missile Exocet", "missile", 6, "exact")]
+
+
+def test_en_platform_only_supported_is_no_item(extract):
+    x = extract("The United States approved a sale to Norway of software support for C-130J aircraft "
+                "and 12 AIM-120 missiles.", "en")
+    assert items_of(x) == [("AIM-120", "AMRAAM", "missile AIM-120", "missile", 12, "exact")]
+
+
+def test_fr_equipment_listed_beside_support_stays(extract):
+    x = extract("La Pologne a commandé 180 chars K2 à la Corée du Sud. Le contrat comprend la formation, "
+                "la logistique et des munitions.")
+    assert items_of(x) == [("K2", "K2", "char K2", "armoured_vehicle", 180, "exact"),
+                           (None, None, "munition", "other", None, None)]
+
+
+def test_en_equipment_listed_beside_support_stays(extract):
+    x = extract("Poland is buying 180 K2 tanks from South Korea. The deal includes training, logistics "
+                "and ammunition.", "en")
+    assert items_of(x) == [("K2", "K2", "tank K2", "armoured_vehicle", 180, "exact"),
+                           (None, None, "ammunition", "other", None, None)]

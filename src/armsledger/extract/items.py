@@ -174,7 +174,7 @@ def group_item_mentions(ctx: DocContext, start: int, end: int, listed: bool = Fa
         # "missile defense", "K-10 ammunition resupply vehicles": a noun that modifies another
         # noun, one that names no equipment, is not the noun of the item
         g.parts = [p for p in g.parts if p.kind != "generic" or not _modifies_other_noun(ctx, p)]
-        if not g.parts:
+        if not g.parts or _only_supported(ctx, g):
             continue
         if all(p.kind == "generic" for p in g.parts):
             phrase_start, g.phrase_end = _noun_phrase(rx, text, g, end, weapons, weapon_starts)
@@ -508,6 +508,32 @@ def _list_gap(ctx: DocContext, start: int, end: int, first: bool = False) -> boo
 MODIFIER_DEPS = frozenset({"amod", "compound", "nmod", "flat", "flat:name", "flat:foreign", "npadvmod", "appos"})
 HYPHENS = frozenset("-\u2010\u2011\u2013")
 MAX_MODIFIERS = 4
+
+
+# the relations of a noun that depends on another through a preposition (ClearNLP, UD)
+SUPPORTED_DEPS = frozenset({"pobj", "obl", "obl:mod", "nmod"})
+
+
+def _only_supported(ctx: DocContext, g: ItemMention) -> bool:
+    """Is the equipment of `g` only what support is for ("software support for C-130J
+    aircraft", "C-130J technical support", "le soutien logistique de ses Rafale", "spare parts
+    for the tanks")? Its noun, or the noun it modifies, depends on a support noun."""
+    span = ctx.doc.char_span(g.start, g.end, alignment_mode=EXPAND)
+    if span is None:
+        return False
+    token = span.root
+    for _ in range(3):
+        head = token.head
+        if head.i == token.i or token.dep_ not in MODIFIER_DEPS | SUPPORTED_DEPS:
+            return False  # "training, logistics and ammunition": listed beside, not supported
+        if head.pos_ == "ADP":  # "support for C-130J aircraft": the preposition's head
+            head = head.head
+        if head.pos_ in {"NOUN", "PROPN"} and is_support_noun(head.text, ctx.lang):
+            return True
+        if token.dep_ not in MODIFIER_DEPS or head.pos_ not in {"NOUN", "PROPN"}:
+            return False
+        token = head  # "C-130J aircraft": the noun the name modifies
+    return False
 
 
 def _modifiers_only(ctx: DocContext, g: ItemMention, w: WeaponMatch) -> bool:
