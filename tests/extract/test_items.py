@@ -180,6 +180,16 @@ def test_fr_coordinated_complements_share_the_noun(extract):
                            (None, None, "système de vision nocturne", "sensor", None, None)]
 
 
+def test_fr_coordinated_support_complement_is_no_item(extract):
+    x = extract("Les États-Unis vendent au Chili des systèmes de guidage et de soutien technique.")
+    assert items_of(x) == [(None, None, "système de guidage", "missile", None, None)]
+
+
+def test_en_coordinated_support_is_no_item(extract):
+    x = extract("The package for Ukraine includes 155mm artillery ammunition and support equipment.", "en")
+    assert items_of(x) == [(None, None, "155mm artillery ammunition", "other", None, None)]
+
+
 def test_fr_coordinated_calibres_share_the_noun(extract):
     x = extract("La France livre à l'Ukraine des obus de 155 mm et de 105 mm.")
     assert items_of(x) == [(None, None, "obus de 155 mm", "other", None, None),
@@ -270,3 +280,41 @@ def test_en_equipment_listed_beside_support_stays(extract):
                 "and ammunition.", "en")
     assert items_of(x) == [("K2", "K2", "tank K2", "armoured_vehicle", 180, "exact"),
                            (None, None, "ammunition", "other", None, None)]
+
+
+# --- a bare noun that is the head noun or a word of the name of a named item ------------------------
+
+def test_fr_bare_noun_with_the_head_of_a_named_item(extract):
+    x = extract("Les États-Unis ont approuvé une vente à Israël de kits de guidage d'une valeur de "
+                "100 millions de dollars : 1 000 kits de queue KMU-572.")
+    assert items_of(x) == [("KMU-572", "JDAM", "kit de queue KMU-572", "missile", 1000, "exact")]
+
+
+def test_en_bare_noun_with_the_head_of_a_named_item(extract):
+    x = extract("The United States approved a sale to Israel of guidance kits worth $100 million: "
+                "1,000 KMU-572 tail kits.", "en")
+    assert items_of(x) == [("KMU-572", "JDAM", "tail kit KMU-572", "missile", 1000, "exact")]
+
+
+def test_fr_bare_noun_in_the_name_of_a_named_item(extract):
+    x = extract("Les États-Unis ont approuvé la vente de munitions à Israël : 1 000 Joint Direct Attack "
+                "Munitions (JDAM) et 200 missiles AIM-9X.")
+    assert items_of(x) == [("JDAM", "JDAM", "guidance kit", "missile", 1000, "exact"),
+                           ("AIM-9X", "Sidewinder", "missile AIM-9X", "missile", 200, "exact")]
+
+
+def test_en_bare_noun_in_the_name_of_a_named_item(extract):
+    x = extract("The United States approved the sale of munitions to Israel: 1,000 Joint Direct Attack "
+                "Munitions (JDAM) and 200 AIM-9X missiles.", "en")
+    assert items_of(x) == [("JDAM", "JDAM", "guidance kit", "missile", 1000, "exact"),
+                           ("AIM-9X", "Sidewinder", "missile AIM-9X", "missile", 200, "exact")]
+
+
+def test_fr_what_equipment_is_for_is_no_item(extract):
+    x = extract("L'Égypte a acheté 30 Rafale à la France, et MBDA fournit des équipements pour les missiles.")
+    assert items_of(x) == [("Rafale", "Rafale", "combat aircraft", "aircraft", 30, "exact")]
+
+
+def test_en_what_equipment_is_for_is_no_item(extract):
+    x = extract("Egypt bought 30 Rafale jets from France, and MBDA supplies equipment for missiles.", "en")
+    assert items_of(x) == [("Rafale", "Rafale", "combat aircraft", "aircraft", 30, "exact")]

@@ -82,6 +82,7 @@ class ItemMention:
     phrase_end: int = -1         # where an unnamed item's noun phrase (calibre, complement) ends
     phrase_text: str | None = None  # that noun phrase, when it says more than the noun
     scope: int = -1              # where the sentence (or list) read with it starts
+    head: str | None = None      # the head word of its equipment noun ("kit" of "tail kit")
 
     @property
     def best(self) -> WeaponMatch:
@@ -195,8 +196,11 @@ def group_item_mentions(ctx: DocContext, start: int, end: int, listed: bool = Fa
     named = _counted_names(ctx, start, end, weapons, listed)
     if named:
         kept = sorted(kept + named, key=lambda g: g.start)
+    first = bool(lex.words("noun_first"))
     for g in kept:
         g.scope = start
+        noun = next((p.description for p in g.parts if p.kind == "generic" and p.description), None)
+        g.head = (noun.split()[0] if first else noun.split()[-1]).lower() if noun else None
     return _without_inclusions(ctx, kept)
 
 
@@ -446,8 +450,8 @@ def _joined_complement(ctx: DocContext, g: ItemMention, limit: int, weapons: lis
             break
         last = t
     end = last.idx + len(last)
-    if any(m.end() <= w.start < end for w in weapons):
-        return []
+    if any(m.end() <= w.start < end for w in weapons) or is_support_noun(ctx.text[m.end():end], ctx.lang):
+        return []  # another item, or support ("kits de guidage et de soutien connexe")
     noun = g.best.description or g.best.text
     own = rx.preposition.search(noun)
     head = noun[:own.start()] if own else noun
@@ -798,20 +802,25 @@ def drop_summaries(mentions: list[ItemMention]) -> list[ItemMention]:
     """Leave out the items of a deal that only tell again, in general words, equipment the deal
     names more precisely:
 
-    - an unnamed, uncounted item made of the noun of a named one ("une vente de kits de
-      guidage ... 3 845 kits de guidage KMU-558B/B");
+    - an unnamed, uncounted bare noun that is the noun of a named item, its head noun, or a
+      word of its name ("une vente de kits de guidage ... 3 845 kits de guidage KMU-558B/B",
+      "guidance kits ... 14,500 KMU-556C/B tail kits", "munitions ... Joint Direct Attack
+      Munitions");
     - an unnamed item whose words all belong to a fuller unnamed one of another sentence ("bombs
       ... the 2,000-pound bombs"), with no other count (a list names both: "bombs, guided bombs");
     - an unnamed item counted as a named item of its kind ("180 K2 tanks ... these 180 armoured
       vehicles")."""
     named_nouns = {p.description for m in mentions if m.designation for p in m.parts if p.kind == "generic"}
+    named_heads = {m.head for m in mentions if m.designation and m.head}
+    named_words = [_stems(" ".join(p.text for p in m.parts)) for m in mentions if m.designation]
     records = [m.to_item() for m in mentions]
     named = [(r.category, r.quantity) for m, r in zip(mentions, records) if m.designation]
     words = [_stems(r.description) for r in records]
     kept = []
     for k, (m, r) in enumerate(zip(mentions, records)):
         if m.designation is None:
-            if m.quantity is None and m.best.description in named_nouns:
+            if m.quantity is None and (m.best.description in named_nouns or m.phrase_text is None and (
+                    m.head in named_heads or any(words[k] <= w for w in named_words))):
                 continue
             if any(j != k and mentions[j].designation is None and words[k] < words[j] and mentions[j].scope != m.scope
                    and r.quantity in {None, records[j].quantity} for j in range(len(mentions))):
