@@ -217,6 +217,22 @@ def test_en_named_models_break_down_a_noun(extract):
                            ("F-35A", "F-35", "combat aircraft", "aircraft", 12, "exact")]
 
 
+def test_fr_counted_models_break_down_a_counted_programme(extract):
+    x = extract("Le Chili a commandé aux États-Unis 160 véhicules MRAP, dont 110 MaxxPro Dash DXM "
+                "et 50 MaxxPro Base DXM.")
+    assert items_of(x) == [
+        ("MaxxPro Dash DXM", "MaxxPro", "mine-resistant ambush-protected vehicle", "armoured_vehicle", 110, "exact"),
+        ("MaxxPro Base DXM", "MaxxPro", "mine-resistant ambush-protected vehicle", "armoured_vehicle", 50, "exact")]
+
+
+def test_en_counted_models_break_down_a_counted_programme(extract):
+    x = extract("Chile has requested a possible sale of 160 MRAP vehicles to include (110 MaxxPro Dash DXM "
+                "and 50 MaxxPro Base DXM).", "en")
+    assert items_of(x) == [
+        ("MaxxPro Dash DXM", "MaxxPro", "mine-resistant ambush-protected vehicle", "armoured_vehicle", 110, "exact"),
+        ("MaxxPro Base DXM", "MaxxPro", "mine-resistant ambush-protected vehicle", "armoured_vehicle", 50, "exact")]
+
+
 def test_fr_unnamed_kinds_of_an_item_are_not_items(extract):
     x = extract("La Roumanie a acheté aux États-Unis des munitions de 30 mm, y compris des obus explosifs "
                 "et des obus d'entraînement.")
