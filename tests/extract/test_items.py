@@ -334,3 +334,24 @@ def test_fr_what_equipment_is_for_is_no_item(extract):
 def test_en_what_equipment_is_for_is_no_item(extract):
     x = extract("Egypt bought 30 Rafale jets from France, and MBDA supplies equipment for missiles.", "en")
     assert items_of(x) == [("Rafale", "Rafale", "combat aircraft", "aircraft", 30, "exact")]
+
+
+# --- the count of an unnamed item goes to the one named item of its kind ----------------------------
+
+def test_fr_count_goes_to_the_named_item_of_its_kind(extract):
+    x = extract("La Roumanie a commandé 116 chars aux États-Unis, et la livraison des Abrams commencera en 2027.")
+    assert items_of(x) == [("Abrams", "Abrams", "main battle tank", "armoured_vehicle", 116, "exact")]
+
+
+def test_en_count_goes_to_the_named_item_of_its_kind(extract):
+    x = extract("Romania has ordered 116 tanks from the United States, and delivery of the Abrams will "
+                "start in 2027.", "en")
+    assert items_of(x) == [("Abrams", "Abrams", "main battle tank", "armoured_vehicle", 116, "exact")]
+
+
+def test_en_count_stays_when_two_named_items_share_the_kind(extract):
+    x = extract("Romania has ordered 116 tanks from the United States, and delivery of the Abrams and "
+                "Leopard will start in 2027.", "en")
+    assert items_of(x) == [(None, None, "tank", "armoured_vehicle", 116, "exact"),
+                           ("Abrams", "Abrams", "main battle tank", "armoured_vehicle", None, None),
+                           ("Leopard", "Leopard", "main battle tank", "armoured_vehicle", None, None)]

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache
 
 from armsledger.extract.context import DocContext
@@ -850,4 +850,22 @@ def drop_summaries(mentions: list[ItemMention]) -> list[ItemMention]:
             if m.quantity is not None and (r.category, r.quantity) in named:
                 continue
         kept.append(m)
-    return kept
+    return _counts_to_names(kept)
+
+
+def _counts_to_names(mentions: list[ItemMention]) -> list[ItemMention]:
+    """"116 chars ... les Abrams": the count of an unnamed item goes to the one named item of
+    its kind the deal leaves uncounted, when the deal counts nothing else of that kind."""
+    records = [m.to_item() for m in mentions]
+    out = list(mentions)
+    for k, (m, r) in enumerate(zip(mentions, records)):
+        if m.designation is not None or m.quantity is None or r.category is None:
+            continue
+        same = [j for j, o in enumerate(records) if j != k and o.category == r.category]
+        named = [j for j in same if mentions[j].designation is not None]
+        if len(named) != 1 or len(same) != 1 or records[named[0]].quantity is not None:
+            continue
+        j = named[0]
+        out[j] = replace(mentions[j], quantity=m.quantity, qualifier=m.qualifier, quantity_span=m.quantity_span)
+        out[k] = None
+    return [m for m in out if m is not None]
