@@ -206,7 +206,7 @@ def group_item_mentions(ctx: DocContext, start: int, end: int, listed: bool = Fa
 
 # the parts of speech a name of equipment is made of ("HF 9550 Radios", "Blue Force Trackers")
 NAME_POS = frozenset({"NOUN", "PROPN", "ADJ", "NUM", "X"})
-NAME_ENTITIES = frozenset({"GPE", "ORG", "PERSON", "PER", "NORP", "LOC"})
+NAME_ENTITIES = frozenset({"GPE", "ORG", "PERSON", "PER", "NORP", "LOC", "FAC"})
 MEASURE_ENTITIES = frozenset({"DATE", "MONEY"})
 
 
