@@ -355,3 +355,18 @@ def test_en_count_stays_when_two_named_items_share_the_kind(extract):
     assert items_of(x) == [(None, None, "tank", "armoured_vehicle", 116, "exact"),
                            ("Abrams", "Abrams", "main battle tank", "armoured_vehicle", None, None),
                            ("Leopard", "Leopard", "main battle tank", "armoured_vehicle", None, None)]
+
+
+# --- munitions for a named system, with a complement before "for" -----------------------------------
+
+def test_fr_missiles_with_a_range_for_a_named_system(extract):
+    x = extract("Les États-Unis livreront à l'Ukraine des missiles supplémentaires de courte et moyenne "
+                "portée pour les systèmes de défense anti-aérienne NASAMS.")
+    assert items_of(x) == [(None, None, "missiles supplémentaires de courte et moyenne portée pour les "
+                                        "systèmes de défense anti-aérienne NASAMS", "missile", None, None)]
+
+
+def test_en_missiles_with_a_range_for_a_named_system(extract):
+    x = extract("The United States will send Ukraine additional missiles of short and medium range for "
+                "the NASAMS air defence systems.", "en")
+    assert items_of(x) == [(None, None, "missile of short and medium range for the NASAMS", "missile", None, None)]

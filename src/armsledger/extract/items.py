@@ -46,7 +46,9 @@ class _Patterns:
         self.one = re.compile(rf"(?:^|\s)(?:{alt('one_words')}|1)\s+$", re.I)
         self.demonstrative = re.compile(rf"(?<!\w)(?:{alt('demonstratives')})\s+$", re.I)
         self.for_system = re.compile(
-            rf"\s+(?:(?:{alt('additional_words')})\s+)?(?:{alt('for_words')})\s+"
+            rf"\s+(?:(?:{alt('additional_words')})\s+)?"
+            rf"(?:(?:{alt('complement_prepositions')})(?:\s+|(?<=['’]))(?:[\w'’-]+\s+){{1,4}}?)?"  # "de courte portée"
+            rf"(?:{alt('for_words')})\s+"
             rf"(?:(?:{alt('for_determiners')})\s+)?(?:[\w'’-]+\s+){{0,5}}", re.I)
         self.system_tail = re.compile(rf"\s+(?:{alt('system_nouns')})(?!\w)", re.I)
         self.calibre = re.compile(rf"(?:\d[\d,.]*\s?-?(?:{units})\s+)$", re.I)
@@ -761,7 +763,7 @@ def _noun_phrase(rx: _Patterns, text: str, g: ItemMention, limit: int, weapons: 
     breakdown = re.match(r"\s*\([^()]*\d[^()]{0,50}\)", text[end:limit])  # "(16 installed and 4 spares)"
     if breakdown:
         end += breakdown.end()
-    named = _first_named_after(weapons, starts, end, min(limit, end + 80))
+    named = _first_named_after(weapons, starts, end, min(limit, end + 130))
     if named is not None and rx.for_system.fullmatch(text, end, named.start):
         tail = rx.system_tail.match(text[named.end:named.end + 12])
         end = named.end + (tail.end() if tail else 0)
