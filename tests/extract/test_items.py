@@ -370,3 +370,18 @@ def test_en_missiles_with_a_range_for_a_named_system(extract):
     x = extract("The United States will send Ukraine additional missiles of short and medium range for "
                 "the NASAMS air defence systems.", "en")
     assert items_of(x) == [(None, None, "missile of short and medium range for the NASAMS", "missile", None, None)]
+
+
+# --- "for the ...": what one item is for, not what the next one is ----------------------------------
+
+def test_fr_second_munition_for_another_system(extract):
+    x = extract("La France livre à l'Ukraine des obus pour les canons Caesar et des munitions "
+                "supplémentaires pour les systèmes Mistral.")
+    assert items_of(x) == [(None, None, "obus pour les canons Caesar", "other", None, None),
+                           (None, None, "munitions supplémentaires pour les systèmes Mistral", "other", None, None)]
+
+
+def test_en_second_munition_for_another_system(extract):
+    x = extract("The package for Ukraine includes rounds for the howitzers and additional ammo for the HIMARS.", "en")
+    assert items_of(x) == [(None, None, "round", "other", None, None),
+                           (None, None, "ammunition for the HIMARS", "other", None, None)]

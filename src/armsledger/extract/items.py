@@ -159,9 +159,13 @@ def group_item_mentions(ctx: DocContext, start: int, end: int, listed: bool = Fa
                 if w.kind == "generic" or not _digit_last(text, opened, w.start):
                     continue
                 g.broken_down = True
-        before = text[max(start, w.start - 40):w.start]
+        # "for the", "pour les": what the item before is for ("pour les corps de bombes BLU-109"),
+        # read after that item, up to a conjunction ("rounds for the howitzers and additional
+        # ammo": the ammo is an item of its own)
+        before = text[max(start, w.start - 40, groups[-1].end if groups else start):w.start]
         comp = lex.rx("component_cues").search(before)
-        if comp and groups and not re.search(r"\d", before[comp.end():]):
+        if comp and groups and not re.search(r"\d", before[comp.end():]) \
+                and not rx.conjunction.search(before, comp.end()):
             continue
         groups.append(ItemMention(w.start, w.end, [w]))
         kinds = {w.kind}
