@@ -385,3 +385,18 @@ def test_en_second_munition_for_another_system(extract):
     x = extract("The package for Ukraine includes rounds for the howitzers and additional ammo for the HIMARS.", "en")
     assert items_of(x) == [(None, None, "round", "other", None, None),
                            (None, None, "ammunition for the HIMARS", "other", None, None)]
+
+
+# --- a count that the counted models add up to is their total ---------------------------------------
+
+def test_fr_total_of_counted_models_is_no_item(extract):
+    x = extract("La Pologne a signé un contrat avec la Corée du Sud pour 180 chars K2 : 116 K2GF et 64 K2PL.")
+    assert items_of(x) == [("K2GF", "K2", "main battle tank", "armoured_vehicle", 116, "exact"),
+                           ("K2PL", "K2", "main battle tank", "armoured_vehicle", 64, "exact")]
+
+
+def test_en_total_of_counted_models_is_no_item(extract):
+    x = extract("Poland signed a contract with South Korea for 180 K2 tanks: 117 K2GF units produced by "
+                "Hyundai Rotem and 63 K2PL variants manufactured locally.", "en")
+    assert items_of(x) == [("K2GF", "K2", "main battle tank", "armoured_vehicle", 117, "exact"),
+                           ("K2PL", "K2", "variant", "armoured_vehicle", 63, "exact")]

@@ -354,8 +354,10 @@ def _capitalised_run(phrase, head):
 
 
 def _open_mention(phrase, n: NumberMatch, designation: str | None, description: str) -> ItemMention:
-    match = WeaponMatch(phrase.start_char, phrase.end_char, phrase.text, designation, None, "other",
-                        "designation" if designation else "generic", description.strip())
+    known = lookup_designation(designation) if designation else None  # "K2GF": a model of a known programme
+    match = WeaponMatch(phrase.start_char, phrase.end_char, phrase.text, designation, known and known[0],
+                        known and known[1] or "other", "designation" if designation else "generic",
+                        description.strip())
     return ItemMention(phrase.start_char, phrase.end_char, [match], quantity=int(n.value),
                        qualifier=n.qualifier, quantity_span=(n.start, n.end))
 
@@ -856,7 +858,27 @@ def drop_summaries(mentions: list[ItemMention]) -> list[ItemMention]:
             if m.quantity is not None and (r.category, r.quantity) in named:
                 continue
         kept.append(m)
-    return _counts_to_names(kept)
+    return _counts_to_names(_without_totals(kept))
+
+
+def _without_totals(mentions: list[ItemMention]) -> list[ItemMention]:
+    """"180 K2 tanks ... 117 K2GF and 63 K2PL": a count that the counted models of its programme
+    (or, for an unnamed item, the counted named items of its kind) add up to is their total,
+    not an item of its own."""
+    records = [m.to_item() for m in mentions]
+    out = []
+    for k, (m, r) in enumerate(zip(mentions, records)):
+        if m.quantity is not None:
+            if m.designation is None:
+                parts = [o.quantity for j, o in enumerate(records)
+                         if j != k and mentions[j].designation and o.category == r.category and o.quantity]
+            else:
+                parts = [o.quantity for j, o in enumerate(records) if j != k and r.family and o.family == r.family
+                         and o.designation != r.designation and o.quantity]
+            if len(parts) >= 2 and sum(parts) == m.quantity:
+                continue
+        out.append(m)
+    return out
 
 
 def _counts_to_names(mentions: list[ItemMention]) -> list[ItemMention]:
