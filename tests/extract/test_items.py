@@ -400,3 +400,13 @@ def test_en_total_of_counted_models_is_no_item(extract):
                 "Hyundai Rotem and 63 K2PL variants manufactured locally.", "en")
     assert items_of(x) == [("K2GF", "K2", "main battle tank", "armoured_vehicle", 117, "exact"),
                            ("K2PL", "K2", "variant", "armoured_vehicle", 63, "exact")]
+
+
+def test_fr_year_before_a_name_is_no_count(extract):
+    x = extract("En 2024 Seoul Defence Industries a vendu 12 obusiers K9 au Chili.")
+    assert items_of(x) == [("K9", "K9", "obusier K9", "artillery", 12, "exact")]
+
+
+def test_en_year_before_a_name_is_no_count(extract):
+    x = extract("In 2024 Seoul Defence Industries agreed to sell 12 K9 howitzers to Chile.", "en")
+    assert items_of(x) == [("K9", "K9", "howitzer K9", "artillery", 12, "exact")]

@@ -233,6 +233,9 @@ def _counted_names(ctx: DocContext, start: int, end: int, weapons: list[WeaponMa
         if money.contains(n.start) or n.value != int(n.value) or n.value < 1 \
                 or rx.size.match(ctx.text, n.end) or rx.kind_noun.match(ctx.text, n.end):
             continue
+        counted = ctx.doc.char_span(n.start, n.end, alignment_mode=EXPAND)
+        if counted is not None and counted[-1].ent_type_ in MEASURE_ENTITIES:
+            continue  # "in 2024 Seoul Defence Industries ...": a year
         phrase = _name_after(ctx, n.end, end)
         if phrase is None or any(s < phrase.end_char and phrase.start_char < e for s, e in taken):
             continue
@@ -263,7 +266,7 @@ def _name_after(ctx: DocContext, pos: int, limit: int):
     j = i
     while j < len(doc) and doc[j].idx < limit:
         t = doc[j]
-        inside = t.pos_ in NAME_POS or t.text in HYPHENS or t.tag_ in {"VBG"} and j > i
+        inside = t.pos_ in NAME_POS or t.text in HYPHENS or t.tag_ == "VBG" and j > i  # "loading ramps"
         between_names = t.pos_ == "CCONJ" and j > i and doc[j - 1].text[:1].isupper() \
             and j + 1 < len(doc) and doc[j + 1].text[:1].isupper()
         if not (inside or between_names) or t.ent_type_ in MEASURE_ENTITIES:
