@@ -410,3 +410,25 @@ def test_fr_year_before_a_name_is_no_count(extract):
 def test_en_year_before_a_name_is_no_count(extract):
     x = extract("In 2024 Seoul Defence Industries agreed to sell 12 K9 howitzers to Chile.", "en")
     assert items_of(x) == [("K9", "K9", "howitzer K9", "artillery", 12, "exact")]
+
+
+# --- sizes between a count and its item; a count over several destinations ---------------------------
+
+def test_fr_size_between_count_and_item(extract):
+    x = extract("Les États-Unis livreront à la Pologne 45 des (300 km) ATACMS.")
+    assert items_of(x) == [("ATACMS", "ATACMS", "tactical ballistic missile", "missile", 45, "exact")]
+
+
+def test_en_size_between_count_and_item(extract):
+    x = extract("The United States will deliver 45 of the 185-mile (297-km) range ATACMS missiles to Poland.", "en")
+    assert items_of(x) == [("ATACMS", "ATACMS", "missile ATACMS", "missile", 45, "exact")]
+
+
+def test_fr_count_over_several_destinations_counts_none(extract):
+    x = extract("La Corée du Sud a exporté environ 600 obusiers K9 en Turquie, en Pologne, en Inde et en Norvège.")
+    assert items_of(x) == [("K9", "K9", "obusier K9", "artillery", None, None)] * 4
+
+
+def test_en_count_over_several_destinations_counts_none(extract):
+    x = extract("South Korea has exported around 600 K9 howitzers to Turkey, Poland, India and Norway.", "en")
+    assert items_of(x) == [("K9", "K9", "howitzer K9", "artillery", None, None)] * 4

@@ -53,6 +53,7 @@ class _Patterns:
         self.system_tail = re.compile(rf"\s+(?:{alt('system_nouns')})(?!\w)", re.I)
         self.calibre = re.compile(rf"(?:\d[\d,.]*\s?-?(?:{units})\s+)$", re.I)
         self.size = re.compile(rf"\s?-?\s?(?:{units})(?!\w)", re.I)
+        self.sized = re.compile(rf"\(?\d[\d,.]*\s?-?\s?(?:{units})(?!\w)\)?", re.I)  # "185-mile", "(297-km)"
         self.complement = re.compile(
             rf"(?:\s+(?:{alt('complement_prepositions')})\s*(?:\d[\d,.]*\s?-?(?:{units})(?!\w))"
             rf"(?:\s+(?!(?:{alt('conjunctions')}|{alt('complement_prepositions')})(?!\w))[a-z][\w-]*){{0,2}}"
@@ -809,12 +810,16 @@ BRACKETED_COUNT = re.compile(r"\s*\(\d[\d,]*\)")  # the "(60)" of "sixty (60) mi
 def _attach_quantity(ctx: DocContext, g: ItemMention, numbers: _Counts) -> None:
     text, rx = ctx.text, _patterns(ctx.lang)
     n = numbers.last_before(g.start)
+    # "45 of the 185-mile (297-km) range ATACMS missiles": sizes between count and item are read past
+    while n is not None and rx.size.match(text, n.end) and g.start - n.start <= 60:
+        n = numbers.last_before(n.start)
     # "2,000-pound bombs", "155-millimeter guns": a size, not a count; "three types of jets": kinds
     if n is not None and not rx.size.match(text, n.end) and not rx.kind_noun.match(text, n.end):
-        # the words between number and item, a count in brackets left out; only a short gap
-        # is read (a number far back does not count the item)
+        # the words between number and item, a count in brackets left out, sizes too; only a
+        # short gap is read (a number far back does not count the item)
         gap_start = numbers.gap_start(n, g.start)
-        gap = text[gap_start:g.start] if g.start - gap_start <= 30 else None
+        gap = rx.sized.sub(" ", text[gap_start:g.start]) if g.start - gap_start <= 60 else None
+        gap = gap if gap is not None and len(gap) <= 30 else None
         if gap is not None and not re.search(r"[\d.;:()]", gap) and len(gap.split()) <= 3 \
                 and not rx.conjunction.search(gap):
             g.quantity = int(n.value) if n.value == int(n.value) else None
@@ -822,6 +827,11 @@ def _attach_quantity(ctx: DocContext, g: ItemMention, numbers: _Counts) -> None:
             g.quantity_span = (n.start, n.end)
     if g.quantity is None and g.best.kind != "generic" and rx.one.search(text[max(0, g.start - 8):g.start]):
         g.quantity, g.qualifier, g.quantity_span = 1, "exact", None
+
+
+def without_counts(mentions: list[ItemMention]) -> list[ItemMention]:
+    """The same items with no count: what a count over several deals leaves each of them."""
+    return [replace(m, quantity=None, qualifier=None, quantity_span=None) for m in mentions]
 
 
 def _stems(text: str | None) -> frozenset[str]:

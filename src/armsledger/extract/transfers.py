@@ -16,7 +16,7 @@ from functools import cached_property
 
 from armsledger.extract.context import DocContext, Mention, Sentence
 from armsledger.extract.frames import best_frame, sentence_frames
-from armsledger.extract.items import ItemMention, drop_summaries, group_item_mentions
+from armsledger.extract.items import ItemMention, drop_summaries, group_item_mentions, without_counts
 from armsledger.extract.notices import is_notice, is_support_phrase, read_notice
 from armsledger.extract.parties import DETERMINER, actor_of, find_parties, home_state, states_between
 from armsledger.model import Actor, Item, Money, Transfer
@@ -152,7 +152,10 @@ class TransferFinder:
             if parties.status is not None and status not in {"cancelled", "rejected"}:
                 status = parties.status
             priced = self.priced_groups(sent, items)
-            for recipient in parties.recipients or self.export_destinations(sent, parties) or [parties.recipient]:
+            recipients = parties.recipients or self.export_destinations(sent, parties) or [parties.recipient]
+            if len(recipients) > 2:  # "600 K-9 exported to Turkey, Poland, India ...": a total of them all
+                items = without_counts(items)
+            for recipient in recipients:
                 if priced:
                     out += [DealMention(sent, group, parties.supplier, recipient, price, status, own_value=True)
                             for group, price in priced]
