@@ -32,6 +32,10 @@ PARTY_ORGS = {"NATO", "EU"}
 OF_WORDS = {"de", "d'", "du", "des", "of"}
 OBJECTS = {"obj", "dobj", "nsubj:pass", "nsubjpass"}
 NOUN_PHRASE_LINKS = {"nmod", "amod", "flat", "flat:name", "compound", "appos", "nummod"}
+# dependents of a trigger that may say when it happened: "signé en 2022", "on Friday signed",
+# "the purchase in 2015 of ...", "a conclu mardi"
+CLAUSE_LINKS = ("acl", "relcl", "advcl", "ccomp", "xcomp", "csubj", "parataxis")
+DATE_LINKS = {"obl", "obl:mod", "obl:tmod", "nmod", "nmod:tmod", "prep", "npadvmod", "advmod", "nummod"}
 
 
 @dataclass(frozen=True)
@@ -62,6 +66,7 @@ class Frame:
     items: list[tuple[int, int]] = field(default_factory=list)  # char spans of the items' phrases
     governor: "Frame | None" = None
     status: str | None = None  # from the trigger's tense, mood and controlling verb
+    when: str | None = None  # the date the parse attaches to the trigger ("signed in 2022")
 
     @property
     def start(self) -> int:
@@ -257,6 +262,16 @@ class FrameReader:
                 out.append(m)
         return out
 
+    def company_subject(self, tok: Token) -> bool:
+        """Is the subject of verb `tok` a company ("Hanwha", "the maker Hyundai Rotem")?"""
+        for c in tok.children:
+            if c.dep_ in SUBJECTS:
+                for t in c.subtree:
+                    m = self.mention_at(t)
+                    if m is not None and m.kind == "company":
+                        return True
+        return False
+
     def has_weapon(self, tok: Token) -> bool:
         w = self.ctx.within(self.weapons, tok.idx, tok.idx + len(tok.text))
         return bool(w)
@@ -306,8 +321,28 @@ class FrameReader:
             if not f.recipients:
                 f.recipients = list(gov.recipients)
             f.status = gov.status or f.status
+            f.when = f.when or gov.when
             gov.items = gov.items or f.items
         return out
+
+    def when(self, tok: Token) -> str | None:
+        """The date written in a dependent of `tok` that says when it happened, as its value."""
+        for c in tok.children:
+            if c.dep_ not in DATE_LINKS:
+                continue
+            # the dependent's phrase, not the clauses inside it ("le programme initié en 2015")
+            phrase, todo = [c], [c]
+            while todo:
+                for g in todo.pop().children:
+                    if not g.dep_.startswith(CLAUSE_LINKS):
+                        phrase.append(g)
+                        todo.append(g)
+            start = min(t.idx for t in phrase)
+            end = max(t.idx + len(t.text) for t in phrase)
+            dated = [d for d in self.ctx.within(self.ctx.dates, start, end) if d.value]
+            if dated:
+                return dated[0].value
+        return None
 
     def status(self, tok: Token, spec: FrameSpec) -> str | None:
         """The deal's status told by the trigger: a controlling verb ("plans to buy", "souhaite
@@ -345,6 +380,9 @@ class FrameReader:
             if spec.split_subject and len(frame.recipients) > 1:
                 frame.suppliers = frame.suppliers or frame.recipients[1:2]
                 frame.recipients = frame.recipients[:1]
+            if spec.split_subject and not frame.recipients and self.company_subject(tok):
+                # "Hanwha signed a contract with Norway": a maker signs with its buyer
+                frame.recipients, frame.suppliers = frame.suppliers, []
             if spec.requires and not getattr(frame, spec.requires):
                 continue
             frame.status = self.status(tok, spec)
@@ -352,6 +390,7 @@ class FrameReader:
             break
         if best is None:
             best = Frame(specs[-1].frame, tok, specs[-1].nominal)
+        best.when = self.when(tok)
         if not best.suppliers:
             # "les frégates italiennes", "116 chars américains": the origin an adjective of the
             # equipment tells, when no role names the supplier
