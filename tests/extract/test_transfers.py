@@ -565,3 +565,29 @@ def test_en_equipment_of_other_contractors_is_another_contract(extract):
                 "Hanwha will deliver 24 K9 howitzers.", lang="en")
     assert _deals(x) == [(("KOR", "NOR"), "approved", None, [("K2", 40)]),
                          (("KOR", "NOR"), "approved", None, [("K9", 24)])]
+
+
+# --- the frames of one sentence split its equipment between deals; relative pronouns; party nouns -
+
+def test_fr_two_buyers_of_one_sentence_each_with_their_equipment(extract):
+    x = extract("Après le Pérou, qui a décidé d'acheter 12 avions de combat Rafale, le Chili a commandé "
+                "20 avions de combat F-16.")
+    assert sorted(_deals(x)) == [(("FRA", "PER"), "signed", None, [("Rafale", 12)]),
+                                 (("USA", "CHL"), "signed", None, [("F-16", 20)])]
+
+
+def test_en_two_buyers_of_one_sentence_each_with_their_equipment(extract):
+    x = extract("After Peru, which decided to buy 12 Rafale fighter jets, Chile ordered 20 F-16 fighter jets.",
+                lang="en")
+    assert sorted(_deals(x)) == [(("FRA", "PER"), "signed", None, [("Rafale", 12)]),
+                                 (("USA", "CHL"), "signed", None, [("F-16", 20)])]
+
+
+def test_fr_a_demonym_of_a_witness_is_no_party(extract):
+    t = only_transfer(extract("Selon des journalistes chiliens, des Rafale ont été livrés au Pérou."))
+    assert parties(t) == ("FRA", "PER")
+
+
+def test_en_a_demonym_of_a_witness_is_no_party(extract):
+    t = only_transfer(extract("According to Chilean journalists, Rafale jets were delivered to Peru.", lang="en"))
+    assert parties(t) == ("FRA", "PER")

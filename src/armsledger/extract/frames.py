@@ -118,7 +118,7 @@ def _dep_matches(label: str, dep: str) -> bool:
 def _fill(trigger: Token, spec: RoleSpec) -> list[Token]:
     """The tokens that fill one role path of `trigger`."""
     if spec.dep == "head:acl":
-        if trigger.dep_.startswith(("acl", "amod")) and trigger.head.i != trigger.i:
+        if trigger.dep_.startswith(("acl", "amod", "relcl")) and trigger.head.i != trigger.i:
             return [trigger.head]
         return []
     out = []
@@ -145,10 +145,12 @@ def _fill(trigger: Token, spec: RoleSpec) -> list[Token]:
         for obj in trigger.children:
             if obj.dep_ in OBJECTS:
                 out += _fill_phrase(obj, spec)
-    if not out and spec.dep in {"nsubj", "nsubj:pass", "nsubjpass"} and trigger.dep_ in {"xcomp", "conj", "advcl"}:
-        # "Le Danemark va doter l'Ukraine de ...", "X ordered ... and received ...": the subject
-        # of the verb it depends on
-        head = trigger.head
+    head = trigger
+    while not out and spec.dep in {"nsubj", "nsubj:pass", "nsubjpass"} and head.dep_ in {"xcomp", "conj", "advcl"} \
+            and head.head.i != head.i:
+        # "Le Danemark va doter l'Ukraine de ...", "X ordered ... and received ...", "la Finlande
+        # vient d'annoncer avoir scellé ...": the subject of the verb it depends on
+        head = head.head
         out = [c for c in head.children if c.dep_ == spec.dep]
     return out
 
@@ -215,6 +217,7 @@ class FrameReader:
         lex = get_lexicon(ctx.lang)
         self.tense_verbs = {k: frozenset(v) for k, v in lex.words("tense_verbs").items()}
         self.control = {k: frozenset(v) for k, v in lex.words("control_verbs").items()}
+        self.party_heads = frozenset(lex.words("party_heads"))
 
     # ---------------------------------------------------------------- mentions
     def mention_at(self, tok: Token) -> Mention | None:
@@ -236,9 +239,17 @@ class FrameReader:
         names none or holds equipment."""
         if self.has_weapon(tok):
             return None
+        if tok.pos_ == "PRON" and tok.head.dep_.startswith(("acl:relcl", "relcl")) and tok.head.head.i != tok.head.i \
+                and ("Rel" in tok.morph.get("PronType") or tok.i == tok.head.left_edge.i):
+            # "l'Indonésie, qui a décidé d'acheter", "Poland, which ordered": the antecedent
+            return self.party(tok.head.head)
         m = self.mention_at(tok)
         if m is not None:
             return m if _is_party(m) else None
+        if tok.pos_ != "PROPN" and tok.lemma_.lower() not in self.party_heads or self.items_span(tok) is not None:
+            # "les journalistes yéménites", "the Polish solutions", equipment whoever made it
+            # ("64 chasseurs américains F-35"): no party
+            return None
         for c in tok.children:
             if c.dep_ in PARTY_LINKS or c.dep_.split(":")[0] in PARTY_LINKS:
                 if c.dep_ in {"prep"} and c.text.lower() not in {"of", "de"}:

@@ -163,30 +163,78 @@ class TransferFinder:
             money = self.value_money(sent) if (items or sale or package) else None
             if not items and money is None:
                 continue
-            anchor = items[0].start if items else money.start
-            parties = self.parties_of(sent, anchor)
-            if not items and (parties.recipient is None or self.lex.has("aid.loan", s)
-                              or self.lex.has("aid.military_financing", s)
-                              or not self.ctx.military_nearby(sent.index)):
-                continue  # no deal to speak of, money lent or granted to buy arms (aid), or trade
-            status = self.status_of(sent, anchor)
-            if parties.status is not None and status not in {"cancelled", "rejected"}:
-                status = parties.status
-            priced = self.priced_groups(sent, items)
-            era = int(parties.when[:4]) if parties.when else None
-            if era is not None and self.year is not None and era >= self.year:
-                # the news of this year is the deal itself; a date to come is a schedule ("to be
-                # delivered by 2029"): only a deal of a past year is told apart by its date
-                era = None
-            companies = frozenset(m.id for m in self.ctx.in_sentence(self.ctx.actors, sent) if m.kind == "company")
-            for recipient in parties.recipients or self.export_destinations(sent, parties) or [parties.recipient]:
-                if priced:
-                    out += [DealMention(sent, group, parties.supplier, recipient, price, status, own_value=True,
-                                        era=era, companies=companies)
-                            for group, price in priced]
-                    continue
-                out.append(DealMention(sent, items, parties.supplier, recipient, money, status,
-                                       package_only=package, era=era, companies=companies))
+            groups = self.frame_groups(sent, items) if items else [[]]
+            for n, group in enumerate(groups):
+                # the value goes with the equipment told before it
+                own = money if money is None or len(groups) == 1 or \
+                    max(range(len(groups)), key=lambda k: (groups[k][0].start < money.start, -k)) == n else None
+                out += self.sentence_mentions(sent, group, own, package)
+        return out
+
+    def frame_groups(self, sent: Sentence, items: list[ItemMention]) -> list[list[ItemMention]]:
+        """The items of a sentence split by the deal frames whose items phrases hold them, when
+        those frames tell of other deals: other parties or another status ("Indonesia, which
+        decided to buy 42 Rafale ... Finland sealed the purchase of 64 F-35"; "150 Javelin
+        missiles ... adds to the 210 missiles that Ukraine bought"). Items no frame holds make a
+        group of their own; groups that tell the same deal are one again."""
+        frames = [f for f in sentence_frames(self.ctx, sent) if f.recipients or f.suppliers]
+        keyed: dict[int, list[ItemMention]] = {}
+        loose: list[ItemMention] = []
+        for item in items:
+            holding = [k for k, f in enumerate(frames) if f.holds(item.start)]
+            if holding:
+                keyed.setdefault(min(holding, key=lambda k: min(e - s for s, e in frames[k].items)), []).append(item)
+            else:
+                loose.append(item)
+        if len(keyed) < 2:
+            return [items]
+        for item in loose:  # with the group of the nearest equipment a frame holds
+            nearest = min(keyed, key=lambda k: min(abs(i.start - item.start) for i in keyed[k]))
+            keyed[nearest].append(item)
+        merged: dict[tuple, list[ItemMention]] = {}
+        for group in keyed.values():
+            p = self.parties_of(sent, group[0].start)
+            key = (p.supplier.id if p.supplier else None, tuple(sorted(r.id for r in p.recipients)) or
+                   (p.recipient.id if p.recipient else None), self.mention_status(sent, group[0].start, p))
+            merged.setdefault(key, []).extend(group)
+        return sorted((sorted(g, key=lambda i: i.start) for g in merged.values()), key=lambda g: g[0].start)
+
+    def mention_status(self, sent: Sentence, anchor: int, parties: FrameParties) -> str:
+        """The status of the deal whose items start at `anchor`: the frame's, unless the words
+        nearest say it was called off or refused."""
+        status = self.status_of(sent, anchor)
+        if parties.status is not None and status not in {"cancelled", "rejected"}:
+            status = parties.status
+        return status
+
+    def sentence_mentions(self, sent: Sentence, items: list[ItemMention], money: MoneyMatch | None,
+                          package: bool) -> list[DealMention]:
+        """The deal mentions of one sentence for `items` (one group of its equipment) or, with
+        none, for `money`; one per buyer, one per priced group of equipment."""
+        s = sent.text
+        out: list[DealMention] = []
+        anchor = items[0].start if items else money.start
+        parties = self.parties_of(sent, anchor)
+        if not items and (parties.recipient is None or self.lex.has("aid.loan", s)
+                          or self.lex.has("aid.military_financing", s)
+                          or not self.ctx.military_nearby(sent.index)):
+            return out  # no deal to speak of, money lent or granted to buy arms (aid), or trade
+        status = self.mention_status(sent, anchor, parties)
+        priced = self.priced_groups(sent, items)
+        era = int(parties.when[:4]) if parties.when else None
+        if era is not None and self.year is not None and era >= self.year:
+            # the news of this year is the deal itself; a date to come is a schedule ("to be
+            # delivered by 2029"): only a deal of a past year is told apart by its date
+            era = None
+        companies = frozenset(m.id for m in self.ctx.in_sentence(self.ctx.actors, sent) if m.kind == "company")
+        for recipient in parties.recipients or self.export_destinations(sent, parties) or [parties.recipient]:
+            if priced:
+                out += [DealMention(sent, group, parties.supplier, recipient, price, status, own_value=True,
+                                    era=era, companies=companies)
+                        for group, price in priced]
+                continue
+            out.append(DealMention(sent, items, parties.supplier, recipient, money, status,
+                                   package_only=package, era=era, companies=companies))
         return out
 
     def priced_groups(self, sent: Sentence, items: list[ItemMention]) -> list[tuple[list[ItemMention], MoneyMatch]]:
@@ -230,9 +278,14 @@ class TransferFinder:
             recipient = found.recipient if supplier is None or found.recipient is None \
                 or found.recipient.id != supplier.id else None
             recipients = [recipient] if recipient is not None else []
-        # the windows' supplier only when they read the same recipient as the frame
+        # the windows' supplier only when they read the same recipient as the frame, and it is
+        # no party of another frame of the sentence ("after Indonesia, which chose 42 Rafale,
+        # Finland announced ...": Finland is not Indonesia's supplier)
+        elsewhere = {m.id for f in sentence_frames(self.ctx, sent) if f is not frame and f is not frame.governor
+                     for m in f.suppliers + f.recipients}
         if supplier is None and found.supplier is not None and all(found.supplier.id != r.id for r in recipients) \
-                and (found.recipient is None or any(found.recipient.id == r.id for r in recipients)):
+                and (found.recipient is None or any(found.recipient.id == r.id for r in recipients)) \
+                and not (frame.holds(anchor) and found.supplier.id in elsewhere):
             supplier = found.supplier
         return FrameParties(supplier, recipients[0] if recipients else None,
                             recipients if len(recipients) > 1 else [], frame.status, when)
