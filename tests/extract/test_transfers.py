@@ -591,3 +591,33 @@ def test_fr_a_demonym_of_a_witness_is_no_party(extract):
 def test_en_a_demonym_of_a_witness_is_no_party(extract):
     t = only_transfer(extract("According to Chilean journalists, Rafale jets were delivered to Peru.", lang="en"))
     assert parties(t) == ("FRA", "PER")
+
+
+# --- status of a recent past and of a purchase to come; a speaker is no party -----------------------
+
+def test_fr_a_deal_just_concluded_is_signed(extract):
+    t = only_transfer(extract("Le Chili vient de conclure un accord avec la France pour l'acquisition de 12 avions "
+                              "de combat Rafale."))
+    assert (parties(t), t.status) == (("FRA", "CHL"), "signed")
+
+
+def test_fr_a_purchase_to_come_is_approved(extract):
+    t = only_transfer(extract("Le Chili va commander 12 avions de combat Rafale."))
+    assert (parties(t), t.status) == (("FRA", "CHL"), "approved")
+
+
+def test_en_a_purchase_to_come_is_approved(extract):
+    t = only_transfer(extract("Chile will order 12 Rafale fighter jets.", lang="en"))
+    assert (parties(t), t.status) == (("FRA", "CHL"), "approved")
+
+
+def test_fr_a_state_commenting_a_deal_is_no_supplier(extract):
+    x = extract("Le Pérou a acheté 12 avions de combat Rafale. Le ministère chilien des Affaires étrangères a "
+                "déclaré que le contrat des Rafale menaçait la région.")
+    assert [parties(t) for t in x.transfers] == [("FRA", "PER")]
+
+
+def test_en_a_state_commenting_a_deal_is_no_supplier(extract):
+    x = extract("Peru bought 12 Rafale fighter jets. Chile's Foreign Ministry said the Rafale deal threatened "
+                "the region.", lang="en")
+    assert [parties(t) for t in x.transfers] == [("FRA", "PER")]

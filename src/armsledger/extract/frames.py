@@ -183,7 +183,11 @@ def _governor(noun: Token, by_token: dict[int, Frame]) -> Frame | None:
             return None
         dep = tok.dep_
         tok = tok.head
-        frame = by_token.get(tok.i)
+        # "La Pologne vient de conclure un accord ... pour l'acquisition de": the frame a verb
+        # that is none governs through its complement
+        frame = by_token.get(tok.i) or next((by_token[c.i] for c in tok.children
+                                             if c.dep_ == "xcomp" and c.i in by_token and not by_token[c.i].nominal),
+                                            None)
         if frame is not None:
             return frame if frame.recipients or frame.suppliers or not frame.nominal else None
         if dep not in GOVERNOR_PATH and not (dep in OBJECTS or dep.startswith("nsubj")):
@@ -327,6 +331,9 @@ class FrameReader:
             if gov is None:
                 continue
             f.governor = gov
+            if gov.suppliers and gov.recipients and not gov.nominal:
+                # "Poland signed a deal with South Korea": the verb tells both sides of the deal
+                f.suppliers, f.recipients = list(gov.suppliers), list(gov.recipients)
             if not f.suppliers:
                 f.suppliers = list(gov.suppliers)
             if not f.recipients:
@@ -425,6 +432,8 @@ def clause_tense(tok: Token, tense_verbs: dict[str, frozenset[str]]) -> str | No
             return "modal"
         if lemma in tense_verbs.get("future", ()) or "Fut" in a.morph.get("Tense"):
             return "future"
+        if lemma in tense_verbs.get("past", ()):  # "vient de conclure": a recent past
+            return "past"
     morph = tok.morph
     if "Fut" in morph.get("Tense"):
         return "future"

@@ -15,10 +15,10 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from armsledger.extract.context import DocContext, Mention, Sentence
-from armsledger.extract.frames import best_frame, sentence_frames
+from armsledger.extract.frames import PARTY_LINKS, SUBJECTS, best_frame, sentence_frames
 from armsledger.extract.items import ItemMention, drop_summaries, group_item_mentions
 from armsledger.extract.notices import is_notice, is_support_phrase, read_notice
-from armsledger.extract.parties import DETERMINER, actor_of, find_parties, home_state, states_between
+from armsledger.extract.parties import DETERMINER, Parties, actor_of, find_parties, home_state, states_between
 from armsledger.model import Actor, Item, Money, Transfer
 from armsledger.normalize.money import MoneyMatch
 
@@ -266,6 +266,8 @@ class TransferFinder:
         none, whose trigger is nearest them); the character windows of `find_parties` fill
         what no frame names."""
         found = find_parties(self.ctx, sent.start, sent.end, anchor)
+        if found.supplier is not None and self.speaks(found.supplier):
+            found = Parties(None, found.recipient)  # "Russia said the Javelin deal ...": a speaker
         frame = best_frame(sentence_frames(self.ctx, sent), anchor)
         if frame is None:
             return FrameParties(found.supplier, found.recipient, [])
@@ -289,6 +291,23 @@ class TransferFinder:
             supplier = found.supplier
         return FrameParties(supplier, recipients[0] if recipients else None,
                             recipients if len(recipients) > 1 else [], frame.status, when)
+
+    def speaks(self, m: Mention) -> bool:
+        """Is `m`, or the body it qualifies ("Russia's Foreign Ministry said"), the subject of a
+        verb of saying that is no deal frame? A speaker comments on a deal; it is no party to it."""
+        span = self.ctx.doc.char_span(m.start, m.end)  # entity mentions end on token bounds
+        if span is None:
+            return False
+        tok = span.root
+        for _ in range(3):
+            if tok.dep_ in SUBJECTS:
+                verb = tok.head
+                triggers = {f.trigger.i for f in sentence_frames(self.ctx, self.ctx.sentence_at(m.start))}
+                return verb.i not in triggers and self.lex.rx("speech_verbs").fullmatch(verb.text) is not None
+            if tok.head.i == tok.i or tok.dep_.split(":")[0] not in PARTY_LINKS:
+                return False
+            tok = tok.head
+        return False
 
     def export_destinations(self, sent: Sentence, parties) -> list[Mention]:
         """"exporté en Arabie saoudite, au Danemark, en Indonésie": one deal per destination."""
