@@ -501,3 +501,123 @@ def test_en_count_summing_later_contracts_is_left_out(extract):
     assert x.transfers and all(parties(t) == ("KOR", "POL") for t in x.transfers)
     assert all(i.quantity != 300 for t in x.transfers for i in t.items)
     assert all(s > text.index(".") for t in x.transfers for s, _ in t.evidence)
+
+
+# --- separate contracts of the same parties: told apart by date, count, price, contractor ----------
+
+def _deals(x):
+    return [(parties(t), t.status, t.value.amount if t.value else None,
+             [(i.designation, i.quantity) for i in t.items]) for t in x.transfers]
+
+
+def test_fr_contract_of_a_past_year_is_another_deal(extract):
+    x = extract("La Norvège a commandé 40 chars K2 à la Corée du Sud. Elle avait déjà acheté 20 chars K2 "
+                "à la Corée du Sud en 2019.")
+    assert _deals(x) == [(("KOR", "NOR"), "signed", None, [("K2", 40)]),
+                         (("KOR", "NOR"), "signed", None, [("K2", 20)])]
+
+
+def test_en_contract_of_a_past_year_is_another_deal(extract):
+    x = extract("Norway ordered 40 K2 tanks from South Korea. It had already bought 20 K2 tanks from "
+                "South Korea in 2019.", lang="en")
+    assert _deals(x) == [(("KOR", "NOR"), "signed", None, [("K2", 40)]),
+                         (("KOR", "NOR"), "signed", None, [("K2", 20)])]
+
+
+def test_fr_larger_count_of_the_same_equipment_is_another_contract(extract):
+    x = extract("La Norvège a commandé 40 chars K2 à la Corée du Sud. À terme, la Norvège prévoit "
+                "d'acheter 400 chars K2.")
+    assert [d[3] for d in _deals(x)] == [[("K2", 40)], [("K2", 400)]]
+    assert all(d[0] == ("KOR", "NOR") for d in _deals(x))
+
+
+def test_en_larger_count_of_the_same_equipment_is_another_contract(extract):
+    x = extract("Norway ordered 40 K2 tanks from South Korea. Eventually, Norway plans to buy 400 K2 tanks.",
+                lang="en")
+    assert [d[3] for d in _deals(x)] == [[("K2", 40)], [("K2", 400)]]
+    assert all(d[0] == ("KOR", "NOR") for d in _deals(x))
+
+
+def test_fr_second_priced_sale_is_another_contract(extract):
+    x = extract("Les États-Unis ont approuvé la vente de 20 missiles AIM-9X au Chili pour 80 millions de dollars. "
+                "Séparément, le département d'État a approuvé la vente de 30 missiles AGM-114 pour 60 millions "
+                "de dollars.")
+    assert _deals(x) == [(("USA", "CHL"), "approved", 80_000_000, [("AIM-9X", 20)]),
+                         (("USA", "CHL"), "approved", 60_000_000, [("AGM-114", 30)])]
+
+
+def test_en_second_priced_sale_is_another_contract(extract):
+    x = extract("The United States approved the sale of 20 AIM-9X missiles to Chile for $80 million. Separately, "
+                "the State Department approved the sale of 30 AGM-114 missiles for $60 million.", lang="en")
+    assert _deals(x) == [(("USA", "CHL"), "approved", 80_000_000, [("AIM-9X", 20)]),
+                         (("USA", "CHL"), "approved", 60_000_000, [("AGM-114", 30)])]
+
+
+def test_fr_equipment_of_other_contractors_is_another_contract(extract):
+    x = extract("La Norvège a signé deux contrats avec la Corée du Sud. Hyundai Rotem livrera 40 chars K2. "
+                "Hanwha livrera 24 obusiers K9.")
+    assert _deals(x) == [(("KOR", "NOR"), "approved", None, [("K2", 40)]),
+                         (("KOR", "NOR"), "approved", None, [("K9", 24)])]
+
+
+def test_en_equipment_of_other_contractors_is_another_contract(extract):
+    x = extract("Norway signed two contracts with South Korea. Hyundai Rotem will deliver 40 K2 tanks. "
+                "Hanwha will deliver 24 K9 howitzers.", lang="en")
+    assert _deals(x) == [(("KOR", "NOR"), "approved", None, [("K2", 40)]),
+                         (("KOR", "NOR"), "approved", None, [("K9", 24)])]
+
+
+# --- the frames of one sentence split its equipment between deals; relative pronouns; party nouns -
+
+def test_fr_two_buyers_of_one_sentence_each_with_their_equipment(extract):
+    x = extract("Après le Pérou, qui a décidé d'acheter 12 avions de combat Rafale, le Chili a commandé "
+                "20 avions de combat F-16.")
+    assert sorted(_deals(x)) == [(("FRA", "PER"), "signed", None, [("Rafale", 12)]),
+                                 (("USA", "CHL"), "signed", None, [("F-16", 20)])]
+
+
+def test_en_two_buyers_of_one_sentence_each_with_their_equipment(extract):
+    x = extract("After Peru, which decided to buy 12 Rafale fighter jets, Chile ordered 20 F-16 fighter jets.",
+                lang="en")
+    assert sorted(_deals(x)) == [(("FRA", "PER"), "signed", None, [("Rafale", 12)]),
+                                 (("USA", "CHL"), "signed", None, [("F-16", 20)])]
+
+
+def test_fr_a_demonym_of_a_witness_is_no_party(extract):
+    t = only_transfer(extract("Selon des journalistes chiliens, des Rafale ont été livrés au Pérou."))
+    assert parties(t) == ("FRA", "PER")
+
+
+def test_en_a_demonym_of_a_witness_is_no_party(extract):
+    t = only_transfer(extract("According to Chilean journalists, Rafale jets were delivered to Peru.", lang="en"))
+    assert parties(t) == ("FRA", "PER")
+
+
+# --- status of a recent past and of a purchase to come; a speaker is no party -----------------------
+
+def test_fr_a_deal_just_concluded_is_signed(extract):
+    t = only_transfer(extract("Le Chili vient de conclure un accord avec la France pour l'acquisition de 12 avions "
+                              "de combat Rafale."))
+    assert (parties(t), t.status) == (("FRA", "CHL"), "signed")
+
+
+def test_fr_a_purchase_to_come_is_approved(extract):
+    t = only_transfer(extract("Le Chili va commander 12 avions de combat Rafale."))
+    assert (parties(t), t.status) == (("FRA", "CHL"), "approved")
+
+
+def test_en_a_purchase_to_come_is_approved(extract):
+    t = only_transfer(extract("Chile will order 12 Rafale fighter jets.", lang="en"))
+    assert (parties(t), t.status) == (("FRA", "CHL"), "approved")
+
+
+def test_fr_a_state_commenting_a_deal_is_no_supplier(extract):
+    x = extract("Le Pérou a acheté 12 avions de combat Rafale. Le ministère chilien des Affaires étrangères a "
+                "déclaré que le contrat des Rafale menaçait la région.")
+    assert [parties(t) for t in x.transfers] == [("FRA", "PER")]
+
+
+def test_en_a_state_commenting_a_deal_is_no_supplier(extract):
+    x = extract("Peru bought 12 Rafale fighter jets. Chile's Foreign Ministry said the Rafale deal threatened "
+                "the region.", lang="en")
+    assert [parties(t) for t in x.transfers] == [("FRA", "PER")]

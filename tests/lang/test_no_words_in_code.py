@@ -183,7 +183,7 @@ KNOWN: dict[str, int] = {
     "extract/aid.py": 8,
     "extract/attribution.py": 9,
     "extract/figures.py": 9,
-    "extract/frames.py": 19,
+    "extract/frames.py": 15,
     "extract/items.py": 10,
     "extract/legal.py": 9,
     "extract/mentions.py": 27,

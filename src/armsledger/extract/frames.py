@@ -32,6 +32,10 @@ PARTY_ORGS = {"NATO", "EU"}
 OF_WORDS = {"de", "d'", "du", "des", "of"}
 OBJECTS = {"obj", "dobj", "nsubj:pass", "nsubjpass"}
 NOUN_PHRASE_LINKS = {"nmod", "amod", "flat", "flat:name", "compound", "appos", "nummod"}
+# dependents of a trigger that may say when it happened: "signé en 2022", "on Friday signed",
+# "the purchase in 2015 of ...", "a conclu mardi"
+CLAUSE_LINKS = ("acl", "relcl", "advcl", "ccomp", "xcomp", "csubj", "parataxis")
+DATE_LINKS = {"obl", "obl:mod", "obl:tmod", "nmod", "nmod:tmod", "prep", "npadvmod", "advmod", "nummod"}
 
 
 @dataclass(frozen=True)
@@ -62,6 +66,7 @@ class Frame:
     items: list[tuple[int, int]] = field(default_factory=list)  # char spans of the items' phrases
     governor: "Frame | None" = None
     status: str | None = None  # from the trigger's tense, mood and controlling verb
+    when: str | None = None  # the date the parse attaches to the trigger ("signed in 2022")
 
     @property
     def start(self) -> int:
@@ -113,7 +118,7 @@ def _dep_matches(label: str, dep: str) -> bool:
 def _fill(trigger: Token, spec: RoleSpec) -> list[Token]:
     """The tokens that fill one role path of `trigger`."""
     if spec.dep == "head:acl":
-        if trigger.dep_.startswith(("acl", "amod")) and trigger.head.i != trigger.i:
+        if trigger.dep_.startswith(("acl", "amod", "relcl")) and trigger.head.i != trigger.i:
             return [trigger.head]
         return []
     out = []
@@ -140,10 +145,12 @@ def _fill(trigger: Token, spec: RoleSpec) -> list[Token]:
         for obj in trigger.children:
             if obj.dep_ in OBJECTS:
                 out += _fill_phrase(obj, spec)
-    if not out and spec.dep in {"nsubj", "nsubj:pass", "nsubjpass"} and trigger.dep_ in {"xcomp", "conj", "advcl"}:
-        # "Le Danemark va doter l'Ukraine de ...", "X ordered ... and received ...": the subject
-        # of the verb it depends on
-        head = trigger.head
+    head = trigger
+    while not out and spec.dep in {"nsubj", "nsubj:pass", "nsubjpass"} and head.dep_ in {"xcomp", "conj", "advcl"} \
+            and head.head.i != head.i:
+        # "Le Danemark va doter l'Ukraine de ...", "X ordered ... and received ...", "la Finlande
+        # vient d'annoncer avoir scellé ...": the subject of the verb it depends on
+        head = head.head
         out = [c for c in head.children if c.dep_ == spec.dep]
     return out
 
@@ -176,7 +183,11 @@ def _governor(noun: Token, by_token: dict[int, Frame]) -> Frame | None:
             return None
         dep = tok.dep_
         tok = tok.head
-        frame = by_token.get(tok.i)
+        # "La Pologne vient de conclure un accord ... pour l'acquisition de": the frame a verb
+        # that is none governs through its complement
+        frame = by_token.get(tok.i) or next((by_token[c.i] for c in tok.children
+                                             if c.dep_ == "xcomp" and c.i in by_token and not by_token[c.i].nominal),
+                                            None)
         if frame is not None:
             return frame if frame.recipients or frame.suppliers or not frame.nominal else None
         if dep not in GOVERNOR_PATH and not (dep in OBJECTS or dep.startswith("nsubj")):
@@ -210,6 +221,7 @@ class FrameReader:
         lex = get_lexicon(ctx.lang)
         self.tense_verbs = {k: frozenset(v) for k, v in lex.words("tense_verbs").items()}
         self.control = {k: frozenset(v) for k, v in lex.words("control_verbs").items()}
+        self.party_heads = frozenset(lex.words("party_heads"))
 
     # ---------------------------------------------------------------- mentions
     def mention_at(self, tok: Token) -> Mention | None:
@@ -231,9 +243,17 @@ class FrameReader:
         names none or holds equipment."""
         if self.has_weapon(tok):
             return None
+        if tok.pos_ == "PRON" and tok.head.dep_.startswith(("acl:relcl", "relcl")) and tok.head.head.i != tok.head.i \
+                and ("Rel" in tok.morph.get("PronType") or tok.i == tok.head.left_edge.i):
+            # "l'Indonésie, qui a décidé d'acheter", "Poland, which ordered": the antecedent
+            return self.party(tok.head.head)
         m = self.mention_at(tok)
         if m is not None:
             return m if _is_party(m) else None
+        if tok.pos_ != "PROPN" and tok.lemma_.lower() not in self.party_heads or self.items_span(tok) is not None:
+            # "les journalistes yéménites", "the Polish solutions", equipment whoever made it
+            # ("64 chasseurs américains F-35"): no party
+            return None
         for c in tok.children:
             if c.dep_ in PARTY_LINKS or c.dep_.split(":")[0] in PARTY_LINKS:
                 if c.dep_ in {"prep"} and c.text.lower() not in {"of", "de"}:
@@ -256,6 +276,16 @@ class FrameReader:
             if m is not None and _is_party(m) and all(m.id != o.id for o in out):
                 out.append(m)
         return out
+
+    def company_subject(self, tok: Token) -> bool:
+        """Is the subject of verb `tok` a company ("Hanwha", "the maker Hyundai Rotem")?"""
+        for c in tok.children:
+            if c.dep_ in SUBJECTS:
+                for t in c.subtree:
+                    m = self.mention_at(t)
+                    if m is not None and m.kind == "company":
+                        return True
+        return False
 
     def has_weapon(self, tok: Token) -> bool:
         w = self.ctx.within(self.weapons, tok.idx, tok.idx + len(tok.text))
@@ -301,13 +331,36 @@ class FrameReader:
             if gov is None:
                 continue
             f.governor = gov
+            if gov.suppliers and gov.recipients and not gov.nominal:
+                # "Poland signed a deal with South Korea": the verb tells both sides of the deal
+                f.suppliers, f.recipients = list(gov.suppliers), list(gov.recipients)
             if not f.suppliers:
                 f.suppliers = list(gov.suppliers)
             if not f.recipients:
                 f.recipients = list(gov.recipients)
             f.status = gov.status or f.status
+            f.when = f.when or gov.when
             gov.items = gov.items or f.items
         return out
+
+    def when(self, tok: Token) -> str | None:
+        """The date written in a dependent of `tok` that says when it happened, as its value."""
+        for c in tok.children:
+            if c.dep_ not in DATE_LINKS:
+                continue
+            # the dependent's phrase, not the clauses inside it ("le programme initié en 2015")
+            phrase, todo = [c], [c]
+            while todo:
+                for g in todo.pop().children:
+                    if not g.dep_.startswith(CLAUSE_LINKS):
+                        phrase.append(g)
+                        todo.append(g)
+            start = min(t.idx for t in phrase)
+            end = max(t.idx + len(t.text) for t in phrase)
+            dated = [d for d in self.ctx.within(self.ctx.dates, start, end) if d.value]
+            if dated:
+                return dated[0].value
+        return None
 
     def status(self, tok: Token, spec: FrameSpec) -> str | None:
         """The deal's status told by the trigger: a controlling verb ("plans to buy", "souhaite
@@ -345,6 +398,9 @@ class FrameReader:
             if spec.split_subject and len(frame.recipients) > 1:
                 frame.suppliers = frame.suppliers or frame.recipients[1:2]
                 frame.recipients = frame.recipients[:1]
+            if spec.split_subject and not frame.recipients and self.company_subject(tok):
+                # "Hanwha signed a contract with Norway": a maker signs with its buyer
+                frame.recipients, frame.suppliers = frame.suppliers, []
             if spec.requires and not getattr(frame, spec.requires):
                 continue
             frame.status = self.status(tok, spec)
@@ -352,6 +408,7 @@ class FrameReader:
             break
         if best is None:
             best = Frame(specs[-1].frame, tok, specs[-1].nominal)
+        best.when = self.when(tok)
         if not best.suppliers:
             # "les frégates italiennes", "116 chars américains": the origin an adjective of the
             # equipment tells, when no role names the supplier
@@ -375,6 +432,8 @@ def clause_tense(tok: Token, tense_verbs: dict[str, frozenset[str]]) -> str | No
             return "modal"
         if lemma in tense_verbs.get("future", ()) or "Fut" in a.morph.get("Tense"):
             return "future"
+        if lemma in tense_verbs.get("past", ()):  # "vient de conclure": a recent past
+            return "past"
     morph = tok.morph
     if "Fut" in morph.get("Tense"):
         return "future"
