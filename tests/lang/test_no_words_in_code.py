@@ -184,7 +184,7 @@ KNOWN: dict[str, int] = {
     "extract/attribution.py": 9,
     "extract/figures.py": 9,
     "extract/frames.py": 15,
-    "extract/items.py": 10,
+    "extract/items.py": 5,
     "extract/legal.py": 9,
     "extract/mentions.py": 27,
     "extract/notices.py": 1,

@@ -686,7 +686,7 @@ def notice_transfer(finder: TransferFinder) -> tuple[Transfer | None, MoneyMatch
         return None, None
     items = []
     for start, end in facts.blocks:
-        for mention in group_item_mentions(ctx, start, end):
+        for mention in group_item_mentions(ctx, start, end, listed=True):
             first = mention.quantity_span[0] if mention.quantity_span else mention.start
             if is_support_phrase(ctx, first, mention.end) or \
                     mention.quantity is None and mention.designation is None:
