@@ -621,3 +621,31 @@ def test_en_a_state_commenting_a_deal_is_no_supplier(extract):
     x = extract("Peru bought 12 Rafale fighter jets. Chile's Foreign Ministry said the Rafale deal threatened "
                 "the region.", lang="en")
     assert [parties(t) for t in x.transfers] == [("FRA", "PER")]
+
+
+# --- one deal named twice by programme and count; who signs a sale to another sells ----------------
+
+def test_fr_a_programme_and_its_count_is_the_deal_told_before(extract):
+    x = extract("Les États-Unis ont approuvé la vente de 40 chasseurs F-16V au Chili. Le Pérou a protesté. "
+                "Lima a dénoncé la vente par les États-Unis de 40 F-16 au Chili.")
+    assert [(parties(t), [(i.designation, i.quantity) for i in t.items]) for t in x.transfers] == \
+        [(("USA", "CHL"), [("F-16V", 40)])]
+
+
+def test_en_a_programme_and_its_count_is_the_deal_told_before(extract):
+    x = extract("The United States approved the sale of 40 F-16V fighters to Chile. Peru protested. "
+                "Lima condemned the sale by the United States of 40 F-16 to Chile.", lang="en")
+    assert [(parties(t), [(i.designation, i.quantity) for i in t.items]) for t in x.transfers] == \
+        [(("USA", "CHL"), [("F-16V", 40)])]
+
+
+def test_fr_the_state_signing_a_sale_to_another_is_its_seller(extract):
+    t = only_transfer(extract("Les ministres norvégien et chilien ont signé le contrat de vente au Chili de "
+                              "12 avions de combat F-16 d'occasion."))
+    assert (parties(t), t.status) == (("NOR", "CHL"), "signed")
+
+
+def test_en_the_state_signing_a_sale_to_another_is_its_seller(extract):
+    t = only_transfer(extract("Norway signed the contract for the sale to Chile of 12 used F-16 fighter jets.",
+                              lang="en"))
+    assert (parties(t), t.status) == (("NOR", "CHL"), "signed")

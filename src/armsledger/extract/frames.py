@@ -67,6 +67,7 @@ class Frame:
     governor: "Frame | None" = None
     status: str | None = None  # from the trigger's tense, mood and controlling verb
     when: str | None = None  # the date the parse attaches to the trigger ("signed in 2022")
+    signed: bool = False  # a signing (or a deal noun under one): its parties are either side
 
     @property
     def start(self) -> int:
@@ -336,6 +337,11 @@ class FrameReader:
                 f.suppliers, f.recipients = list(gov.suppliers), list(gov.recipients)
             if not f.suppliers:
                 f.suppliers = list(gov.suppliers)
+            f.signed = f.signed or gov.signed
+            if not f.suppliers and f.recipients and gov.signed:
+                # "Le Danemark a signé le contrat de vente à l'Argentine": the one who signs the
+                # sale to another is its seller
+                f.suppliers = [m for m in gov.recipients if all(m.id != r.id for r in f.recipients)][:1]
             if not f.recipients:
                 f.recipients = list(gov.recipients)
             f.status = gov.status or f.status
@@ -404,6 +410,7 @@ class FrameReader:
             if spec.requires and not getattr(frame, spec.requires):
                 continue
             frame.status = self.status(tok, spec)
+            frame.signed = spec.split_subject
             best = frame
             break
         if best is None:

@@ -816,7 +816,10 @@ class _Recorded:
 
 
 def _item_keys(t: Transfer) -> set[str]:
-    return {_key(i) for i in t.items if i.designation}
+    """What two mentions of one deal share: a designation, or a programme and its count ("66 F-16"
+    in the headline, "66 F-16 C/D Block 70" in the story)."""
+    return {_key(i) for i in t.items if i.designation} | \
+        {f"{i.family}#{i.quantity}" for i in t.items if i.family and i.quantity is not None}
 
 
 def _party(a: Actor | None) -> str | None:
