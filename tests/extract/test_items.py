@@ -217,6 +217,22 @@ def test_en_named_models_break_down_a_noun(extract):
                            ("F-35A", "F-35", "combat aircraft", "aircraft", 12, "exact")]
 
 
+def test_fr_counted_models_break_down_a_counted_programme(extract):
+    x = extract("Le Chili a commandé aux États-Unis 160 véhicules MRAP, dont 110 MaxxPro Dash DXM "
+                "et 50 MaxxPro Base DXM.")
+    assert items_of(x) == [
+        ("MaxxPro Dash DXM", "MaxxPro", "mine-resistant ambush-protected vehicle", "armoured_vehicle", 110, "exact"),
+        ("MaxxPro Base DXM", "MaxxPro", "mine-resistant ambush-protected vehicle", "armoured_vehicle", 50, "exact")]
+
+
+def test_en_counted_models_break_down_a_counted_programme(extract):
+    x = extract("Chile has requested a possible sale of 160 MRAP vehicles to include (110 MaxxPro Dash DXM "
+                "and 50 MaxxPro Base DXM).", "en")
+    assert items_of(x) == [
+        ("MaxxPro Dash DXM", "MaxxPro", "mine-resistant ambush-protected vehicle", "armoured_vehicle", 110, "exact"),
+        ("MaxxPro Base DXM", "MaxxPro", "mine-resistant ambush-protected vehicle", "armoured_vehicle", 50, "exact")]
+
+
 def test_fr_unnamed_kinds_of_an_item_are_not_items(extract):
     x = extract("La Roumanie a acheté aux États-Unis des munitions de 30 mm, y compris des obus explosifs "
                 "et des obus d'entraînement.")
@@ -318,3 +334,24 @@ def test_fr_what_equipment_is_for_is_no_item(extract):
 def test_en_what_equipment_is_for_is_no_item(extract):
     x = extract("Egypt bought 30 Rafale jets from France, and MBDA supplies equipment for missiles.", "en")
     assert items_of(x) == [("Rafale", "Rafale", "combat aircraft", "aircraft", 30, "exact")]
+
+
+# --- the count of an unnamed item goes to the one named item of its kind ----------------------------
+
+def test_fr_count_goes_to_the_named_item_of_its_kind(extract):
+    x = extract("La Roumanie a commandé 116 chars aux États-Unis, et la livraison des Abrams commencera en 2027.")
+    assert items_of(x) == [("Abrams", "Abrams", "main battle tank", "armoured_vehicle", 116, "exact")]
+
+
+def test_en_count_goes_to_the_named_item_of_its_kind(extract):
+    x = extract("Romania has ordered 116 tanks from the United States, and delivery of the Abrams will "
+                "start in 2027.", "en")
+    assert items_of(x) == [("Abrams", "Abrams", "main battle tank", "armoured_vehicle", 116, "exact")]
+
+
+def test_en_count_stays_when_two_named_items_share_the_kind(extract):
+    x = extract("Romania has ordered 116 tanks from the United States, and delivery of the Abrams and "
+                "Leopard will start in 2027.", "en")
+    assert items_of(x) == [(None, None, "tank", "armoured_vehicle", 116, "exact"),
+                           ("Abrams", "Abrams", "main battle tank", "armoured_vehicle", None, None),
+                           ("Leopard", "Leopard", "main battle tank", "armoured_vehicle", None, None)]

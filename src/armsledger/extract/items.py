@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache
 
 from armsledger.extract.context import DocContext
@@ -371,7 +371,8 @@ LIST_POS = frozenset({"PUNCT", "CCONJ", "DET", "NUM", "ADP"})
 
 def _without_inclusions(ctx: DocContext, items: list[ItemMention]) -> list[ItemMention]:
     """"X, including A, B and C": one level of the equipment. Named or counted equipment
-    listed after an unnamed noun breaks it down ("fighter jets including 50 F/A-18E and 14
+    listed after an unnamed noun breaks it down, and so do counted models after a counted
+    programme ("fighter jets including 50 F/A-18E and 14
     EA-18G": the jets are not an item of their own); unnamed, uncounted nouns listed after an
     unnamed item are kinds of it ("30mm ammunition, including high explosive rounds and
     training rounds": the ammunition is the item)."""
@@ -384,15 +385,20 @@ def _without_inclusions(ctx: DocContext, items: list[ItemMention]) -> list[ItemM
         outer = items[k]
         end = max(outer.end, outer.phrase_end)
         said = _inclusion_cue(ctx, cue, end, items[k + 1].start)
-        if outer.designation is not None or said is None \
-                or not _list_gap(ctx, said.end(), items[k + 1].start, first=True):
+        if said is None or not _list_gap(ctx, said.end(), items[k + 1].start, first=True):
             k += 1
             continue
         listed = [k + 1]
         while listed[-1] + 1 < len(items) and _list_gap(
                 ctx, max(items[listed[-1]].end, items[listed[-1]].phrase_end), items[listed[-1] + 1].start):
             listed.append(listed[-1] + 1)
-        if any(items[j].designation is not None or items[j].quantity is not None for j in listed) or any(
+        if outer.designation is not None:
+            # "160 MRAP vehicles to include (110 MaxxPro Dash DXM, 30 ...)": counted models break
+            # a counted programme down; anything else listed after a named item is left alone
+            if outer.quantity is not None and all(
+                    items[j].designation is not None and items[j].quantity is not None for j in listed):
+                dropped.add(k)
+        elif any(items[j].designation is not None or items[j].quantity is not None for j in listed) or any(
                 _stems(outer.to_item().description) < _stems(items[j].to_item().description) for j in listed):
             dropped.add(k)  # broken down, or told again more fully ("bombs, among them 500-pound bombs")
         else:
@@ -479,15 +485,31 @@ def _in_singular(ctx: DocContext, start: int, end: int, noun: WeaponMatch) -> st
 
 
 def _inclusion_cue(ctx: DocContext, cue: re.Pattern[str], start: int, end: int) -> re.Match[str] | None:
-    """The inclusion cue after a comma in the words between two items ("fighter jets from
-    Boeing, including"), the last one; None when there is none or the words run past a clause."""
-    if end - start > 80 or any(c in ";:.()" for c in ctx.text[start:end]):
+    """The inclusion cue right after an item or after a comma in the words between two items
+    ("fighter jets from Boeing, including", "vehicles to include (110 ..."), the last one; None
+    when there is none or the words before it run past a clause."""
+    if end - start > 80:
         return None
     found = None
     for m in cue.finditer(ctx.text, start, end):
-        if ctx.text[start:m.start()].rstrip().endswith(",") or not ctx.text[start:m.start()].strip():
+        before = ctx.text[start:m.start()]
+        if any(c in ";:.()" for c in before):
+            break
+        if before.rstrip().endswith(",") or not before.strip() or _own_noun(ctx, start, m.start()):
             found = m
+    if found is not None and any(c in ";:.)" for c in ctx.text[found.end():end]):
+        return None
     return found
+
+
+def _own_noun(ctx: DocContext, start: int, end: int) -> bool:
+    """Are the words in [start, end) the noun that the item ending at `start` modifies ("MRAP
+    vehicles to include")?"""
+    gap = ctx.doc.char_span(start, end, alignment_mode=CONTRACT)
+    if gap is None or not 0 < len(gap) <= 2 or gap.start == 0:
+        return False
+    before = ctx.doc[gap.start - 1]
+    return all(t.pos_ in {"NOUN", "PROPN"} for t in gap) and before.head.i in range(gap.start, gap.end)
 
 
 def _list_gap(ctx: DocContext, start: int, end: int, first: bool = False) -> bool:
@@ -828,4 +850,22 @@ def drop_summaries(mentions: list[ItemMention]) -> list[ItemMention]:
             if m.quantity is not None and (r.category, r.quantity) in named:
                 continue
         kept.append(m)
-    return kept
+    return _counts_to_names(kept)
+
+
+def _counts_to_names(mentions: list[ItemMention]) -> list[ItemMention]:
+    """"116 chars ... les Abrams": the count of an unnamed item goes to the one named item of
+    its kind the deal leaves uncounted, when the deal counts nothing else of that kind."""
+    records = [m.to_item() for m in mentions]
+    out = list(mentions)
+    for k, (m, r) in enumerate(zip(mentions, records)):
+        if m.designation is not None or m.quantity is None or r.category is None:
+            continue
+        same = [j for j, o in enumerate(records) if j != k and o.category == r.category]
+        named = [j for j in same if mentions[j].designation is not None]
+        if len(named) != 1 or len(same) != 1 or records[named[0]].quantity is not None:
+            continue
+        j = named[0]
+        out[j] = replace(mentions[j], quantity=m.quantity, qualifier=m.qualifier, quantity_span=m.quantity_span)
+        out[k] = None
+    return [m for m in out if m is not None]
