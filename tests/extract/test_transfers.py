@@ -649,3 +649,30 @@ def test_en_the_state_signing_a_sale_to_another_is_its_seller(extract):
     t = only_transfer(extract("Norway signed the contract for the sale to Chile of 12 used F-16 fighter jets.",
                               lang="en"))
     assert (parties(t), t.status) == (("NOR", "CHL"), "signed")
+
+
+# --- deals named in passing: customers, and buyers of the one programme a text is about ----------
+
+def test_fr_a_customer_of_a_weapon_is_a_deal(extract):
+    t = only_transfer(extract("Le Pérou est devenu le premier client sud-américain du Rafale."))
+    assert (parties(t), [i.designation for i in t.items]) == (("FRA", "PER"), ["Rafale"])
+
+
+def test_en_a_customer_of_a_weapon_is_a_deal(extract):
+    t = only_transfer(extract("Peru became the first South American customer of the Rafale.", lang="en"))
+    assert (parties(t), t.status, [i.designation for i in t.items]) == (("FRA", "PER"), "signed", ["Rafale"])
+
+
+def test_fr_buyers_listed_in_passing_bought_the_programme_of_the_text(extract):
+    x = extract("Le Pérou a commandé 12 avions de combat Rafale. D'autres commandes pour le Chili et "
+                "l'Uruguay ont suivi.")
+    assert [(parties(t), [(i.designation, i.quantity) for i in t.items]) for t in x.transfers] == [
+        (("FRA", "PER"), [("Rafale", 12)]), (("FRA", "CHL"), [("Rafale", None)]),
+        (("FRA", "URY"), [("Rafale", None)])]
+
+
+def test_en_buyers_listed_in_passing_bought_the_programme_of_the_text(extract):
+    x = extract("Peru ordered 12 Rafale fighter jets. Purchases by Chile and Uruguay followed.", lang="en")
+    assert [(parties(t), [(i.designation, i.quantity) for i in t.items]) for t in x.transfers] == [
+        (("FRA", "PER"), [("Rafale", 12)]), (("FRA", "CHL"), [("Rafale", None)]),
+        (("FRA", "URY"), [("Rafale", None)])]

@@ -118,6 +118,10 @@ def _dep_matches(label: str, dep: str) -> bool:
 
 def _fill(trigger: Token, spec: RoleSpec) -> list[Token]:
     """The tokens that fill one role path of `trigger`."""
+    if spec.dep == "head:nsubj":  # "Greece became the first customer of the Rafale"
+        if trigger.head.i != trigger.i and trigger.dep_ in {"attr", "oprd", "xcomp"}:
+            return [c for c in trigger.head.children if c.dep_ in SUBJECTS]
+        return []
     if spec.dep == "head:acl":
         if trigger.dep_.startswith(("acl", "amod", "relcl")) and trigger.head.i != trigger.i:
             return [trigger.head]
@@ -375,7 +379,9 @@ class FrameReader:
             for status, lemmas in self.control.items():
                 if tok.head.lemma_.lower() in lemmas:
                     return status
-        tense = clause_tense(tok, self.tense_verbs)
+        # "Greece became a customer": a noun complement has the tense of its verb
+        verb = tok.head if spec.nominal and tok.dep_ in {"attr", "oprd"} else tok
+        tense = clause_tense(verb, self.tense_verbs)
         return spec.status.get(tense) if tense else None
 
     def read(self, tok: Token, specs: tuple[FrameSpec, ...]) -> Frame:

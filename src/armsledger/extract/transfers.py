@@ -162,6 +162,7 @@ class TransferFinder:
             package = not items and not sale and self.lex.has("package_cues", s)
             money = self.value_money(sent) if (items or sale or package) else None
             if not items and money is None:
+                out += self.implied_mentions(sent)
                 continue
             groups = self.frame_groups(sent, items) if items else [[]]
             for n, group in enumerate(groups):
@@ -170,6 +171,32 @@ class TransferFinder:
                     max(range(len(groups)), key=lambda k: (groups[k][0].start < money.start, -k)) == n else None
                 out += self.sentence_mentions(sent, group, own, package)
         return out
+
+    def implied_mentions(self, sent: Sentence) -> list[DealMention]:
+        """Deals named in passing by a deal noun with its buyers and no equipment ("Purchases by
+        Qatar, India and Greece", "D'autres commandes pour le Qatar"), in a text about one weapon
+        programme: that programme is what they bought. One mention per buyer."""
+        topic = self.topic_item
+        if topic is None or self.ctx.in_sentence(self.ctx.weapons, sent):
+            return []
+        out = []
+        for f in sentence_frames(self.ctx, sent):
+            if not f.nominal or not f.recipients or f.items:
+                continue
+            supplier = next((m for m in f.suppliers if all(m.id != r.id for r in f.recipients)), None)
+            status = self.mention_status(sent, f.start, FrameParties(supplier, f.recipients[0], [], f.status))
+            out += [DealMention(sent, [topic], supplier, r, None, status) for r in f.recipients]
+        return out
+
+    @cached_property
+    def topic_item(self) -> ItemMention | None:
+        """The weapon programme a text is about when it names only one (its first mention, no
+        count), else None."""
+        named = [i for i in group_item_mentions(self.ctx, 0, len(self.ctx.text)) if i.to_item().family]
+        if not named or len({i.to_item().family for i in named}) > 1:
+            return None
+        first = named[0]
+        return ItemMention(first.start, first.end, first.parts, model=first.model)
 
     def frame_groups(self, sent: Sentence, items: list[ItemMention]) -> list[list[ItemMention]]:
         """The items of a sentence split by the deal frames whose items phrases hold them, when
