@@ -202,6 +202,15 @@ def _governor(noun: Token, by_token: dict[int, Frame]) -> Frame | None:
     return None
 
 
+def says_what(noun: Token) -> bool:
+    """Does deal noun `noun` have an "of" complement ("livraisons d'armes", "sale of arms")?"""
+    for c in noun.children:
+        if c.dep_ == "prep" and c.text.lower() in OF_WORDS or \
+                c.dep_.startswith("nmod") and (_case_words(c) or "") in OF_WORDS:
+            return True
+    return False
+
+
 def _conjuncts(tok: Token) -> list[Token]:
     out, todo = [tok], [tok]
     while todo:
@@ -501,4 +510,4 @@ def sentence_frames(ctx: DocContext, sent: Sentence) -> list[Frame]:
     return ctx.remember(("frames", sent.start, sent.end), build)
 
 
-__all__ = ["Frame", "FrameReader", "best_frame", "frame_specs", "sentence_frames"]
+__all__ = ["Frame", "FrameReader", "best_frame", "frame_specs", "says_what", "sentence_frames"]
