@@ -724,3 +724,15 @@ def test_en_contracts_told_before_their_buyer_in_a_text_about_one_buyer(extract)
                 "Norway also ordered 10 FA-50 aircraft from South Korea.", lang="en")
     assert sorted((parties(t), [(i.designation, i.quantity) for i in t.items]) for t in x.transfers) == [
         (("KOR", "NOR"), [("FA-50", 10)]), (("KOR", "NOR"), [("K2", 40)]), (("KOR", "NOR"), [("K9", 24)])]
+
+
+# --- a list of buyers carried on by a clause that adds to it -------------------------------------
+
+def test_fr_buyers_added_by_sans_oublier(extract):
+    x = extract("Le Rafale a été choisi par le Pérou et le Chili, sans oublier l'Uruguay et le Paraguay.")
+    assert [parties(t) for t in x.transfers] == [("FRA", "PER"), ("FRA", "CHL"), ("FRA", "URY"), ("FRA", "PRY")]
+
+
+def test_en_buyers_added_by_not_forgetting(extract):
+    x = extract("The Rafale was chosen by Peru and Chile, without forgetting Uruguay and Paraguay.", lang="en")
+    assert [parties(t) for t in x.transfers] == [("FRA", "PER"), ("FRA", "CHL"), ("FRA", "URY"), ("FRA", "PRY")]

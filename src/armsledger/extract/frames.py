@@ -236,6 +236,7 @@ class FrameReader:
         self.tense_verbs = {k: frozenset(v) for k, v in lex.words("tense_verbs").items()}
         self.control = {k: frozenset(v) for k, v in lex.words("control_verbs").items()}
         self.party_heads = frozenset(lex.words("party_heads"))
+        self.list_extenders = frozenset(lex.words("list_extenders"))
 
     # ---------------------------------------------------------------- mentions
     def mention_at(self, tok: Token) -> Mention | None:
@@ -416,6 +417,18 @@ class FrameReader:
                             for m in self.parties(t):
                                 if all(m.id != o.id for o in bucket):
                                     bucket.append(m)
+            if len(frame.recipients) > 1:
+                # "choisi par le Danemark et la Norvège, sans oublier le Royaume-Uni, l'Italie ...":
+                # a list of buyers carried on by a clause that adds to it
+                clauses = [c for c in tok.children if c.dep_.startswith("advcl")] + \
+                    [g for c in tok.children if c.dep_ == "prep" for g in c.children if g.pos_ == "VERB"]
+                for c in clauses:
+                    if c.lemma_.lower() in self.list_extenders:
+                        for t in c.subtree:
+                            m = self.mention_at(t)
+                            if m is not None and m.label == "GPE" and _is_party(m) \
+                                    and all(m.id != o.id for o in frame.recipients + frame.suppliers):
+                                frame.recipients.append(m)
             if spec.split_subject and len(frame.recipients) > 1:
                 frame.suppliers = frame.suppliers or frame.recipients[1:2]
                 frame.recipients = frame.recipients[:1]
