@@ -736,3 +736,15 @@ def test_fr_buyers_added_by_sans_oublier(extract):
 def test_en_buyers_added_by_not_forgetting(extract):
     x = extract("The Rafale was chosen by Peru and Chile, without forgetting Uruguay and Paraguay.", lang="en")
     assert [parties(t) for t in x.transfers] == [("FRA", "PER"), ("FRA", "CHL"), ("FRA", "URY"), ("FRA", "PRY")]
+
+
+# --- equipment a deal replaces or was preferred to is not what it buys ----------------------------
+
+def test_fr_the_fleet_a_purchase_replaces_is_not_bought(extract):
+    t = only_transfer(extract("Le Chili a choisi 24 avions F-35 pour remplacer sa flotte de F-16."))
+    assert (parties(t), [(i.designation, i.quantity) for i in t.items]) == (("USA", "CHL"), [("F-35", 24)])
+
+
+def test_en_the_fleet_a_purchase_replaces_is_not_bought(extract):
+    t = only_transfer(extract("Chile selected 24 F-35 aircraft to replace its fleet of F-16 jets.", lang="en"))
+    assert (parties(t), [(i.designation, i.quantity) for i in t.items]) == (("USA", "CHL"), [("F-35", 24)])

@@ -10,7 +10,7 @@ notice of a possible sale makes a US deal `approved`.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left, insort
+from bisect import bisect_left, bisect_right, insort
 from dataclasses import dataclass, field
 from functools import cached_property
 
@@ -154,6 +154,8 @@ class TransferFinder:
                                        refers_back=True))
                 continue
             items = group_item_mentions(self.ctx, sent.start, sent.end)
+            bought = [i for i in items if not self.not_bought(i)]
+            items = bought or items
             if self.lex.has("aggregate_cues", s) and items:
                 continue  # a headline total of deals described elsewhere
             if self.lex.has("negation_cues", s):
@@ -171,6 +173,23 @@ class TransferFinder:
                     max(range(len(groups)), key=lambda k: (groups[k][0].start < money.start, -k)) == n else None
                 out += self.sentence_mentions(sent, group, own, package)
         return out
+
+    def not_bought(self, item: ItemMention) -> bool:
+        """Is the equipment at `item` what a deal replaces, or what it was preferred to ("to
+        replace its fleet of F-18", "scrapping the deal in favour of the Rafale")? It is when a
+        word of `not_bought` governs it in the parse below any deal frame's trigger."""
+        words = self.ctx.remember("not_bought", lambda: frozenset(self.lex.words("not_bought")))
+        sent = self.ctx.sentence_at(item.start)
+        triggers = {f.trigger.i for f in sentence_frames(self.ctx, sent)}
+        tok = self.token_at(item.end - 1)  # the head noun ends the phrase ("chars K2", "F-18 de Boeing")
+        if tok is None:
+            return False
+        for tok in tok.ancestors:
+            if tok.i in triggers:
+                return False
+            if tok.lemma_.lower() in words:
+                return True
+        return False
 
     def implied_mentions(self, sent: Sentence) -> list[DealMention]:
         """Deals named in passing by a deal noun with its buyers and no equipment ("Purchases by
@@ -242,7 +261,7 @@ class TransferFinder:
         if span is None:
             return None
         deal_nouns = {f.trigger.i for f in sentence_frames(self.ctx, sent) if f.nominal}
-        item = next((t for t in span if t.idx <= anchor < t.idx + len(t.text)), None)
+        item = self.token_at(anchor)
         for name in ("cancelled", "rejected"):
             for m in self.lex.rx(f"status.{name}").finditer(sent.text):
                 verb = next((t for t in span if t.idx == sent.start + m.start()), None)
@@ -344,8 +363,15 @@ class TransferFinder:
         or it lies under the frame's trigger in the parse? Only then is its status the deal's."""
         if frame.holds(anchor):
             return True
-        tok = next((t for t in frame.trigger.sent if t.idx <= anchor < t.idx + len(t.text)), None)
+        tok = self.token_at(anchor)
         return tok is not None and frame.trigger.is_ancestor(tok)
+
+    def token_at(self, pos: int):
+        """The token of the parse that holds character `pos`, or None (between tokens)."""
+        starts = self.ctx.remember("token_starts", lambda: [t.idx for t in self.ctx.doc])
+        k = bisect_right(starts, pos) - 1
+        tok = self.ctx.doc[k] if k >= 0 else None
+        return tok if tok is not None and pos < tok.idx + len(tok.text) else None
 
     def speaks(self, m: Mention) -> bool:
         """Is `m`, or the body it qualifies ("Russia's Foreign Ministry said"), the subject of a
