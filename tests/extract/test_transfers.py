@@ -649,3 +649,102 @@ def test_en_the_state_signing_a_sale_to_another_is_its_seller(extract):
     t = only_transfer(extract("Norway signed the contract for the sale to Chile of 12 used F-16 fighter jets.",
                               lang="en"))
     assert (parties(t), t.status) == (("NOR", "CHL"), "signed")
+
+
+# --- deals named in passing: customers, and buyers of the one programme a text is about ----------
+
+def test_fr_a_customer_of_a_weapon_is_a_deal(extract):
+    t = only_transfer(extract("Le Pérou est devenu le premier client sud-américain du Rafale."))
+    assert (parties(t), [i.designation for i in t.items]) == (("FRA", "PER"), ["Rafale"])
+
+
+def test_en_a_customer_of_a_weapon_is_a_deal(extract):
+    t = only_transfer(extract("Peru became the first South American customer of the Rafale.", lang="en"))
+    assert (parties(t), t.status, [i.designation for i in t.items]) == (("FRA", "PER"), "signed", ["Rafale"])
+
+
+def test_fr_buyers_listed_in_passing_bought_the_programme_of_the_text(extract):
+    x = extract("Le Pérou a commandé 12 avions de combat Rafale. D'autres commandes pour le Chili et "
+                "l'Uruguay ont suivi.")
+    assert [(parties(t), [(i.designation, i.quantity) for i in t.items]) for t in x.transfers] == [
+        (("FRA", "PER"), [("Rafale", 12)]), (("FRA", "CHL"), [("Rafale", None)]),
+        (("FRA", "URY"), [("Rafale", None)])]
+
+
+def test_en_buyers_listed_in_passing_bought_the_programme_of_the_text(extract):
+    x = extract("Peru ordered 12 Rafale fighter jets. Purchases by Chile and Uruguay followed.", lang="en")
+    assert [(parties(t), [(i.designation, i.quantity) for i in t.items]) for t in x.transfers] == [
+        (("FRA", "PER"), [("Rafale", 12)]), (("FRA", "CHL"), [("Rafale", None)]),
+        (("FRA", "URY"), [("Rafale", None)])]
+
+
+# --- a deal called off; the money a buyer pays for it; unnamed equipment's maker; one buyer's text --
+
+def test_fr_a_deal_scrapped_is_cancelled(extract):
+    t = only_transfer(extract("La France a décidé d'annuler la vente de 12 avions de combat Rafale au Pérou."))
+    assert (parties(t), t.status) == (("FRA", "PER"), "cancelled")
+
+
+def test_en_a_deal_scrapped_is_cancelled(extract):
+    t = only_transfer(extract("Peru decided to scrap an agreement to buy 12 Rafale fighter jets.", lang="en"))
+    assert (parties(t), t.status) == (("FRA", "PER"), "cancelled")
+
+
+def test_fr_what_the_buyer_pays_for_its_purchase_is_its_value(extract):
+    t = only_transfer(extract("Le Pérou a commandé 12 avions de combat Rafale. Le Pérou a décidé de débourser "
+                              "2 milliards d'euros pour l'achat de ces avions."))
+    assert (parties(t), t.value.amount, t.value.currency) == (("FRA", "PER"), 2_000_000_000, "EUR")
+
+
+def test_en_what_the_buyer_pays_for_its_purchase_is_its_value(extract):
+    t = only_transfer(extract("Peru ordered 12 Rafale fighter jets. Peru will pay 2 billion euros for the "
+                              "purchase of these aircraft.", lang="en"))
+    assert (parties(t), t.value.amount, t.value.currency) == (("FRA", "PER"), 2_000_000_000, "EUR")
+
+
+def test_fr_unnamed_equipment_is_made_where_its_named_kind_is(extract):
+    x = extract("La France a vendu des canons Caesar au Pérou. Le Chili a aussi commandé 12 canons.")
+    assert [parties(t) for t in x.transfers] == [("FRA", "PER"), ("FRA", "CHL")]
+
+
+def test_en_unnamed_equipment_is_made_where_its_named_kind_is(extract):
+    x = extract("France sold Caesar howitzers to Peru. Chile also ordered 12 howitzers.", lang="en")
+    assert [parties(t) for t in x.transfers] == [("FRA", "PER"), ("FRA", "CHL")]
+
+
+def test_fr_contracts_told_before_their_buyer_in_a_text_about_one_buyer(extract):
+    x = extract("Hyundai Rotem livrera 40 chars K2 d'ici 2027. Hanwha livrera 24 obusiers K9 d'ici 2028. "
+                "La Norvège a aussi commandé 10 avions FA-50 à la Corée du Sud.")
+    assert sorted((parties(t), [(i.designation, i.quantity) for i in t.items]) for t in x.transfers) == [
+        (("KOR", "NOR"), [("FA-50", 10)]), (("KOR", "NOR"), [("K2", 40)]), (("KOR", "NOR"), [("K9", 24)])]
+
+
+def test_en_contracts_told_before_their_buyer_in_a_text_about_one_buyer(extract):
+    x = extract("Hyundai Rotem will deliver 40 K2 tanks by 2027. Hanwha will deliver 24 K9 howitzers by 2028. "
+                "Norway also ordered 10 FA-50 aircraft from South Korea.", lang="en")
+    assert sorted((parties(t), [(i.designation, i.quantity) for i in t.items]) for t in x.transfers) == [
+        (("KOR", "NOR"), [("FA-50", 10)]), (("KOR", "NOR"), [("K2", 40)]), (("KOR", "NOR"), [("K9", 24)])]
+
+
+# --- a list of buyers carried on by a clause that adds to it -------------------------------------
+
+def test_fr_buyers_added_by_sans_oublier(extract):
+    x = extract("Le Rafale a été choisi par le Pérou et le Chili, sans oublier l'Uruguay et le Paraguay.")
+    assert [parties(t) for t in x.transfers] == [("FRA", "PER"), ("FRA", "CHL"), ("FRA", "URY"), ("FRA", "PRY")]
+
+
+def test_en_buyers_added_by_not_forgetting(extract):
+    x = extract("The Rafale was chosen by Peru and Chile, without forgetting Uruguay and Paraguay.", lang="en")
+    assert [parties(t) for t in x.transfers] == [("FRA", "PER"), ("FRA", "CHL"), ("FRA", "URY"), ("FRA", "PRY")]
+
+
+# --- equipment a deal replaces or was preferred to is not what it buys ----------------------------
+
+def test_fr_the_fleet_a_purchase_replaces_is_not_bought(extract):
+    t = only_transfer(extract("Le Chili a choisi 24 avions F-35 pour remplacer sa flotte de F-16."))
+    assert (parties(t), [(i.designation, i.quantity) for i in t.items]) == (("USA", "CHL"), [("F-35", 24)])
+
+
+def test_en_the_fleet_a_purchase_replaces_is_not_bought(extract):
+    t = only_transfer(extract("Chile selected 24 F-35 aircraft to replace its fleet of F-16 jets.", lang="en"))
+    assert (parties(t), [(i.designation, i.quantity) for i in t.items]) == (("USA", "CHL"), [("F-35", 24)])

@@ -118,6 +118,10 @@ def _dep_matches(label: str, dep: str) -> bool:
 
 def _fill(trigger: Token, spec: RoleSpec) -> list[Token]:
     """The tokens that fill one role path of `trigger`."""
+    if spec.dep == "head:nsubj":  # "Greece became the first customer of the Rafale"
+        if trigger.head.i != trigger.i and trigger.dep_ in {"attr", "oprd", "xcomp"}:
+            return [c for c in trigger.head.children if c.dep_ in SUBJECTS]
+        return []
     if spec.dep == "head:acl":
         if trigger.dep_.startswith(("acl", "amod", "relcl")) and trigger.head.i != trigger.i:
             return [trigger.head]
@@ -198,6 +202,15 @@ def _governor(noun: Token, by_token: dict[int, Frame]) -> Frame | None:
     return None
 
 
+def says_what(noun: Token) -> bool:
+    """Does deal noun `noun` have an "of" complement ("livraisons d'armes", "sale of arms")?"""
+    for c in noun.children:
+        if c.dep_ == "prep" and c.text.lower() in OF_WORDS or \
+                c.dep_.startswith("nmod") and (_case_words(c) or "") in OF_WORDS:
+            return True
+    return False
+
+
 def _conjuncts(tok: Token) -> list[Token]:
     out, todo = [tok], [tok]
     while todo:
@@ -223,6 +236,7 @@ class FrameReader:
         self.tense_verbs = {k: frozenset(v) for k, v in lex.words("tense_verbs").items()}
         self.control = {k: frozenset(v) for k, v in lex.words("control_verbs").items()}
         self.party_heads = frozenset(lex.words("party_heads"))
+        self.list_extenders = frozenset(lex.words("list_extenders"))
 
     # ---------------------------------------------------------------- mentions
     def mention_at(self, tok: Token) -> Mention | None:
@@ -375,7 +389,9 @@ class FrameReader:
             for status, lemmas in self.control.items():
                 if tok.head.lemma_.lower() in lemmas:
                     return status
-        tense = clause_tense(tok, self.tense_verbs)
+        # "Greece became a customer": a noun complement has the tense of its verb
+        verb = tok.head if spec.nominal and tok.dep_ in {"attr", "oprd"} else tok
+        tense = clause_tense(verb, self.tense_verbs)
         return spec.status.get(tense) if tense else None
 
     def read(self, tok: Token, specs: tuple[FrameSpec, ...]) -> Frame:
@@ -401,6 +417,18 @@ class FrameReader:
                             for m in self.parties(t):
                                 if all(m.id != o.id for o in bucket):
                                     bucket.append(m)
+            if len(frame.recipients) > 1:
+                # "choisi par le Danemark et la Norvège, sans oublier le Royaume-Uni, l'Italie ...":
+                # a list of buyers carried on by a clause that adds to it
+                clauses = [c for c in tok.children if c.dep_.startswith("advcl")] + \
+                    [g for c in tok.children if c.dep_ == "prep" for g in c.children if g.pos_ == "VERB"]
+                for c in clauses:
+                    if c.lemma_.lower() in self.list_extenders:
+                        for t in c.subtree:
+                            m = self.mention_at(t)
+                            if m is not None and m.label == "GPE" and _is_party(m) \
+                                    and all(m.id != o.id for o in frame.recipients + frame.suppliers):
+                                frame.recipients.append(m)
             if spec.split_subject and len(frame.recipients) > 1:
                 frame.suppliers = frame.suppliers or frame.recipients[1:2]
                 frame.recipients = frame.recipients[:1]
@@ -495,4 +523,4 @@ def sentence_frames(ctx: DocContext, sent: Sentence) -> list[Frame]:
     return ctx.remember(("frames", sent.start, sent.end), build)
 
 
-__all__ = ["Frame", "FrameReader", "best_frame", "frame_specs", "sentence_frames"]
+__all__ = ["Frame", "FrameReader", "best_frame", "frame_specs", "says_what", "sentence_frames"]

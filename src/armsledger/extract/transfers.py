@@ -10,12 +10,12 @@ notice of a possible sale makes a US deal `approved`.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left, insort
+from bisect import bisect_left, bisect_right, insort
 from dataclasses import dataclass, field
 from functools import cached_property
 
 from armsledger.extract.context import DocContext, Mention, Sentence
-from armsledger.extract.frames import PARTY_LINKS, SUBJECTS, best_frame, sentence_frames
+from armsledger.extract.frames import OBJECTS, PARTY_LINKS, SUBJECTS, best_frame, says_what, sentence_frames
 from armsledger.extract.items import ItemMention, drop_summaries, group_item_mentions
 from armsledger.extract.notices import is_notice, is_support_phrase, read_notice
 from armsledger.extract.parties import DETERMINER, Parties, actor_of, find_parties, home_state, states_between
@@ -154,6 +154,8 @@ class TransferFinder:
                                        refers_back=True))
                 continue
             items = group_item_mentions(self.ctx, sent.start, sent.end)
+            bought = [i for i in items if not self.not_bought(i)]
+            items = bought or items
             if self.lex.has("aggregate_cues", s) and items:
                 continue  # a headline total of deals described elsewhere
             if self.lex.has("negation_cues", s):
@@ -162,6 +164,7 @@ class TransferFinder:
             package = not items and not sale and self.lex.has("package_cues", s)
             money = self.value_money(sent) if (items or sale or package) else None
             if not items and money is None:
+                out += self.implied_mentions(sent)
                 continue
             groups = self.frame_groups(sent, items) if items else [[]]
             for n, group in enumerate(groups):
@@ -170,6 +173,49 @@ class TransferFinder:
                     max(range(len(groups)), key=lambda k: (groups[k][0].start < money.start, -k)) == n else None
                 out += self.sentence_mentions(sent, group, own, package)
         return out
+
+    def not_bought(self, item: ItemMention) -> bool:
+        """Is the equipment at `item` what a deal replaces, or what it was preferred to ("to
+        replace its fleet of F-18", "scrapping the deal in favour of the Rafale")? It is when a
+        word of `not_bought` governs it in the parse below any deal frame's trigger."""
+        words = self.ctx.remember("not_bought", lambda: frozenset(self.lex.words("not_bought")))
+        sent = self.ctx.sentence_at(item.start)
+        triggers = {f.trigger.i for f in sentence_frames(self.ctx, sent)}
+        tok = self.token_at(item.end - 1)  # the head noun ends the phrase ("chars K2", "F-18 de Boeing")
+        if tok is None:
+            return False
+        for tok in tok.ancestors:
+            if tok.i in triggers:
+                return False
+            if tok.lemma_.lower() in words:
+                return True
+        return False
+
+    def implied_mentions(self, sent: Sentence) -> list[DealMention]:
+        """Deals named in passing by a deal noun with its buyers and no equipment ("Purchases by
+        Qatar, India and Greece", "D'autres commandes pour le Qatar"), in a text about one weapon
+        programme: that programme is what they bought. One mention per buyer."""
+        topic = self.topic_item
+        if topic is None or self.ctx.in_sentence(self.ctx.weapons, sent):
+            return []
+        out = []
+        for f in sentence_frames(self.ctx, sent):
+            if not f.nominal or not f.recipients or f.items or says_what(f.trigger):
+                continue  # "livraisons d'armes à l'Ukraine": it says what, and not the programme
+            supplier = next((m for m in f.suppliers if all(m.id != r.id for r in f.recipients)), None)
+            status = self.mention_status(sent, f.start, FrameParties(supplier, f.recipients[0], [], f.status))
+            out += [DealMention(sent, [topic], supplier, r, None, status) for r in f.recipients]
+        return out
+
+    @cached_property
+    def topic_item(self) -> ItemMention | None:
+        """The weapon programme a text is about when it names only one (its first mention, no
+        count), else None."""
+        named = [i for i in group_item_mentions(self.ctx, 0, len(self.ctx.text)) if i.to_item().family]
+        if not named or len({i.to_item().family for i in named}) > 1:
+            return None
+        first = named[0]
+        return ItemMention(first.start, first.end, first.parts, model=first.model)
 
     def frame_groups(self, sent: Sentence, items: list[ItemMention]) -> list[list[ItemMention]]:
         """The items of a sentence split by the deal frames whose items phrases hold them, when
@@ -205,7 +251,26 @@ class TransferFinder:
         status = self.status_of(sent, anchor)
         if parties.status is not None and status not in {"cancelled", "rejected"}:
             status = parties.status
-        return status
+        return self.called_off(sent, anchor) or status
+
+    def called_off(self, sent: Sentence, anchor: int) -> str | None:
+        """`cancelled` or `rejected` when a verb of that kind governs the sentence's deal: the
+        deal noun ("scrapping the deal") or the equipment at `anchor` ("decided to scrap an
+        agreement to buy French submarines"); else None."""
+        span = self.ctx.doc.char_span(sent.start, sent.end)  # a sentence ends on token bounds
+        if span is None:
+            return None
+        deal_nouns = {f.trigger.i for f in sentence_frames(self.ctx, sent) if f.nominal}
+        item = self.token_at(anchor)
+        for name in ("cancelled", "rejected"):
+            for m in self.lex.rx(f"status.{name}").finditer(sent.text):
+                verb = next((t for t in span if t.idx == sent.start + m.start()), None)
+                if verb is None or verb.pos_ not in {"VERB", "AUX"}:
+                    continue
+                governed = {c.i for c in verb.children if c.dep_ in OBJECTS}
+                if governed & deal_nouns or item is not None and verb in item.ancestors:
+                    return name
+        return None
 
     def sentence_mentions(self, sent: Sentence, items: list[ItemMention], money: MoneyMatch | None,
                           package: bool) -> list[DealMention]:
@@ -290,7 +355,23 @@ class TransferFinder:
                 and not (frame.holds(anchor) and found.supplier.id in elsewhere):
             supplier = found.supplier
         return FrameParties(supplier, recipients[0] if recipients else None,
-                            recipients if len(recipients) > 1 else [], frame.status, when)
+                            recipients if len(recipients) > 1 else [],
+                            frame.status if self.governs(frame, anchor) else None, when)
+
+    def governs(self, frame, anchor: int) -> bool:
+        """Does `frame` tell of the equipment (or money) at `anchor`: its items phrase holds it,
+        or it lies under the frame's trigger in the parse? Only then is its status the deal's."""
+        if frame.holds(anchor):
+            return True
+        tok = self.token_at(anchor)
+        return tok is not None and frame.trigger.is_ancestor(tok)
+
+    def token_at(self, pos: int):
+        """The token of the parse that holds character `pos`, or None (between tokens)."""
+        starts = self.ctx.remember("token_starts", lambda: [t.idx for t in self.ctx.doc])
+        k = bisect_right(starts, pos) - 1
+        tok = self.ctx.doc[k] if k >= 0 else None
+        return tok if tok is not None and pos < tok.idx + len(tok.text) else None
 
     def speaks(self, m: Mention) -> bool:
         """Is `m`, or the body it qualifies ("Russia's Foreign Ministry said"), the subject of a
@@ -395,20 +476,21 @@ class TransferFinder:
         ctx = self.ctx
         supplier = deal.supplier
         recipient = deal.recipient
+        items = _merge_items([i.to_item() for i in drop_summaries([i for m in deal.mentions for i in m.items])])
+        made = self._made_by(items)
         if recipient is None:  # "... a sale to Israel. The deal ... encompasses M107 projectiles"
             supplier, recipient = self.context_parties(deal.mentions[0].sentence, supplier)
         if recipient is None and previous is not None and previous.recipient is not None:
             recipient = self._mention_for(previous.recipient)
         if recipient is None:
             return None
-        items = _merge_items([i.to_item() for i in drop_summaries([i for m in deal.mentions for i in m.items])])
         if supplier is None:
             supplier = self.default_supplier or self._maker(deal, items, recipient.id) \
                 or self._salient_state(exclude=recipient.id)
         if supplier is not None and supplier.id == recipient.id:
             supplier = self.default_supplier if self.default_supplier and self.default_supplier.id != recipient.id \
                 else self._maker(deal, items, recipient.id)
-        if self._made_by(items) == recipient.id:
+        if made == recipient.id:
             # "Egypt signed with South Korea for K9 howitzers" read backwards: a state does not
             # buy abroad the weapons its own industry makes; the other party of the deal buys them
             buyer = supplier if supplier is not None and supplier.id != recipient.id else next(
@@ -492,6 +574,12 @@ class TransferFinder:
                 if state is not None and state != recipient:
                     return Mention(c.start, c.end, state, c.surface, "ORG", "company")
         state = self._made_by(items)
+        if state is None:
+            # unnamed equipment ("les canons commandés"): the maker of the programme of its kind
+            # the text names ("canons Caesar")
+            kinds = {i.category for i in items if not i.family}
+            state = self._made_by([i.to_item() for i in group_item_mentions(self.ctx, 0, len(self.ctx.text))
+                                   if i.to_item().family and i.to_item().category in kinds]) if kinds else None
         if state is not None and state != recipient:
             return Mention(0, 0, state, "", "GPE", "inferred")
         return None
@@ -713,29 +801,37 @@ def extract_transfers(ctx: DocContext) -> tuple[list[Transfer], set[tuple[int, i
     finder = TransferFinder(ctx)
     out = _Recorded()
     used = set()
+    unplaced: list[Deal] = []
     notice = None
     if is_notice(ctx):
         notice, money = notice_transfer(finder)
         if notice is not None:
-            out.add(notice, None)
+            out.add(notice, None, frozenset())
             if money is not None:
                 used.add((money.start, money.end))
+    def place(t: Transfer, deal: Deal) -> None:
+        for m in deal.mentions:
+            if m.money:
+                used.add((m.money.start, m.money.end))
+        if notice is not None and (_party(t.recipient) == _party(notice.recipient) or t.status == "unknown"):
+            return  # the notice's layout already gave this deal; its justification names no other
+        out.record(t, deal)
+
     for deal in finder.deals():
         if all(m.package_only or m.refers_back for m in deal.mentions) and not any(m.items for m in deal.mentions):
             continue  # money announced with no equipment named is aid, not a deal
         t = finder.build(deal, out.transfers[-1] if out.transfers else None)
         if t is None:
-            continue
-        for m in deal.mentions:
-            if m.money:
-                used.add((m.money.start, m.money.end))
-        if notice is not None and (_party(t.recipient) == _party(notice.recipient) or t.status == "unknown"):
-            continue  # the notice's layout already gave this deal; its justification names no other
-        twin = out.twin_of(t, deal.era)
-        if twin is not None:
-            out.absorb(twin, t)
+            unplaced.append(deal)
         else:
-            out.add(t, deal.era)
+            place(t, deal)
+    # deals whose sentences and neighbours name no buyer, in a text about one buyer's deals
+    buyers = {_party(t.recipient) for t in out.transfers}
+    if len(buyers) == 1 and None not in buyers:
+        for deal in unplaced:
+            t = finder.build(deal, out.transfers[-1])
+            if t is not None:
+                place(t, deal)
     return _without_headline_totals(out.records()), used | finder.used_values
 
 
@@ -773,10 +869,22 @@ class _Recorded:
         self._spans: list[list[tuple[int, int]]] = []  # per position, the evidence, sorted, once each
         self._seen: list[set[tuple[int, int]]] = []
         self._eras: list[int | None] = []  # per position, the year its deal is dated to
+        self._companies: list[frozenset[str]] = []  # per position, the contractors its sentences name
 
-    def add(self, t: Transfer, era: int | None) -> None:
+    def record(self, t: Transfer, deal: Deal) -> None:
+        """Adds `t`, built from `deal`, or folds it into the deal recorded before it is a twin of."""
+        companies = frozenset(c for m in deal.mentions if m.items for c in m.companies)
+        twin = self.twin_of(t, deal.era, companies)
+        if twin is not None:
+            self.absorb(twin, t)
+            self._companies[twin] |= companies
+        else:
+            self.add(t, deal.era, companies)
+
+    def add(self, t: Transfer, era: int | None, companies: frozenset[str]) -> None:
         self.transfers.append(t)
         self._eras.append(era)
+        self._companies.append(companies)
         self._indexed.append(set())
         spans = sorted(set(t.evidence))
         self._spans.append(spans)
@@ -791,13 +899,15 @@ class _Recorded:
                 self._indexed[pos].add(entry)
                 insort(self._by_item.setdefault(entry, []), pos)
 
-    def twin_of(self, t: Transfer, era: int | None) -> int | None:
+    def twin_of(self, t: Transfer, era: int | None, companies: frozenset[str]) -> int | None:
         """The position of the first recorded transfer that is the same deal as `t` (dated to
-        the same year, when both are dated)."""
+        the same year, and made by the same contractors, when both say)."""
         party = _party(t.recipient)
         candidates = sorted({pos for key in _item_keys(t) for pos in self._by_item.get((party, key), ())})
         return next((pos for pos in candidates if _same_deal(self.transfers[pos], t)
-                     and _same_era(self.transfers[pos], self._eras[pos], t, era)), None)
+                     and _same_era(self.transfers[pos], self._eras[pos], t, era)
+                     and not (companies and self._companies[pos] and not companies & self._companies[pos])),
+                    None)
 
     def absorb(self, pos: int, other: Transfer) -> None:
         self.transfers[pos] = _absorbed(self.transfers[pos], other)
