@@ -355,3 +355,48 @@ def test_en_count_stays_when_two_named_items_share_the_kind(extract):
     assert items_of(x) == [(None, None, "tank", "armoured_vehicle", 116, "exact"),
                            ("Abrams", "Abrams", "main battle tank", "armoured_vehicle", None, None),
                            ("Leopard", "Leopard", "main battle tank", "armoured_vehicle", None, None)]
+
+
+# --- munitions for a named system, with a complement before "for" -----------------------------------
+
+def test_fr_missiles_with_a_range_for_a_named_system(extract):
+    x = extract("Les États-Unis livreront à l'Ukraine des missiles supplémentaires de courte et moyenne "
+                "portée pour les systèmes de défense anti-aérienne NASAMS.")
+    assert items_of(x) == [(None, None, "missiles supplémentaires de courte et moyenne portée pour les "
+                                        "systèmes de défense anti-aérienne NASAMS", "missile", None, None)]
+
+
+def test_en_missiles_with_a_range_for_a_named_system(extract):
+    x = extract("The United States will send Ukraine additional missiles of short and medium range for "
+                "the NASAMS air defence systems.", "en")
+    assert items_of(x) == [(None, None, "missile of short and medium range for the NASAMS", "missile", None, None)]
+
+
+# --- "for the ...": what one item is for, not what the next one is ----------------------------------
+
+def test_fr_second_munition_for_another_system(extract):
+    x = extract("La France livre à l'Ukraine des obus pour les canons Caesar et des munitions "
+                "supplémentaires pour les systèmes Mistral.")
+    assert items_of(x) == [(None, None, "obus pour les canons Caesar", "other", None, None),
+                           (None, None, "munitions supplémentaires pour les systèmes Mistral", "other", None, None)]
+
+
+def test_en_second_munition_for_another_system(extract):
+    x = extract("The package for Ukraine includes rounds for the howitzers and additional ammo for the HIMARS.", "en")
+    assert items_of(x) == [(None, None, "round", "other", None, None),
+                           (None, None, "ammunition for the HIMARS", "other", None, None)]
+
+
+# --- a count that the counted models add up to is their total ---------------------------------------
+
+def test_fr_total_of_counted_models_is_no_item(extract):
+    x = extract("La Pologne a signé un contrat avec la Corée du Sud pour 180 chars K2 : 116 K2GF et 64 K2PL.")
+    assert items_of(x) == [("K2GF", "K2", "main battle tank", "armoured_vehicle", 116, "exact"),
+                           ("K2PL", "K2", "main battle tank", "armoured_vehicle", 64, "exact")]
+
+
+def test_en_total_of_counted_models_is_no_item(extract):
+    x = extract("Poland signed a contract with South Korea for 180 K2 tanks: 117 K2GF units produced by "
+                "Hyundai Rotem and 63 K2PL variants manufactured locally.", "en")
+    assert items_of(x) == [("K2GF", "K2", "main battle tank", "armoured_vehicle", 117, "exact"),
+                           ("K2PL", "K2", "variant", "armoured_vehicle", 63, "exact")]

@@ -46,7 +46,9 @@ class _Patterns:
         self.one = re.compile(rf"(?:^|\s)(?:{alt('one_words')}|1)\s+$", re.I)
         self.demonstrative = re.compile(rf"(?<!\w)(?:{alt('demonstratives')})\s+$", re.I)
         self.for_system = re.compile(
-            rf"\s+(?:(?:{alt('additional_words')})\s+)?(?:{alt('for_words')})\s+"
+            rf"\s+(?:(?:{alt('additional_words')})\s+)?"
+            rf"(?:(?:{alt('complement_prepositions')})(?:\s+|(?<=['’]))(?:[\w'’-]+\s+){{1,4}}?)?"  # "de courte portée"
+            rf"(?:{alt('for_words')})\s+"
             rf"(?:(?:{alt('for_determiners')})\s+)?(?:[\w'’-]+\s+){{0,5}}", re.I)
         self.system_tail = re.compile(rf"\s+(?:{alt('system_nouns')})(?!\w)", re.I)
         self.calibre = re.compile(rf"(?:\d[\d,.]*\s?-?(?:{units})\s+)$", re.I)
@@ -157,9 +159,13 @@ def group_item_mentions(ctx: DocContext, start: int, end: int, listed: bool = Fa
                 if w.kind == "generic" or not _digit_last(text, opened, w.start):
                     continue
                 g.broken_down = True
-        before = text[max(start, w.start - 40):w.start]
+        # "for the", "pour les": what the item before is for ("pour les corps de bombes BLU-109"),
+        # read after that item, up to a conjunction ("rounds for the howitzers and additional
+        # ammo": the ammo is an item of its own)
+        before = text[max(start, w.start - 40, groups[-1].end if groups else start):w.start]
         comp = lex.rx("component_cues").search(before)
-        if comp and groups and not re.search(r"\d", before[comp.end():]):
+        if comp and groups and not re.search(r"\d", before[comp.end():]) \
+                and not rx.conjunction.search(before, comp.end()):
             continue
         groups.append(ItemMention(w.start, w.end, [w]))
         kinds = {w.kind}
@@ -206,7 +212,7 @@ def group_item_mentions(ctx: DocContext, start: int, end: int, listed: bool = Fa
 
 # the parts of speech a name of equipment is made of ("HF 9550 Radios", "Blue Force Trackers")
 NAME_POS = frozenset({"NOUN", "PROPN", "ADJ", "NUM", "X"})
-NAME_ENTITIES = frozenset({"GPE", "ORG", "PERSON", "PER", "NORP", "LOC"})
+NAME_ENTITIES = frozenset({"GPE", "ORG", "PERSON", "PER", "NORP", "LOC", "FAC"})
 MEASURE_ENTITIES = frozenset({"DATE", "MONEY"})
 
 
@@ -348,8 +354,10 @@ def _capitalised_run(phrase, head):
 
 
 def _open_mention(phrase, n: NumberMatch, designation: str | None, description: str) -> ItemMention:
-    match = WeaponMatch(phrase.start_char, phrase.end_char, phrase.text, designation, None, "other",
-                        "designation" if designation else "generic", description.strip())
+    known = lookup_designation(designation) if designation else None  # "K2GF": a model of a known programme
+    match = WeaponMatch(phrase.start_char, phrase.end_char, phrase.text, designation, known and known[0],
+                        known and known[1] or "other", "designation" if designation else "generic",
+                        description.strip())
     return ItemMention(phrase.start_char, phrase.end_char, [match], quantity=int(n.value),
                        qualifier=n.qualifier, quantity_span=(n.start, n.end))
 
@@ -761,7 +769,7 @@ def _noun_phrase(rx: _Patterns, text: str, g: ItemMention, limit: int, weapons: 
     breakdown = re.match(r"\s*\([^()]*\d[^()]{0,50}\)", text[end:limit])  # "(16 installed and 4 spares)"
     if breakdown:
         end += breakdown.end()
-    named = _first_named_after(weapons, starts, end, min(limit, end + 80))
+    named = _first_named_after(weapons, starts, end, min(limit, end + 130))
     if named is not None and rx.for_system.fullmatch(text, end, named.start):
         tail = rx.system_tail.match(text[named.end:named.end + 12])
         end = named.end + (tail.end() if tail else 0)
@@ -850,7 +858,27 @@ def drop_summaries(mentions: list[ItemMention]) -> list[ItemMention]:
             if m.quantity is not None and (r.category, r.quantity) in named:
                 continue
         kept.append(m)
-    return _counts_to_names(kept)
+    return _counts_to_names(_without_totals(kept))
+
+
+def _without_totals(mentions: list[ItemMention]) -> list[ItemMention]:
+    """"180 K2 tanks ... 117 K2GF and 63 K2PL": a count that the counted models of its programme
+    (or, for an unnamed item, the counted named items of its kind) add up to is their total,
+    not an item of its own."""
+    records = [m.to_item() for m in mentions]
+    out = []
+    for k, (m, r) in enumerate(zip(mentions, records)):
+        if m.quantity is not None:
+            if m.designation is None:
+                parts = [o.quantity for j, o in enumerate(records)
+                         if j != k and mentions[j].designation and o.category == r.category and o.quantity]
+            else:
+                parts = [o.quantity for j, o in enumerate(records) if j != k and r.family and o.family == r.family
+                         and o.designation != r.designation and o.quantity]
+            if len(parts) >= 2 and sum(parts) == m.quantity:
+                continue
+        out.append(m)
+    return out
 
 
 def _counts_to_names(mentions: list[ItemMention]) -> list[ItemMention]:
