@@ -382,3 +382,91 @@ def test_en_party_the_court_sided_with_is_never_the_respondent(extract):
 def test_fr_party_the_court_gave_reason_to_is_never_the_respondent(extract):
     text = "Le tribunal de Lorvan a donné raison au Chili lundi."
     assert records(extract(text)) == [("tribunal de Lorvan", "ruling", [], None)]
+
+
+# a definite decision noun is the decision recorded before, whatever court its sentence names
+def test_en_the_decision_appealed_to_another_court_is_the_ruling_before(extract):
+    text = ("A Danish court ordered the government to suspend the export licences. "
+            "The government said it would appeal the decision to the Supreme Court.")
+    x = extract(text, lang="en")
+    assert records(x) == [("Danish court", "ruling", [], "DNK")]
+    assert len(x.legal_actions[0].evidence) == 2
+
+
+def test_fr_the_decision_appealed_to_another_court_is_the_ruling_before(extract):
+    text = ("Un tribunal danois a ordonné au gouvernement de suspendre les licences d'exportation. "
+            "Le gouvernement a annoncé qu'il porterait la décision devant la Cour suprême.")
+    x = extract(text)
+    assert records(x) == [("tribunal danois", "ruling", [], "DNK")]
+    assert len(x.legal_actions[0].evidence) == 2
+
+
+# with no respondent anywhere, a national court's own state
+def test_en_national_court_state_is_the_last_resort(extract):
+    text = "A court in Copenhagen rejected an urgent application by five charities."
+    assert records(extract(text, lang="en")) == [("court in Copenhagen", "ruling", [], "DNK"),
+                                                 ("court in Copenhagen", "case", [], "DNK")]
+
+
+def test_fr_national_court_state_is_the_last_resort(extract):
+    text = "Le tribunal de Copenhague a rejeté la requête déposée par cinq associations."
+    assert records(extract(text)) == [("tribunal de Copenhague", "ruling", [], "DNK"),
+                                      ("tribunal de Copenhague", "case", [], "DNK")]
+
+
+# an investigation targeting someone is against them
+def test_en_investigation_targeting_a_company(extract):
+    text = "Prosecutors in Lorvan opened an investigation targeting Thales for corruption."
+    assert records(extract(text, lang="en")) == [("Prosecutors in Lorvan", "investigation", [], "THALES")]
+
+
+def test_fr_investigation_visant_a_company(extract):
+    text = "Le parquet de Lorvan a ouvert une enquête visant Thales pour corruption."
+    assert records(extract(text)) == [("parquet de Lorvan", "investigation", [], "THALES")]
+
+
+# a pronoun in the "against" complement is its antecedent
+def test_en_against_it_is_the_antecedent_company(extract):
+    text = "Amnesty sued Thales in 2023. A court in Lorvan dismissed the lawsuit against it on Monday."
+    assert records(extract(text, lang="en")) == [("court in Lorvan", "ruling", [], "THALES"),
+                                                 ("court in Lorvan", "case", [], "THALES")]
+
+
+def test_fr_contre_elle_is_the_antecedent_company(extract):
+    text = "Amnesty a attaqué Thales en justice en 2023. Le tribunal de Lorvan a rejeté lundi la plainte contre elle."
+    assert records(extract(text)) == [("tribunal de Lorvan", "ruling", [], "THALES"),
+                                      ("tribunal de Lorvan", "case", [], "THALES")]
+
+
+# the court of the sentence before only after one of its actions, or for a subject standing for it
+def test_en_decision_after_a_court_named_in_passing_is_no_ruling(extract):
+    text = ("The deal was challenged in court by activists. "
+            "The decision to sell the jets was criticised by the opposition.")
+    assert extract(text, lang="en").legal_actions == []
+
+
+def test_fr_decision_after_a_court_named_in_passing_is_no_ruling(extract):
+    text = ("Le contrat a été contesté devant le tribunal de Lorvan par des militants. "
+            "La décision de vendre les avions a été critiquée par l'opposition.")
+    assert extract(text).legal_actions == []
+
+
+# the claimant is who files, not who rejects what was filed
+def test_en_who_rejects_a_complaint_is_not_its_claimant(extract):
+    text = "Russia rejected the complaint filed by Ukraine at the ICJ."
+    assert records(extract(text, lang="en")) == [("ICJ", "case", [], "RUS")]
+
+
+def test_fr_who_rejects_a_complaint_is_not_its_claimant(extract):
+    text = "La Russie a rejeté la plainte déposée par l'Ukraine devant la CIJ."
+    assert records(extract(text)) == [("ICJ", "case", [], "RUS")]
+
+
+def test_en_a_court_telling_something_is_no_order(extract):
+    text = "The ICJ heard both parties on Monday. It told reporters that a decision would follow."
+    assert extract(text, lang="en").legal_actions == []
+
+
+def test_fr_a_court_telling_something_is_no_order(extract):
+    text = "La CIJ a entendu les deux parties lundi. Elle a intimé aux journalistes qu'une décision suivrait."
+    assert extract(text).legal_actions == []

@@ -63,6 +63,7 @@ AGENT_DEPS = frozenset({"agent", "obl:agent"})
 PREPOSITION_DEPS = frozenset({"prep", "agent"})   # English: the preposition heads its object
 CASE_DEPS = frozenset({"case"})                    # French (UD): the noun heads its preposition
 OBJECT_OF_PREPOSITION = frozenset({"pobj"})
+TARGETING_DEPS = frozenset({"acl", "advcl"})       # a participle in the role of "against" ("targeting X")
 # where a noun phrase stops: clauses and punctuation hanging from it
 CLAUSE_DEPS = frozenset({"acl", "acl:relcl", "relcl", "advcl", "ccomp", "xcomp", "parataxis", "punct", "appos:relcl"})
 # the actions a court itself performs (its verb has the court for subject)
@@ -114,6 +115,7 @@ class _Draft:
     date: str | None
     evidence: list[tuple[int, int]] = field(default_factory=list)
     fallback: str | None = None  # the respondent guessed from its sentence, when nothing better turns up
+    court_state: str | None = None  # the state a national court's name holds: the very last resort
 
 
 def _tokens_of(ctx: DocContext, start: int, end: int) -> Span:
@@ -174,6 +176,8 @@ def _complements(tok: Token, prepositions: frozenset[str], deep: bool = True) ->
         for child in t.children:
             if child.dep_ in PREPOSITION_DEPS and _fold(child.text) in prepositions:
                 out += [g for g in child.children if g.dep_ in OBJECT_OF_PREPOSITION]
+            elif child.dep_ in TARGETING_DEPS and _fold(child.text) in prepositions:
+                out += [g for g in child.children if g.dep_ in OBJECT_DEPS]  # "une enquête visant X"
             elif any(g.dep_ in CASE_DEPS and _fold(g.text) in prepositions for g in child.children):
                 out.append(child)
             elif child.dep_ not in CLAUSE_DEPS and deep:
@@ -342,6 +346,8 @@ def _actions_in(s: _Sentence, lex: Lexicon) -> list[_Cue]:
                 continue
             if flags.get("own_court") and not any(c.dep_ in ("obj", "dobj") for c in span.root.children):
                 continue  # an accusation is a case only with the accused for object ("X accused Y of")
+            if flags.get("court_subject") and not any(c.dep_ == "xcomp" for c in span.root.children):
+                continue  # an order to someone says what to do ("told Israel to allow"), not "told reporters"
             seen |= {t.i for t in span}
             favours = _folded_rx(lex, "legal.in_favour").fullmatch(m.group(0)) is not None
             found.append(_Cue(action, span.root, favours=favours, **flags))
@@ -463,6 +469,9 @@ def _resolved(s: _Sentence, tok: Token) -> Ref | None:
     ref = None
     if mentions.pronoun_kind(tok) or lex.rx("latter").fullmatch(word):
         ref = mentions.resolve(tok)
+        if ref is None or ref.entity is None:  # "contre elle" with no person named: the last party named
+            ent = mentions.last(PARTY_KINDS, tok.idx)
+            ref = mentions.ref(ent) if ent is not None else None
     elif lex.rx("speaker_body_nouns").fullmatch(word) and _fold(word) not in _folded_set(lex, "legal.court_nouns") \
             and _definite_and_bare(s, tok):
         ent = mentions.last((BODY, STATE), tok.idx, word=fold(word)) or mentions.last((BODY,), tok.idx)
@@ -493,6 +502,7 @@ def _claimant_tokens(s: _Sentence, cues: list[_Cue]) -> set[int]:
         return s.claimant
     by = _folded_set(s.ctx.lex, "legal.by")
     against = _folded_set(s.ctx.lex, "legal.against")
+    filing = _folded_rx(s.ctx.lex, "legal.filing_verbs")
     out: set[int] = set()
     for tok in s.span:
         if tok.dep_ in ("poss", "nmod:poss") or any(c.dep_ in CASE_DEPS and _fold(c.text) in by for c in tok.children):
@@ -507,7 +517,8 @@ def _claimant_tokens(s: _Sentence, cues: list[_Cue]) -> set[int]:
                     for t in _phrase(c, against)}
         if cue.action != "case":
             continue
-        verb = cue.tok.head if cue.tok.dep_ in OBJECT_DEPS else cue.tok
+        filed = cue.tok.dep_ in OBJECT_DEPS and filing.fullmatch(_fold(cue.tok.head.text)) is not None
+        verb = cue.tok.head if filed else cue.tok  # not who rejects a complaint ("X rejected the complaint")
         out |= {t.i for c in verb.children if c.dep_ in SUBJECT_DEPS for t in _phrase(c, against)}
     s.claimant = out
     return out
@@ -649,6 +660,7 @@ def extract_legal_actions(ctx: DocContext) -> list[LegalAction]:
     cue_paths = [f"legal.actions.{a}" for a in lex.words("legal.actions")] + [
         "legal.orders", "legal.orders_to_someone", "legal.ambiguous_case_nouns"]
     last_courts: list[_Court] = []  # the courts of the sentence before, when it named one
+    last_acted = False               # and whether an action cue went with them
     for sent in ctx.sentences:
         folded = _fold(sent.text)
         named = any(_folded_rx(lex, path).search(folded) for path in court_paths)
@@ -656,15 +668,19 @@ def extract_legal_actions(ctx: DocContext) -> list[LegalAction]:
             continue  # no court here or just before: no action
         s = _Sentence(ctx, sent, mentions)
         courts = _courts_in(s, lex) if named or _court_mentions(s) else []
+        cues: list[_Cue] = []
         if courts:
-            found.append((s, courts, _actions_in(s, lex), False))
+            cues = _actions_in(s, lex)
+            found.append((s, courts, cues, False))
         elif last_courts and any(_folded_rx(lex, path).search(folded) for path in cue_paths):
-            # "Ukraine filed its case ...", "Cette décision fait suite à une plainte ...": the court
-            # of the sentence before
-            cues = [c for c in _actions_in(s, lex) if not c.own_court]
+            # the court of the sentence before: after one of its actions ("Ukraine filed its case
+            # ...", "Cette décision fait suite à une plainte ..."), or when the cue's subject stands
+            # for it ("The court has not done so. However, it has told Israel to ...")
+            cues = [c for c in _actions_in(s, lex) if not c.own_court and
+                    (last_acted or _subject_stands_for_a_court(s, c.tok))]
             if cues:
                 found.append((s, [last_courts[-1]], cues, True))
-        last_courts = courts
+        last_courts, last_acted = courts, bool(courts and cues)
     _resolve_bare_courts([courts for _, courts, _, inherited in found if not inherited])
     drafts: list[_Draft] = []
     for s, courts, cues, inherited in found:
@@ -716,6 +732,8 @@ def _record_actions(s: _Sentence, courts: list[_Court], cues: list[_Cue], drafts
         action = cue.action
         if action == "order":
             action = "provisional_measures" if court.name == "ICJ" else "ruling"
+        if action == "ruling" and _names_the_decision_before(s, cue, drafts):
+            continue
         parties = [] if cue.favours else _parties_of(s, _parties_tokens(s, cue.tok, cue.action), claimant, court,
                                                            bodies=action != "arrest_warrant")
         for sub in under.get(cue.tok.i, ()):
@@ -734,7 +752,30 @@ def _record_actions(s: _Sentence, courts: list[_Court], cues: list[_Cue], drafts
                            party.subjects, charges, _date_of(cue.tok, dates), [(sent.start, sent.end)])
             if draft.respondent is None:  # decided once the text is read: see _settled
                 draft.fallback = _fallback_state(s, court, claimant) or party.body
+                state = _court_state(ctx, court)
+                draft.court_state = state.id if state is not None else None
             _add(drafts, draft)
+
+
+def _names_the_decision_before(s: _Sentence, cue: _Cue, drafts: list[_Draft]) -> bool:
+    """Is the cue a definite noun that names a decision recorded before ("the decision",
+    "cette décision", "the verdict" after a ruling or an order), with no party of its own? Then
+    its sentence is more evidence of that decision, whatever court it names ("X will appeal the
+    decision to the Supreme Court"); this returns True once it has added it."""
+    tok = cue.tok
+    definite = s.ctx.lex.rx("speaker_definite")
+    if tok.pos_ != "NOUN" or not any(c.dep_ == "det" and definite.fullmatch(c.text) for c in tok.children):
+        return False
+    if _parties_tokens(s, tok, cue.action):
+        return False
+    earlier = next((d for d in reversed(drafts[-MAX_MERGE_LOOKBACK:])
+                    if d.action in ("ruling", "provisional_measures")), None)
+    if earlier is None:
+        return False
+    evidence = (s.sent.start, s.sent.end)
+    if evidence not in earlier.evidence:
+        earlier.evidence.append(evidence)
+    return True
 
 
 def _date_of(cue: Token, dates: list[tuple[str, Token]]) -> str | None:
@@ -746,19 +787,34 @@ def _date_of(cue: Token, dates: list[tuple[str, Token]]) -> str | None:
     return min(near)[2] if near else None
 
 
-def _done_by_court(s: _Sentence, cue: _Cue, court: _Court) -> bool:
-    """A verb the court performs: its subject is the court, a word that stands for it (a
-    pronoun, a court noun: "the judge", "les juges"), or it has none (a participle, a passive; not for an order given to
-    someone, "told X to", which needs its subject); any other subject does the act itself."""
-    verb = cue.tok
+def _subjects(verb: Token) -> list[Token]:
+    """The subjects of `verb`, or of the verb it is coordinated to ("Peru arrested and convicted")."""
     subjects = [c for c in verb.children if c.dep_ in SUBJECT_DEPS]
-    while not subjects and verb.dep_ == "conj" and verb.head.i < verb.i:  # "arrested and convicted X"
+    while not subjects and verb.dep_ == "conj" and verb.head.i < verb.i:
         verb = verb.head
         subjects = [c for c in verb.children if c.dep_ in SUBJECT_DEPS]
+    return subjects
+
+
+def _stands_for_a_court(s: _Sentence, tok: Token) -> bool:
+    """A pronoun or a court noun ("it", "elle", "the judge", "les juges")."""
+    lex = s.ctx.lex
+    return _fold(tok.text) in _folded_set(lex, "legal.pronouns") | _folded_set(lex, "legal.court_nouns")
+
+
+def _subject_stands_for_a_court(s: _Sentence, tok: Token) -> bool:
+    return any(_stands_for_a_court(s, subj) for subj in _subjects(tok))
+
+
+def _done_by_court(s: _Sentence, cue: _Cue, court: _Court) -> bool:
+    """A verb the court performs: its subject is the court, a word that stands for it (a
+    pronoun, a court noun: "the judge", "les juges"), or it has none (a participle, a passive;
+    not for an order given to someone, "told X to", which needs its subject); any other subject
+    does the act itself."""
+    subjects = _subjects(cue.tok)
     if not subjects:
         return not cue.court_subject
-    standing = _folded_set(s.ctx.lex, "legal.pronouns") | _folded_set(s.ctx.lex, "legal.court_nouns")
-    return any({t.i for t in subj.subtree} & court.tokens or _fold(subj.text) in standing for subj in subjects)
+    return any({t.i for t in subj.subtree} & court.tokens or _stands_for_a_court(s, subj) for subj in subjects)
 
 
 def _earlier_respondent(drafts: list[_Draft], court: str) -> str | None:
@@ -791,6 +847,7 @@ def _merged(old: _Draft, new: _Draft) -> bool:
         return False
     old.respondent = old.respondent or new.respondent
     old.fallback = old.fallback or new.fallback if old.respondent is None else None
+    old.court_state = old.court_state or new.court_state if old.respondent is None else None
     old.subjects += [x for x in new.subjects if x not in old.subjects]
     old.charges += [x for x in new.charges if x not in old.charges]
     old.date = old.date or new.date
@@ -801,14 +858,15 @@ def _merged(old: _Draft, new: _Draft) -> bool:
 def _settled(drafts: list[_Draft]) -> list[_Draft]:
     """The records once the whole text is read. An action still without a respondent takes the
     respondent of the next action of its court ("the judge ruled ..." before "the lawsuit
-    against X"), else the first state of its sentence that is not the claimant; records that
-    then repeat one another merge. A ruling of the court that ordered provisional measures
+    against X"), else the first state of its sentence that is not the claimant, else a body the
+    gazetteer does not know, by its name, else the state of a national court ("a court in
+    Berlin"); records that then repeat one another merge. A ruling of the court that ordered provisional measures
     against the same respondent, on dates that agree, is that order ("the decision", "la
     décision" of the court): it joins it."""
     after: dict[str, str] = {}
     for d in reversed(drafts):
         if d.respondent is None:
-            d.respondent = after.get(d.court) or d.fallback
+            d.respondent = after.get(d.court) or d.fallback or d.court_state
         else:
             after[d.court] = d.respondent
     out: list[_Draft] = []
