@@ -174,8 +174,10 @@ def doc_punct_before(tok, mark: str) -> bool:
     return tok.i > 0 and tok.doc[tok.i - 1].text == mark
 
 
-def parse_role(tok, lex) -> tuple[str, int | None, bool]:
-    """(role, verb index, negated) of a token: how it hangs from the verb it depends on."""
+def parse_role(tok, lex, negations: dict[int, bool] | None = None) -> tuple[str, int | None, bool]:
+    """(role, verb index, negated) of a token: how it hangs from the verb it depends on.
+    `negations` keeps, by verb index, what an earlier call found (a verb with hundreds of
+    dependents is read once, not once per mention hanging from it)."""
     dep = tok.dep_
     head = tok.head
     if dep == "pobj" and head.dep_ == "agent":
@@ -186,7 +188,11 @@ def parse_role(tok, lex) -> tuple[str, int | None, bool]:
     agent = lex.rx("agent_prepositions")
     if dep.startswith("obl") and any(c.dep_ == "case" and agent.fullmatch(c.text) for c in tok.children):
         role = "agent"
-    negated = any(c.dep_ in {"neg", "advmod"} and lex.rx("negators").fullmatch(c.text) for c in head.children)
+    negated = negations.get(head.i) if negations is not None else None
+    if negated is None:
+        negated = any(c.dep_ in {"neg", "advmod"} and lex.rx("negators").fullmatch(c.text) for c in head.children)
+        if negations is not None:
+            negations[head.i] = negated
     return role, head.i if head.i != tok.i else None, negated
 
 
@@ -207,6 +213,7 @@ class Mentions:
     _surnames: dict[str, int] = field(default_factory=dict)      # surname -> entity id
     _initials: dict[str, int] = field(default_factory=dict)      # initials of an org name -> entity id
     _acronym_of: dict[str, str] = field(default_factory=dict)    # folded long form -> its acronym
+    _negations: dict[int, bool] = field(default_factory=dict)    # verb index -> negated (parse_role)
     _mention_starts: list[int] = field(default_factory=list)
     _documents: tuple[list[int], list[tuple[int, str]]] = field(default_factory=lambda: ([], []))  # statements ...
     _filers: tuple[list[int], list[int]] = field(default_factory=lambda: ([], []))  # "filed by X": X's token
@@ -325,7 +332,7 @@ class Mentions:
 
     def _add(self, span, kind: str, ent_id: int | None) -> None:
         head = span.root
-        role, verb, negated = parse_role(head, self.ctx.lex)
+        role, verb, negated = parse_role(head, self.ctx.lex, self._negations)
         self.mentions.append(Mention(0, span.start_char, span.end_char, head.i, kind,
                                      self.ctx.text[span.start_char:span.end_char], ent_id, role, verb, negated))
         if ent_id is None:
