@@ -174,8 +174,9 @@ def doc_punct_before(tok, mark: str) -> bool:
     return tok.i > 0 and tok.doc[tok.i - 1].text == mark
 
 
-def parse_role(tok, lex) -> tuple[str, int | None, bool]:
-    """(role, verb index, negated) of a token: how it hangs from the verb it depends on."""
+def parse_role(tok, lex, negated_at: dict[int, bool] | None = None) -> tuple[str, int | None, bool]:
+    """(role, verb index, negated) of a token: how it hangs from the verb it depends on.
+    `negated_at` remembers the answer for each verb (a verb with many mentions under it is read once)."""
     dep = tok.dep_
     head = tok.head
     if dep == "pobj" and head.dep_ == "agent":
@@ -186,7 +187,11 @@ def parse_role(tok, lex) -> tuple[str, int | None, bool]:
     agent = lex.rx("agent_prepositions")
     if dep.startswith("obl") and any(c.dep_ == "case" and agent.fullmatch(c.text) for c in tok.children):
         role = "agent"
-    negated = any(c.dep_ in {"neg", "advmod"} and lex.rx("negators").fullmatch(c.text) for c in head.children)
+    negated = negated_at.get(head.i) if negated_at is not None else None
+    if negated is None:
+        negated = any(c.dep_ in {"neg", "advmod"} and lex.rx("negators").fullmatch(c.text) for c in head.children)
+        if negated_at is not None:
+            negated_at[head.i] = negated
     return role, head.i if head.i != tok.i else None, negated
 
 
@@ -208,6 +213,7 @@ class Mentions:
     _initials: dict[str, int] = field(default_factory=dict)      # initials of an org name -> entity id
     _acronym_of: dict[str, str] = field(default_factory=dict)    # folded long form -> its acronym
     _mention_starts: list[int] = field(default_factory=list)
+    _negated_at: dict[int, bool] = field(default_factory=dict)  # verb index -> negated (parse_role's memo)
     _documents: tuple[list[int], list[tuple[int, str]]] = field(default_factory=lambda: ([], []))  # statements ...
     _filers: tuple[list[int], list[int]] = field(default_factory=lambda: ([], []))  # "filed by X": X's token
     _first_of_kind: dict[str, int] = field(default_factory=dict)  # kind of text -> its first word's index
@@ -325,7 +331,7 @@ class Mentions:
 
     def _add(self, span, kind: str, ent_id: int | None) -> None:
         head = span.root
-        role, verb, negated = parse_role(head, self.ctx.lex)
+        role, verb, negated = parse_role(head, self.ctx.lex, self._negated_at)
         self.mentions.append(Mention(0, span.start_char, span.end_char, head.i, kind,
                                      self.ctx.text[span.start_char:span.end_char], ent_id, role, verb, negated))
         if ent_id is None:
