@@ -152,3 +152,321 @@ def test_en_warrant_subject_state_from_an_earlier_mention(extract):
     text = ("Peruvian general Luis Arrano denied the accusations. "
             "The ICC issued an arrest warrant for Luis Arrano on Friday.")
     assert records(extract(text, lang="en")) == [("ICC", "arrest_warrant", ["Luis Arrano"], "PER")]
+
+
+# a court noun as a person's title names the court
+def test_en_judge_title_names_the_court(extract):
+    text = "Harlow federal judge Anna Brandt ruled on Monday that the exports to Peru were unlawful."
+    assert [(la.court, la.action) for la in extract(text, lang="en").legal_actions] == [
+        ("Harlow federal judge", "ruling")]
+
+
+def test_fr_examining_judge_names_the_court(extract):
+    text = "Le juge d'instruction de Lorvan Marc Lenoir a inculpé le ministre péruvien Luis Arrano pour corruption."
+    assert records(extract(text)) == [("juge d'instruction de Lorvan", "indictment", ["Luis Arrano"], "PER")]
+
+
+# a sentence that names no court speaks of the court of the sentence before
+def test_en_case_filed_in_the_next_sentence_takes_the_court_before(extract):
+    text = "The ICJ ordered Peru to halt its naval exercises. Chile had filed its case in March."
+    assert records(extract(text, lang="en")) == [("ICJ", "provisional_measures", [], "PER"),
+                                                 ("ICJ", "case", [], "PER")]
+
+
+def test_fr_complaint_in_the_next_sentence_takes_the_court_before(extract):
+    text = ("La CIJ a ordonné au Pérou de cesser ses exercices navals. "
+            "Cette décision fait suite à une plainte déposée par le Chili en mars.")
+    assert records(extract(text)) == [("ICJ", "provisional_measures", [], "PER"), ("ICJ", "case", [], "PER")]
+
+
+def test_en_pronoun_subject_of_an_order_to_someone_is_the_court(extract):
+    text = "The ICJ heard both parties on Monday. It told Peru to halt its naval exercises."
+    assert records(extract(text, lang="en")) == [("ICJ", "provisional_measures", [], "PER")]
+
+
+def test_fr_pronoun_subject_of_an_order_to_someone_is_the_court(extract):
+    text = "La CIJ a entendu les deux parties lundi. Elle a sommé le Pérou de cesser ses exercices navals."
+    assert records(extract(text)) == [("ICJ", "provisional_measures", [], "PER")]
+
+
+def test_en_other_acts_after_a_court_sentence_are_not_its_actions(extract):
+    text = "The ICC opened an investigation in Peru. Peru arrested and convicted three soldiers."
+    assert records(extract(text, lang="en")) == [("ICC", "investigation", [], "PER")]
+
+
+def test_fr_other_acts_after_a_court_sentence_are_not_its_actions(extract):
+    text = "La CPI a ouvert une enquête au Pérou. Le Pérou a arrêté et condamné trois soldats."
+    assert records(extract(text)) == [("ICC", "investigation", [], "PER")]
+
+
+# an accusation before a court is a case against its object; the claimant is its subject
+def test_en_accusation_before_a_court_is_a_case_against_its_object(extract):
+    assert records(extract("Chile accused Peru of genocide before the ICJ.", lang="en")) == [
+        ("ICJ", "case", [], "PER")]
+
+
+def test_fr_accusation_before_a_court_is_a_case_against_its_object(extract):
+    assert records(extract("Le Chili a accusé le Pérou de génocide devant la CIJ.")) == [("ICJ", "case", [], "PER")]
+
+
+def test_en_accusation_without_a_court_is_no_case(extract):
+    text = "The ICJ heard both parties on Monday. Chile accused Peru of lying about the exercises."
+    assert extract(text, lang="en").legal_actions == []
+
+
+def test_fr_accusation_without_a_court_is_no_case(extract):
+    text = "La CIJ a entendu les deux parties lundi. Le Chili a accusé le Pérou de mentir sur les exercices."
+    assert extract(text).legal_actions == []
+
+
+def test_en_object_of_an_accusation_wins_over_an_against_further_down(extract):
+    text = "Chile accused Peru of crimes against Bolivians before the ICJ."
+    assert records(extract(text, lang="en")) == [("ICJ", "case", [], "PER")]
+
+
+def test_fr_object_of_an_accusation_wins_over_a_contre_further_down(extract):
+    text = "Le Chili a accusé le Pérou de crimes contre les Boliviens devant la CIJ."
+    assert records(extract(text)) == [("ICJ", "case", [], "PER")]
+
+
+# the respondent through the mention chain: "the company", a pronoun, an unknown company by name
+def test_en_the_company_is_its_antecedent_organisation(extract):
+    text = ("Greenpeace filed a lawsuit against Thales in March. "
+            "A district court in Harlow ruled against the company on Tuesday.")
+    assert records(extract(text, lang="en")) == [("district court in Harlow", "ruling", [], "THALES")]
+
+
+def test_fr_la_societe_is_its_antecedent_organisation(extract):
+    text = ("Greenpeace a porté plainte contre Thales en mars. "
+            "Le tribunal judiciaire de Lorvan a condamné la société mardi.")
+    assert records(extract(text)) == [("tribunal judiciaire de Lorvan", "ruling", [], "THALES")]
+
+
+def test_en_pronoun_object_of_a_conviction_is_its_antecedent(extract):
+    text = "Activists sued Thales in March. A district court in Harlow fined it on Tuesday."
+    assert records(extract(text, lang="en")) == [("district court in Harlow", "ruling", [], "THALES")]
+
+
+def test_fr_clitic_object_of_a_conviction_is_its_antecedent(extract):
+    text = "Le tribunal correctionnel de Lorvan a reconnu Thales coupable et l'a condamnée à une amende."
+    assert records(extract(text)) == [("tribunal correctionnel de Lorvan", "ruling", [], "THALES")]
+
+
+def test_en_pronoun_object_of_a_dismissal_is_the_case_not_a_party(extract):
+    text = ("A district court in Harlow heard the lawsuit of three charities against Denmark, backed by Norway. "
+            "The judge dismissed it on Monday.")
+    assert records(extract(text, lang="en")) == [("district court in Harlow", "case", [], "DNK"),
+                                                 ("district court in Harlow", "ruling", [], "DNK")]
+
+
+def test_fr_clitic_object_of_a_dismissal_is_the_case_not_a_party(extract):
+    text = ("Le tribunal administratif de Lorvan a examiné le recours de trois associations contre le Danemark, "
+            "soutenues par la Norvège. Le juge l'a rejeté lundi.")
+    assert records(extract(text)) == [("tribunal administratif de Lorvan", "case", [], "DNK"),
+                                      ("tribunal administratif de Lorvan", "ruling", [], "DNK")]
+
+
+# the decision of a court that ordered provisional measures is that order
+def test_en_the_decision_of_the_order_is_the_order(extract):
+    text = ("The ICJ ordered Peru to halt its naval exercises on Monday. "
+            "Peru said it would ignore the court's decision.")
+    assert records(extract(text, lang="en")) == [("ICJ", "provisional_measures", [], "PER")]
+
+
+def test_fr_the_decision_of_the_order_is_the_order(extract):
+    text = ("La CIJ a ordonné lundi au Pérou de cesser ses exercices navals. "
+            "Le Pérou a dit qu'il ignorerait la décision de la Cour.")
+    assert records(extract(text)) == [("ICJ", "provisional_measures", [], "PER")]
+
+
+# a ruling that names no party takes the respondent of the court's next action
+def test_en_ruling_before_its_case_takes_the_case_respondent(extract):
+    text = ("A district court in Harlow ruled on Monday that the exports were unlawful. "
+            "The lawsuit against Denmark had been brought by three charities.")
+    assert records(extract(text, lang="en")) == [("district court in Harlow", "ruling", [], "DNK"),
+                                                 ("district court in Harlow", "case", [], "DNK")]
+
+
+def test_fr_ruling_before_its_case_takes_the_case_respondent(extract):
+    text = ("Le tribunal administratif de Lorvan a jugé lundi les exportations illégales. "
+            "La requête contre le Danemark avait été déposée par trois associations.")
+    assert records(extract(text)) == [("tribunal administratif de Lorvan", "ruling", [], "DNK"),
+                                      ("tribunal administratif de Lorvan", "case", [], "DNK")]
+
+
+# a regional government stands for its state
+def test_en_regional_government_is_its_state(extract):
+    text = "A Brussels court ordered the Flemish government to stop the transit of shells."
+    assert records(extract(text, lang="en")) == [("Brussels court", "ruling", [], "BEL")]
+
+
+def test_fr_regional_government_is_its_state(extract):
+    text = "Un tribunal de Bruxelles a ordonné au gouvernement flamand de bloquer le transit d'obus."
+    assert records(extract(text)) == [("tribunal de Bruxelles", "ruling", [], "BEL")]
+
+
+# a government noun that names no state is the state of the national court
+def test_en_the_government_ordered_by_a_national_court_is_its_state(extract):
+    text = "A Danish court ordered the authorities to suspend the export licences."
+    assert records(extract(text, lang="en")) == [("Danish court", "ruling", [], "DNK")]
+
+
+def test_fr_the_government_ordered_by_a_national_court_is_its_state(extract):
+    text = "Un tribunal danois a ordonné aux autorités de suspendre les licences d'exportation."
+    assert records(extract(text)) == [("tribunal danois", "ruling", [], "DNK")]
+
+
+# one record per action and respondent: the persons of one warrant pool, charges or not
+def test_en_warrants_for_two_persons_without_charges_are_one_record(extract):
+    text = "The ICC issued arrest warrants for Omar al-Bashir and Ahmed Haroun on Friday."
+    assert records(extract(text, lang="en")) == [("ICC", "arrest_warrant", ["Omar al-Bashir", "Ahmed Haroun"], None)]
+
+
+def test_fr_warrants_for_two_persons_without_charges_are_one_record(extract):
+    text = "La CPI a émis vendredi des mandats d'arrêt contre Luis Arrano et Marta Quispe."
+    assert records(extract(text)) == [("ICC", "arrest_warrant", ["Luis Arrano", "Marta Quispe"], None)]
+
+
+def test_en_requested_warrants_are_no_record(extract):
+    text = "The ICC prosecutor requested arrest warrants for Omar al-Bashir and Ahmed Haroun."
+    assert extract(text, lang="en").legal_actions == []
+
+
+def test_fr_requested_warrants_are_no_record(extract):
+    text = "Le procureur de la CPI a requis des mandats d'arrêt contre Luis Arrano et Marta Quispe."
+    assert extract(text).legal_actions == []
+
+
+# indictments by prosecutors; a court named by its own name
+def test_en_prosecutors_charging_persons_indict_them(extract):
+    text = "Prosecutors in Lorvan charged two Peruvian officers with torture."
+    x = extract(text, lang="en")
+    assert records(x) == [("Prosecutors in Lorvan", "indictment", [], "PER")]
+    assert x.legal_actions[0].charges == ["torture"]
+
+
+def test_fr_prosecutors_charging_persons_indict_them(extract):
+    text = "Le parquet de Lorvan a inculpé deux officiers péruviens pour torture."
+    x = extract(text)
+    assert records(x) == [("parquet de Lorvan", "indictment", [], "PER")]
+    assert x.legal_actions[0].charges == ["torture"]
+
+
+def test_en_court_by_its_own_name(extract):
+    text = "The Council of State rejected the appeal brought by three charities against the Danish government."
+    assert records(extract(text, lang="en")) == [("Council of State", "ruling", [], "DNK"),
+                                                 ("Council of State", "case", [], "DNK")]
+
+
+def test_fr_court_by_its_own_name_accents_optional(extract):
+    text = "Le Conseil d'Etat a rejeté le recours déposé par trois associations contre le gouvernement danois."
+    assert records(extract(text)) == [("Conseil d'Etat", "ruling", [], "DNK"), ("Conseil d'Etat", "case", [], "DNK")]
+
+
+# the party a ruling favours is the claimant, not the respondent
+def test_en_party_the_court_sided_with_is_not_the_respondent(extract):
+    text = "A district court in Harlow sided with Chile on Monday, ordering Peru to halt its naval exercises."
+    assert records(extract(text, lang="en")) == [("district court in Harlow", "ruling", [], "PER")]
+
+
+def test_fr_party_the_court_gave_reason_to_is_not_the_respondent(extract):
+    text = "Le tribunal de Lorvan a donné raison au Chili lundi, ordonnant au Pérou de cesser ses exercices navals."
+    assert records(extract(text)) == [("tribunal de Lorvan", "ruling", [], "PER")]
+
+
+def test_en_party_the_court_sided_with_is_never_the_respondent(extract):
+    text = "A district court in Harlow sided with Chile on Monday."
+    assert records(extract(text, lang="en")) == [("district court in Harlow", "ruling", [], None)]
+
+
+def test_fr_party_the_court_gave_reason_to_is_never_the_respondent(extract):
+    text = "Le tribunal de Lorvan a donné raison au Chili lundi."
+    assert records(extract(text)) == [("tribunal de Lorvan", "ruling", [], None)]
+
+
+# a definite decision noun is the decision recorded before, whatever court its sentence names
+def test_en_the_decision_appealed_to_another_court_is_the_ruling_before(extract):
+    text = ("A Danish court ordered the government to suspend the export licences. "
+            "The government said it would appeal the decision to the Supreme Court.")
+    x = extract(text, lang="en")
+    assert records(x) == [("Danish court", "ruling", [], "DNK")]
+    assert len(x.legal_actions[0].evidence) == 2
+
+
+def test_fr_the_decision_appealed_to_another_court_is_the_ruling_before(extract):
+    text = ("Un tribunal danois a ordonné au gouvernement de suspendre les licences d'exportation. "
+            "Le gouvernement a annoncé qu'il porterait la décision devant la Cour suprême.")
+    x = extract(text)
+    assert records(x) == [("tribunal danois", "ruling", [], "DNK")]
+    assert len(x.legal_actions[0].evidence) == 2
+
+
+# with no respondent anywhere, a national court's own state
+def test_en_national_court_state_is_the_last_resort(extract):
+    text = "A court in Copenhagen rejected an urgent application by five charities."
+    assert records(extract(text, lang="en")) == [("court in Copenhagen", "ruling", [], "DNK"),
+                                                 ("court in Copenhagen", "case", [], "DNK")]
+
+
+def test_fr_national_court_state_is_the_last_resort(extract):
+    text = "Le tribunal de Copenhague a rejeté la requête déposée par cinq associations."
+    assert records(extract(text)) == [("tribunal de Copenhague", "ruling", [], "DNK"),
+                                      ("tribunal de Copenhague", "case", [], "DNK")]
+
+
+# an investigation targeting someone is against them
+def test_en_investigation_targeting_a_company(extract):
+    text = "Prosecutors in Lorvan opened an investigation targeting Thales for corruption."
+    assert records(extract(text, lang="en")) == [("Prosecutors in Lorvan", "investigation", [], "THALES")]
+
+
+def test_fr_investigation_visant_a_company(extract):
+    text = "Le parquet de Lorvan a ouvert une enquête visant Thales pour corruption."
+    assert records(extract(text)) == [("parquet de Lorvan", "investigation", [], "THALES")]
+
+
+# a pronoun in the "against" complement is its antecedent
+def test_en_against_it_is_the_antecedent_company(extract):
+    text = "Amnesty sued Thales in 2023. A court in Lorvan dismissed the lawsuit against it on Monday."
+    assert records(extract(text, lang="en")) == [("court in Lorvan", "ruling", [], "THALES"),
+                                                 ("court in Lorvan", "case", [], "THALES")]
+
+
+def test_fr_contre_elle_is_the_antecedent_company(extract):
+    text = "Amnesty a attaqué Thales en justice en 2023. Le tribunal de Lorvan a rejeté lundi la plainte contre elle."
+    assert records(extract(text)) == [("tribunal de Lorvan", "ruling", [], "THALES"),
+                                      ("tribunal de Lorvan", "case", [], "THALES")]
+
+
+# the court of the sentence before only after one of its actions, or for a subject standing for it
+def test_en_decision_after_a_court_named_in_passing_is_no_ruling(extract):
+    text = ("The deal was challenged in court by activists. "
+            "The decision to sell the jets was criticised by the opposition.")
+    assert extract(text, lang="en").legal_actions == []
+
+
+def test_fr_decision_after_a_court_named_in_passing_is_no_ruling(extract):
+    text = ("Le contrat a été contesté devant le tribunal de Lorvan par des militants. "
+            "La décision de vendre les avions a été critiquée par l'opposition.")
+    assert extract(text).legal_actions == []
+
+
+# the claimant is who files, not who rejects what was filed
+def test_en_who_rejects_a_complaint_is_not_its_claimant(extract):
+    text = "Russia rejected the complaint filed by Ukraine at the ICJ."
+    assert records(extract(text, lang="en")) == [("ICJ", "case", [], "RUS")]
+
+
+def test_fr_who_rejects_a_complaint_is_not_its_claimant(extract):
+    text = "La Russie a rejeté la plainte déposée par l'Ukraine devant la CIJ."
+    assert records(extract(text)) == [("ICJ", "case", [], "RUS")]
+
+
+def test_en_a_court_telling_something_is_no_order(extract):
+    text = "The ICJ heard both parties on Monday. It told reporters that a decision would follow."
+    assert extract(text, lang="en").legal_actions == []
+
+
+def test_fr_a_court_telling_something_is_no_order(extract):
+    text = "La CIJ a entendu les deux parties lundi. Elle a intimé aux journalistes qu'une décision suivrait."
+    assert extract(text).legal_actions == []

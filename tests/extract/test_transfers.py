@@ -572,14 +572,16 @@ def test_en_equipment_of_other_contractors_is_another_contract(extract):
 def test_fr_two_buyers_of_one_sentence_each_with_their_equipment(extract):
     x = extract("Après le Pérou, qui a décidé d'acheter 12 avions de combat Rafale, le Chili a commandé "
                 "20 avions de combat F-16.")
-    assert sorted(_deals(x)) == [(("FRA", "PER"), "signed", None, [("Rafale", 12)]),
+    # a decision to buy is approved, an order signed (annotation.md: the step the text states)
+    assert sorted(_deals(x)) == [(("FRA", "PER"), "approved", None, [("Rafale", 12)]),
                                  (("USA", "CHL"), "signed", None, [("F-16", 20)])]
 
 
 def test_en_two_buyers_of_one_sentence_each_with_their_equipment(extract):
     x = extract("After Peru, which decided to buy 12 Rafale fighter jets, Chile ordered 20 F-16 fighter jets.",
                 lang="en")
-    assert sorted(_deals(x)) == [(("FRA", "PER"), "signed", None, [("Rafale", 12)]),
+    # a decision to buy is approved, an order signed (annotation.md: the step the text states)
+    assert sorted(_deals(x)) == [(("FRA", "PER"), "approved", None, [("Rafale", 12)]),
                                  (("USA", "CHL"), "signed", None, [("F-16", 20)])]
 
 

@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
+import pycountry
 from spacy.tokens import Token
 
 from armsledger.extract.context import DocContext, Mention, Sentence
@@ -84,7 +85,7 @@ def extract_aid(ctx: DocContext, used_money: set[tuple[int, int]] = frozenset(),
         kind, cumulative, since = sentences[sent.index]
         period = period_of(ctx, money, sent, cumulative)
         giver, receiver, not_given = _clause_parties(ctx, sent, money)
-        if not_given == "request" or \
+        if not_given == REQUESTED or \
                 (not_given == "sale" and not any(ctx.lex.has(f"aid.{named}", sent.text) for named in NAMED_KINDS)):
             continue  # what is asked for; "la vente ..., estimée à 997 millions de dollars": a deal's price
         if giver is None or receiver is None:
@@ -178,8 +179,11 @@ MAX_DEPTH = 12
 MAX_CLAUSE = 80
 WINDOW = 32  # characters before a state where its preposition is looked for
 BEFORE = 400  # characters before a sentence where a donor it does not name is looked for
-# states whose own currency is the "$" of their news
-DOLLARS = {"AUS": "AUD", "CAN": "CAD", "NZL": "NZD"}
+# states whose own currency is the "$" of their news, by their dollar's ISO 4217 code (whose first
+# two letters are the ISO 3166 code of the state that issues it)
+DOLLARS = {pycountry.countries.get(alpha_2=code[:2]).alpha_3: code for code in ("AUD", "CAD", "NZD")}
+REQUESTED = "requested"  # what a clause is when it asks for the amount (the status of a request)
+ALIGN_TO_TOKENS = "expand"  # spaCy's char_span mode: the tokens a character range touches
 
 
 @cache
@@ -215,7 +219,7 @@ def _states_by_root(ctx: DocContext, sent: Sentence) -> dict[int, Mention]:
     def build() -> dict[int, Mention]:
         out: dict[int, Mention] = {}
         for m in ctx.in_sentence(ctx.actors, sent):
-            span = ctx.doc.char_span(m.start, m.end, alignment_mode="expand")
+            span = ctx.doc.char_span(m.start, m.end, alignment_mode=ALIGN_TO_TOKENS)
             if is_state(m) and span is not None and len(span):
                 out.setdefault(span.root.i, m)
         return out
@@ -255,25 +259,25 @@ def _requested(ctx: DocContext, tok: Token) -> bool:
 
 def _clause_parties(ctx: DocContext, sent: Sentence,
                     money: MoneyMatch) -> tuple[Mention | None, Mention | None, str | None]:
-    """(donor, recipient, "sale" or "request" when the clause speaks of one) as the parse of the
+    """(donor, recipient, "sale" or REQUESTED when the clause speaks of one) as the parse of the
     amount's clause tells them, donor and recipient None when it does not: the agent, a "from"
     complement, the possessor or demonym of the aid noun, the subject of a verb that is not one of
     receiving (else the state of who tells a clause whose subject is a pronoun); the recipient
     after "to"/"à", an indirect object, or the subject of a receiving or thanking verb. A compound
     ("U.S. aid", "Ukraine aid") is the donor only beside another recipient."""
     doc, lex, text = ctx.doc, ctx.lex, ctx.text
-    span = doc.char_span(money.start, money.end, alignment_mode="expand")
+    span = doc.char_span(money.start, money.end, alignment_mode=ALIGN_TO_TOKENS)
     if span is None or not len(span):
         return None, None, None
     top, clause = _clause_of(ctx, span.root)
     selling = lex.rx("sale_cues")
     sale = any(selling.fullmatch(doc[i].text) for i in clause)
     if _requested(ctx, span.root):
-        return None, None, "request"
+        return None, None, REQUESTED
     aid_words, receiving = lex.rx("aid_cues"), lex.rx("aid_parse.receive_verbs")
     providing = lex.rx("aid_parse.provide_verbs")
     aid_nouns = {t.i for t in span} | {i for i in clause if aid_words.fullmatch(doc[i].text)}
-    roles: dict[str, list[Mention]] = {r: [] for r in ("agent", "from", "possessor", "subject", "compound", "to")}
+    roles: dict[str, list[Mention]] = {r: [] for r in ("agent", "from", "poss", "subject", "compound", "to")}
     states = _states_by_root(ctx, sent)
     for i in sorted(clause):  # the clause is bounded: the work per amount does not grow with the sentence
         m = states.get(i)
@@ -293,7 +297,7 @@ def _clause_parties(ctx: DocContext, sent: Sentence,
         elif _before(lex, "of").search(before) and (gov.i in aid_nouns or receiving.fullmatch(gov.text)):
             roles["from"].append(m)
         elif r.dep_ in POSSESSOR_DEPS | {"amod"} and gov.i in aid_nouns:
-            roles["possessor"].append(m)
+            roles["poss"].append(m)
         elif r.dep_ == "compound" and gov.i in aid_nouns:
             roles["compound"].append(m)
         elif r.dep_ in SUBJECT_DEPS and r.head.pos_ in VERBS:
@@ -302,8 +306,8 @@ def _clause_parties(ctx: DocContext, sent: Sentence,
             roles["to"].append(m)  # "provide Kyiv with $2 billion", "doter l'armée moldave de"
     if (roles["agent"] or roles["from"]) and not roles["to"]:
         # "Ukraine's military aid from Sweden": beside who gives, the possessor is who receives
-        roles["to"] = [m for m in roles["possessor"] if m.id not in {d.id for d in roles["agent"] + roles["from"]}]
-    donor = next((ms[0] for ms in (roles["agent"], roles["from"], roles["possessor"], roles["subject"]) if ms),
+        roles["to"] = [m for m in roles["poss"] if m.id not in {d.id for d in roles["agent"] + roles["from"]}]
+    donor = next((ms[0] for ms in (roles["agent"], roles["from"], roles["poss"], roles["subject"]) if ms),
                  None) or _speaker_state(ctx, top)
     # the nearest to the amount: "à l'Ukraine" rather than the place of a summit "à Vilnius"
     recipient = min((m for m in roles["to"] if donor is None or m.id != donor.id),

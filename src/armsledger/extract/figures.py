@@ -12,23 +12,37 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from functools import cached_property
+from functools import cache, cached_property
 
 from armsledger.extract.attribution import attribute_claim, claim_stance, source_kind
 from armsledger.extract.context import DocContext, Sentence
 from armsledger.extract.mentions import Ref
 from armsledger.extract.quotes import quote_speakers
+from armsledger.lang import Lexicon
 from armsledger.model import Figure, FigureSource
 from armsledger.normalize.numbers import NumberMatch
 from armsledger.normalize.spans import SpanIndex
 
 AFTER_WORDS = 7
-SUBCOUNT = re.compile(r"(?:\bdont|\bincluding|\bamong them|\bparmi lesquel\w*|\bparmi eux)\s*$", re.I)
-RANGE_OPEN = re.compile(r"(?:\bentre|\bbetween)\s*$", re.I)
-TOLL_WORDS = ("bilan", "victimes", "toll", "casualties", "death")
-TOLL_WORD = re.compile(rf"\b(?:{'|'.join(TOLL_WORDS)})\b", re.I)
-TOLL_WORD_WIDTH = max(map(len, TOLL_WORDS))
 NOTHING_COUNTED_AFTER = re.compile(r"\s*(?:[,.;)]|$)")
+
+
+@cache
+def _ending_with(lex: Lexicon, key: str) -> re.Pattern[str]:
+    """The words of `key` ending a text, blanks allowed after them ("including ", "entre ")."""
+    return re.compile(rf"(?:{lex.rx(key).pattern})\s*$", re.I)
+
+
+@cache
+def _range_joiner(lex: Lexicon) -> re.Pattern[str]:
+    """What stands between the bounds of a range: a conjunction ("50 and 100", "50 et 100")."""
+    return re.compile(rf"\s+(?:{lex.rx('figure_conjunctions').pattern})\s+", re.I)
+
+
+@cache
+def _list_joiner(lex: Lexicon) -> re.Pattern[str]:
+    """What stands between listed sub-counts ("seven women, three children and ...")."""
+    return re.compile(rf"\s*\w*\s*(?:,|{lex.rx('figure_conjunctions').pattern})\s*", re.I)
 
 
 def _first_words(text: str, n: int) -> str:
@@ -51,6 +65,8 @@ class FigureFinder:
         self._quote_starts = [start for start, _, _ in self._quotes]
         self._places: dict[int, str | None] = {}
         self._tolls: dict[int, int] = {}
+        self.toll_word = ctx.lex.rx("toll_words")
+        self.toll_word_width = max(map(len, ctx.lex.words("toll_words")), default=0)
 
     def _is_taken(self, n: NumberMatch) -> bool:
         """Does the number start or end inside money, a weapon or a date?"""
@@ -82,22 +98,22 @@ class FigureFinder:
         return None
 
     def _toll_word_before(self, sent: Sentence, pos: int) -> bool:
-        """`TOLL_WORD.search(text[sent.start:pos])`, without reading the sentence again for
+        """`self.toll_word.search(text[sent.start:pos])`, without reading the sentence again for
         every number in it.
 
         A toll word is a whole word, so the first one of the sentence is the first to end: if it
         ends by `pos` the slice holds it too. Otherwise the slice can only match a word it cuts
         short at `pos` ("death" of "deaths"), within the last few characters."""
         if pos > sent.end:  # the second number of a range, past the sentence: read the slice
-            return TOLL_WORD.search(self.ctx.text[sent.start:pos]) is not None
+            return self.toll_word.search(self.ctx.text[sent.start:pos]) is not None
         if sent.index not in self._tolls:
-            first = TOLL_WORD.search(sent.text)
+            first = self.toll_word.search(sent.text)
             self._tolls[sent.index] = first.end() if first else -1
         end = pos - sent.start
         first_end = self._tolls[sent.index]
         if first_end != -1 and first_end <= end:
             return True
-        return TOLL_WORD.search(sent.text, max(0, end - TOLL_WORD_WIDTH), end) is not None
+        return self.toll_word.search(sent.text, max(0, end - self.toll_word_width), end) is not None
 
     def source_of(self, n: NumberMatch, last: Ref | None) -> tuple[FigureSource, Ref | None]:
         """(source, who it resolves to) for figure `n`: the speaker of the quote it is in, else
@@ -159,8 +175,8 @@ def extract_figures(ctx: DocContext) -> list[Figure]:
         sent = ctx.sentence_at(n.start)
         nxt = numbers[i + 1].start if i + 1 < len(numbers) else len(ctx.text)
         value_high = None
-        if RANGE_OPEN.search(ctx.text[max(0, n.start - 10):n.start]) and i + 1 < len(numbers) \
-                and re.fullmatch(r"\s+(?:et|and)\s+", ctx.text[n.end:numbers[i + 1].start]):
+        if _ending_with(ctx.lex, "figure_range_openers").search(ctx.text[max(0, n.start - 10):n.start]) \
+                and i + 1 < len(numbers) and _range_joiner(ctx.lex).fullmatch(ctx.text[n.end:numbers[i + 1].start]):
             value_high = numbers[i + 1].value
             nxt_n = numbers[i + 1]
             nxt = numbers[i + 2].start if i + 2 < len(numbers) else len(ctx.text)
@@ -170,9 +186,10 @@ def extract_figures(ctx: DocContext) -> list[Figure]:
             measure = finder.measure_of(n, sent, nxt)
         prev = numbers[i - 1] if i else None
         listed = prev is not None and (prev.start, prev.end) in subcounts and \
-            re.fullmatch(r"\s*\w*\s*(?:,|and|et)\s*", ctx.text[prev.end:n.start] if prev.end <= n.start else "x")
+            _list_joiner(ctx.lex).fullmatch(ctx.text[prev.end:n.start] if prev.end <= n.start else "x")
         if measure is None and finder.subject_of(n) and (
-                SUBCOUNT.search(ctx.text[max(sent.start, n.start - 20):n.start]) or listed):
+                _ending_with(ctx.lex, "figure_subcount_openers").search(ctx.text[max(sent.start, n.start - 20):n.start])
+                or listed):
             # "including seven women and three children": sub-counts of the figure before
             measure = prev_in_sentence.get(sent.index)
             subcounts.add((n.start, n.end))

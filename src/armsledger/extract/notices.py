@@ -83,11 +83,12 @@ def _sentence_start(stops: list[int], at: int) -> int:
 def is_support_phrase(ctx: DocContext, start: int, end: int) -> bool:
     """A platform named only as the object of support ("logistics support for C-17 aircraft",
     "C-17 Logistics Support", "F-16 program"): not an item of the deal."""
-    words = notice_patterns()["support_words"]
-    rx = _support_re(tuple(words))
+    patterns = notice_patterns()
+    rx = _support_re(tuple(patterns["support_words"]))
+    links = _support_re(tuple(patterns["support_links"]))
     before = ctx.text[max(0, start - 45):start]
     after = ctx.text[end:end + 30]
-    if re.search(rf"\b(?:{rx})\w*[\w\s,]{{0,25}}?\b(?:for|of|to|pour|des|du)\s+(?:\S+\s+){{0,2}}$", before, re.I):
+    if re.search(rf"\b(?:{rx})\w*[\w\s,]{{0,25}}?\b(?:{links})\s+(?:\S+\s+){{0,2}}$", before, re.I):
         return True
     return re.match(rf"\s*(?:[\w,-]+\s+){{0,4}}(?:{rx})\b", after, re.I) is not None
 

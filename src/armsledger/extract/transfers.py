@@ -15,14 +15,14 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from armsledger.extract.context import DocContext, Mention, Sentence
-from armsledger.extract.frames import OBJECTS, PARTY_LINKS, SUBJECTS, best_frame, says_what, sentence_frames
+from armsledger.extract.frames import PARTY_LINKS, SUBJECTS, best_frame, says_what, sentence_frames
 from armsledger.extract.items import ItemMention, drop_summaries, group_item_mentions
 from armsledger.extract.notices import is_notice, is_support_phrase, read_notice
+from armsledger.extract.status import deal_status, mention_status
 from armsledger.extract.parties import DETERMINER, Parties, actor_of, find_parties, home_state, states_between
 from armsledger.model import Actor, Item, Money, Transfer
 from armsledger.normalize.money import MoneyMatch
 
-STATUS_ORDER = ("cancelled", "rejected", "delivered", "signed", "approved", "requested", "proposed")
 CONTINUATION = re.compile(
     r"^(?:cette|ce|cet|ces|la|le|this|the|these|it|il|elle)\s+(?:vente|contrat|commande|paquet|accord|livraison|"
     r"sale|contract|order|package|deal|proposed sale|possible sale|potential sale|government of|gouvernement|comprend|includes?|"
@@ -139,12 +139,7 @@ class TransferFinder:
         return None
 
     def status_of(self, sent: Sentence, anchor: int) -> str:
-        hits = []
-        for name in STATUS_ORDER:
-            for m in self.lex.rx(f"status.{name}").finditer(sent.text):
-                pos = sent.start + m.start()
-                hits.append((abs(pos - anchor), STATUS_ORDER.index(name), name))
-        return min(hits)[2] if hits else "unknown"
+        return mention_status(self.ctx, sent, anchor)
 
     def value_money(self, sent: Sentence) -> MoneyMatch | None:
         weapons = self.ctx.in_sentence(self.ctx.weapons, sent)
@@ -274,31 +269,10 @@ class TransferFinder:
         return sorted((sorted(g, key=lambda i: i.start) for g in merged.values()), key=lambda g: g[0].start)
 
     def mention_status(self, sent: Sentence, anchor: int, parties: FrameParties) -> str:
-        """The status of the deal whose items start at `anchor`: the frame's, unless the words
-        nearest say it was called off or refused."""
+        """The status of the deal whose items start at `anchor`, from the cues the parse links
+        to it (extract/status.py); when none speaks, the deal frame's ("a customer of")."""
         status = self.status_of(sent, anchor)
-        if parties.status is not None and status not in {"cancelled", "rejected"}:
-            status = parties.status
-        return self.called_off(sent, anchor) or status
-
-    def called_off(self, sent: Sentence, anchor: int) -> str | None:
-        """`cancelled` or `rejected` when a verb of that kind governs the sentence's deal: the
-        deal noun ("scrapping the deal") or the equipment at `anchor` ("decided to scrap an
-        agreement to buy French submarines"); else None."""
-        span = self.ctx.doc.char_span(sent.start, sent.end)  # a sentence ends on token bounds
-        if span is None:
-            return None
-        deal_nouns = {f.trigger.i for f in sentence_frames(self.ctx, sent) if f.nominal}
-        item = self.token_at(anchor)
-        for name in ("cancelled", "rejected"):
-            for m in self.lex.rx(f"status.{name}").finditer(sent.text):
-                verb = next((t for t in span if t.idx == sent.start + m.start()), None)
-                if verb is None or verb.pos_ not in {"VERB", "AUX"}:
-                    continue
-                governed = {c.i for c in verb.children if c.dep_ in OBJECTS}
-                if governed & deal_nouns or item is not None and verb in item.ancestors:
-                    return name
-        return None
+        return parties.status if status == "unknown" and parties.status else status
 
     def sentence_mentions(self, sent: Sentence, items: list[ItemMention], money: MoneyMatch | None,
                           package: bool) -> list[DealMention]:
@@ -537,7 +511,7 @@ class TransferFinder:
         value = None
         if money is not None:
             value = deal_value(money, self.lex.has("value_about_cues", ctx.text[max(0, money.start - 30):money.start]))
-        status = next((m.status for m in deal.mentions if m.status != "unknown"), "unknown")
+        status = deal_status(ctx, deal.mentions)
         sup_id = supplier.id if supplier else None
         fms = self.fms_doc and sup_id == "USA"
         if fms and status in {"unknown", "requested"}:
@@ -799,7 +773,7 @@ def notice_transfer(finder: TransferFinder) -> tuple[Transfer | None, MoneyMatch
         return None, None
     items = []
     for start, end in facts.blocks:
-        for mention in group_item_mentions(ctx, start, end):
+        for mention in group_item_mentions(ctx, start, end, listed=True):
             first = mention.quantity_span[0] if mention.quantity_span else mention.start
             if is_support_phrase(ctx, first, mention.end) or \
                     mention.quantity is None and mention.designation is None:

@@ -28,11 +28,12 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
+from armsledger.lang import linked_regex, words_in_every_language
+
 LANGS = ("fr", "en")
 ORG_KINDS = frozenset({"official", "agency", "ngo", "expert", "court", "company", "armed_group", "media"})
 _RANK = {"state": 0, "metonym": 1, "demonym": 3}  # organisations rank 2
 _SECTIONS = (("names", "state"), ("metonyms", "metonym"), ("demonyms", "demonym"))
-_ARTICLE = re.compile(r"^(?:l['’]\s*|(?:le|la|les|the)\s+)", re.IGNORECASE)
 _POSSESSIVE = re.compile(r"['’]s$")
 _ACCENTED_CAPITAL = re.compile(r"[À-ÖØ-Þ]")
 
@@ -132,9 +133,15 @@ def actor_surfaces(lang: str) -> list[ActorEntry]:
     return list(_index(lang)[0].values())
 
 
+@cache
+def _article() -> re.Pattern[str]:
+    """A leading article of any language ("l'", "la ", "the ")."""
+    return re.compile(rf"^(?:{linked_regex(words_in_every_language('name_articles'))})", re.IGNORECASE)
+
+
 def _candidates(surface: str) -> list[str]:
     text = " ".join(surface.split())
-    bare = _ARTICLE.sub("", text)
+    bare = _article().sub("", text)
     return list(dict.fromkeys(c for c in (text, bare, _POSSESSIVE.sub("", bare)) if c))
 
 
