@@ -97,6 +97,25 @@ class Deal:
     def era(self) -> int | None:
         return self._first("era")
 
+    # what `another_contract` asks of every mention, gathered as mentions are added
+    _tallied: int = field(default=0, repr=False, compare=False)
+    _counts: dict[str, tuple[int, int]] = field(default_factory=dict, repr=False, compare=False)  # key -> (min, max)
+    _prices: list[MoneyMatch] = field(default_factory=list, repr=False, compare=False)  # of mentions with items
+    _companies: set[str] = field(default_factory=set, repr=False, compare=False)  # of mentions with items
+
+    def tally(self) -> "Deal":
+        """The deal with its counts, prices and contractors read up to its last mention."""
+        for m in self.mentions[self._tallied:]:
+            for key, n in m.counts.items():
+                low, high = self._counts.get(key, (n, n))
+                self._counts[key] = (min(low, n), max(high, n))
+            if m.items:
+                self._companies |= m.companies
+                if m.money is not None and not any(_same_amount(p, m.money) for p in self._prices):
+                    self._prices.append(m.money)
+        self._tallied = len(self.mentions)
+        return self
+
 
 class TransferFinder:
     def __init__(self, ctx: DocContext):
@@ -203,11 +222,20 @@ class TransferFinder:
         return out
 
     @cached_property
+    def _named_mentions(self) -> list[ItemMention]:
+        """The item mentions of the whole text that name a weapon programme, found once."""
+        return [i for i in group_item_mentions(self.ctx, 0, len(self.ctx.text)) if i.to_item().family]
+
+    @cached_property
+    def _named_items(self) -> list[Item]:
+        return [i.to_item() for i in self._named_mentions]
+
+    @cached_property
     def topic_item(self) -> ItemMention | None:
         """The weapon programme a text is about when it names only one (its first mention, no
         count), else None."""
-        named = [i for i in group_item_mentions(self.ctx, 0, len(self.ctx.text)) if i.to_item().family]
-        if not named or len({i.to_item().family for i in named}) > 1:
+        named = self._named_mentions
+        if not named or len({i.family for i in self._named_items}) > 1:
             return None
         first = named[0]
         return ItemMention(first.start, first.end, first.parts, model=first.model)
@@ -383,7 +411,7 @@ class TransferFinder:
 
     def continues(self, deal: Deal, m: DealMention) -> bool:
         last = deal.mentions[-1]
-        if m.own_value and any(d.money is not None for d in deal.mentions):
+        if m.own_value and deal._first("money") is not None:
             return False  # priced apart: another contract
         if m.recipient and deal.recipient and m.recipient.id != deal.recipient.id:
             return False
@@ -394,7 +422,7 @@ class TransferFinder:
         distance = m.sentence.index - last.sentence.index
         if not m.items and m.money is not None and m.recipient is not None and deal.recipient is not None \
                 and m.recipient.id == deal.recipient.id and deal.has_items and distance <= 5 \
-                and not any(d.money for d in deal.mentions):
+                and deal._first("money") is None:
             return True  # "Helsinki a précisé que la commande était évaluée à ...": the value of its deal
         close = distance <= 1
         pointed = CONTINUATION.match(m.sentence.text) is not None and distance <= 3
@@ -418,19 +446,17 @@ class TransferFinder:
         tanks. Hanwha will deliver 212 howitzers"), or says it is told apart ("Separately, ...")."""
         if m.era is not None and deal.era is not None and m.era != deal.era:
             return True
-        counted = [d.counts for d in deal.mentions]
-        recounted = [(c[key], n) for key, n in m.counts.items() for c in counted if key in c]
+        deal.tally()
+        recounted = [(deal._counts[key], n) for key, n in m.counts.items() if key in deal._counts]
         if m.era is not None and deal.era is None and CONTINUATION.match(m.sentence.text) is None and (
-                self.year is not None and m.era < self.year or any(old != n for old, n in recounted)):
+                self.year is not None and m.era < self.year or any((n, n) != old for old, n in recounted)):
             return True  # "24 bought in 2015" beside this year's 30
         # a smaller count may be a part of the deal (9 single-seaters of 12 jets), a larger one not
-        if any(old < n for old, n in recounted):
+        if any(low < n for (low, _), n in recounted):
             return True
-        if m.money is not None and any(d.money is not None and d.items and not _same_amount(d.money, m.money)
-                                       for d in deal.mentions):
+        if m.money is not None and any(not _same_amount(p, m.money) for p in deal._prices):
             return True
-        companies = {c for d in deal.mentions if d.items for c in d.companies}
-        if m.companies and companies and not m.companies & companies:
+        if m.companies and deal._companies and not m.companies & deal._companies:
             return True
         return self.lex.rx("separate_cues").match(m.sentence.text) is not None
 
@@ -555,8 +581,7 @@ class TransferFinder:
             # unnamed equipment ("les canons commandés"): the maker of the programme of its kind
             # the text names ("canons Caesar")
             kinds = {i.category for i in items if not i.family}
-            state = self._made_by([i.to_item() for i in group_item_mentions(self.ctx, 0, len(self.ctx.text))
-                                   if i.to_item().family and i.to_item().category in kinds]) if kinds else None
+            state = self._made_by([i for i in self._named_items if i.category in kinds]) if kinds else None
         if state is not None and state != recipient:
             return Mention(0, 0, state, "", "GPE", "inferred")
         return None
