@@ -51,6 +51,34 @@ def test_ingesting_twice_changes_nothing(ledger, tmp_path, nlp_ready):
     assert ledger_counts(ledger)["documents"] == 7
 
 
+REFUSE = {  # a real trigger of each back end refusing one document's row, as a store may
+    "sqlite": ["CREATE TRIGGER refuse BEFORE INSERT ON documents WHEN NEW.ref = 'doc-2' "
+               "BEGIN SELECT RAISE(ABORT, 'refused by the test trigger'); END"],
+    "postgresql": ["CREATE FUNCTION refuse() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN "
+                   "IF NEW.ref = 'doc-2' THEN RAISE EXCEPTION 'refused by the test trigger'; END IF; "
+                   "RETURN NEW; END $$",
+                   "CREATE TRIGGER refuse BEFORE INSERT ON documents FOR EACH ROW EXECUTE FUNCTION refuse()"],
+}
+
+
+def test_a_document_the_store_refuses_is_skipped_and_the_others_written_with_it_are_kept(ledger, tmp_path,
+                                                                                        nlp_ready):
+    # documents are written a few to a transaction: one refused row must not take the others along
+    corpus = write_corpus(tmp_path / "corpus.jsonl", 5)
+    with ledger.writing() as conn:
+        for statement in REFUSE[ledger.engine.dialect.name]:
+            conn.execute(text(statement))
+    report = ingest(ledger, read_inputs([str(corpus)]))
+    assert (report.new, report.present, dict(report.skipped)) == (4, 0, {"AL108": 1})
+    assert report.records["transfers"] == 4
+    with ledger.reading() as conn:
+        rows = conn.execute(text("SELECT ref, status, skip_code FROM documents ORDER BY ref")).all()
+    # the refused one is kept as skipped, by its input's name and reason
+    assert sorted(map(tuple, rows), key=str) == [
+        ("doc-0", "ok", None), ("doc-1", "ok", None), ("doc-3", "ok", None), ("doc-4", "ok", None),
+        (None, "skipped", "AL108")]
+
+
 def test_reprocess_all_replaces_each_documents_records_with_the_same_ids(ledger, tmp_path, nlp_ready):
     corpus = write_corpus(tmp_path / "corpus.jsonl", 3)
     ingest(ledger, read_inputs([str(corpus)]))

@@ -2,9 +2,9 @@
 
 `ingest(ledger, sources, options)` stores every document the sources give that the ledger does
 not hold yet: a document already stored (the same text, whatever its name) is not extracted
-again, so ingesting the same inputs twice changes nothing. Each document is written whole in
-its own transaction, so a run killed at any moment leaves whole documents only and the next run
-goes on from there. A document that cannot be read or extracted is stored as skipped with its
+again, so ingesting the same inputs twice changes nothing. Each document is written whole (a few
+share one transaction), so a run killed at any moment leaves whole documents only and the next
+run goes on from there. A document that cannot be read or extracted is stored as skipped with its
 reason and the run goes on. With `reprocess`, stored documents are extracted again by this
 engine ("older": those an older engine made; "all": every one), each document's records
 replaced in one transaction. Last, the merge runs over every stored transfer, with the user's
@@ -15,8 +15,10 @@ from __future__ import annotations
 from collections import Counter, deque
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
+from itertools import islice
 from typing import Literal
 
+from sqlalchemy import Connection
 from sqlalchemy.exc import InterfaceError, OperationalError, SQLAlchemyError
 
 from armsledger.errors import DocumentFailed, InputError, LedgerUnavailable
@@ -27,10 +29,12 @@ from armsledger.store import Ledger
 from armsledger.store.engine import db_error_line
 from armsledger.store.deals import DealChanges, remerge
 from armsledger.store.writes import (
-    Written, documents_to_reprocess, stored_status, unread_document_id, write_extraction, write_skipped,
+    Written, documents_to_reprocess, put_extraction, put_skipped, stored_ids, unread_document_id,
 )
 
 Reprocess = Literal["older", "all"] | None
+CHECK = 64  # inputs asked of the ledger at once (already stored?)
+GROUP = 32  # documents written in one transaction, each whole
 EventKind = Literal["new", "present", "skipped", "reprocessed"]
 
 
@@ -87,25 +91,25 @@ def ingest(ledger: Ledger, sources: Iterable[SourceDocument | InputError], optio
 
 def _fresh(ledger: Ledger, sources: Iterable[SourceDocument | InputError], report: IngestReport,
            notify: Listener) -> Iterator[_Pending]:
-    """The inputs the ledger does not hold yet (the others are counted as present)."""
+    """The inputs the ledger does not hold yet (the others are counted as present), asked of
+    the ledger a chunk of inputs at a time."""
     seen: set[str] = set()  # ids of this run: the same text twice is extracted once
-    for item in sources:
-        if isinstance(item, InputError):
-            yield _Pending(item, item.source, None)
-            continue
-        name = item.source or item.ref
-        doc_id = document_id(scrub_document(item)[0].text)
-        if doc_id in seen or _is_stored(ledger, doc_id):
-            report.present += 1
-            notify("present", name, None)
-            continue
-        seen.add(doc_id)
-        yield _Pending(item, name, doc_id)
-
-
-def _is_stored(ledger: Ledger, doc_id: str) -> bool:
-    with ledger.reading() as conn:
-        return stored_status(conn, doc_id) is not None
+    inputs = iter(sources)
+    while chunk := list(islice(inputs, CHECK)):
+        ids = [None if isinstance(item, InputError) else document_id(scrub_document(item)[0].text) for item in chunk]
+        with ledger.reading() as conn:
+            stored = stored_ids(conn, {doc_id for doc_id in ids if doc_id})
+        for item, doc_id in zip(chunk, ids):
+            if isinstance(item, InputError):
+                yield _Pending(item, item.source, None)
+                continue
+            name = item.source or item.ref
+            if doc_id in seen or doc_id in stored:
+                report.present += 1
+                notify("present", name, None)
+                continue
+            seen.add(doc_id)
+            yield _Pending(item, name, doc_id)
 
 
 def _store_all(ledger: Ledger, pending: Iterator[_Pending], options: Options, report: IngestReport,
@@ -118,47 +122,83 @@ def _store_all(ledger: Ledger, pending: Iterator[_Pending], options: Options, re
             queue.append(p)
             yield p.item
 
+    group: list[tuple[_Pending, Extraction | InputError]] = []
     for result in extract(feed(), options):
-        _store_one(ledger, queue.popleft(), result, report, notify)
+        group.append((queue.popleft(), result))
+        if len(group) >= GROUP:
+            _store_group(ledger, group, report, notify)
+            group = []
+    if group:
+        _store_group(ledger, group, report, notify)
+
+
+def _store_group(ledger: Ledger, group: list[tuple[_Pending, Extraction | InputError]], report: IngestReport,
+                 notify: Listener) -> None:
+    """Write a few documents in one transaction (each whole: a kill leaves all of them or
+    none). When the store refuses one document's rows, the transaction is rolled back and each
+    document is written alone, so that one is skipped with its reason and the others are kept."""
+    try:
+        with ledger.writing() as conn:
+            written = [_put(conn, ledger, p, result) for p, result in group]
+    except (OperationalError, InterfaceError) as err:
+        raise LedgerUnavailable(f"the ledger stopped answering: {db_error_line(err)}", source=ledger.location) from None
+    except SQLAlchemyError:
+        for p, result in group:
+            _store_one(ledger, p, result, report, notify)
+        return
+    for (p, result), w in zip(group, written):
+        _count(p, result, w, report, notify)
 
 
 def _store_one(ledger: Ledger, p: _Pending, result: Extraction | InputError, report: IngestReport,
                notify: Listener) -> None:
     try:
-        if isinstance(result, Extraction):
-            written = write_extraction(ledger, result, input_name=p.name, replace=p.replace)
-            if not written.present:
-                report.records.update(written.records)
-                report.filtered += result.filtered and not p.replace
-                kind: EventKind = "reprocessed" if p.replace else "new"
-                setattr(report, kind, getattr(report, kind) + 1)
-                notify(kind, p.name, None)
-                return
-            report.present += 1
-            notify("present", p.name, None)
-            return
-        error = result
+        with ledger.writing() as conn:
+            written = _put(conn, ledger, p, result)
     except (OperationalError, InterfaceError) as err:
         raise LedgerUnavailable(f"the ledger stopped answering: {db_error_line(err)}", source=ledger.location) from None
     except SQLAlchemyError as err:  # this document's rows were refused: it is skipped, the run goes on
         error = DocumentFailed.wrap(err, "storing", p.name)
-        _store_failure(ledger, p, error, keep_text=False)
-    else:
-        _store_failure(ledger, p, error, keep_text=p.replace or isinstance(error, DocumentFailed))
-    report.skipped[error.code] += 1
-    notify("skipped", p.name, error)
+        try:
+            with ledger.writing() as conn:
+                _put_failure(conn, ledger, p, error, keep_text=False)
+        except SQLAlchemyError as err:
+            raise LedgerUnavailable(f"cannot store a skipped document: {db_error_line(err)}",
+                                    source=ledger.location) from None
+        result, written = error, Written()
+    _count(p, result, written, report, notify)
 
 
-def _store_failure(ledger: Ledger, p: _Pending, error: InputError, *, keep_text: bool) -> Written:
+def _put(conn: Connection, ledger: Ledger, p: _Pending, result: Extraction | InputError) -> Written:
+    """Write one input's result in the caller's transaction: its extraction, or its failure."""
+    if isinstance(result, Extraction):
+        return put_extraction(conn, ledger, result, input_name=p.name, replace=p.replace)
+    return _put_failure(conn, ledger, p, result, keep_text=p.replace or isinstance(result, DocumentFailed))
+
+
+def _put_failure(conn: Connection, ledger: Ledger, p: _Pending, error: InputError, *, keep_text: bool) -> Written:
     """Keep a skipped document: by its text's id with its text when `keep_text` (it was read
     and failed in the extractor: `--reprocess` may try it again), else by its input's name and
     reason."""
     by_text = keep_text and p.doc_id is not None and isinstance(p.item, SourceDocument)
     document = scrub_document(p.item)[0] if by_text else None
     doc_id = p.doc_id if by_text else unread_document_id(p.name or "", error)
-    try:
-        return write_skipped(ledger, error, input_name=p.name, document=document, doc_id=doc_id,
-                             engine_version=ENGINE_VERSION, replace=p.replace)
-    except SQLAlchemyError as err:
-        raise LedgerUnavailable(f"cannot store a skipped document: {db_error_line(err)}",
-                                source=ledger.location) from None
+    return put_skipped(conn, ledger, error, input_name=p.name, document=document, doc_id=doc_id,
+                       engine_version=ENGINE_VERSION, replace=p.replace)
+
+
+def _count(p: _Pending, result: Extraction | InputError, written: Written, report: IngestReport,
+           notify: Listener) -> None:
+    """Tell the report and the listener what storing one input did (once it is committed)."""
+    if isinstance(result, InputError):
+        report.skipped[result.code] += 1
+        notify("skipped", p.name, result)
+    elif written.present:
+        report.present += 1
+        notify("present", p.name, None)
+    else:
+        report.records.update(written.records)
+        report.filtered += result.filtered and not p.replace
+        kind: EventKind = "reprocessed" if p.replace else "new"
+        setattr(report, kind, getattr(report, kind) + 1)
+        notify(kind, p.name, None)

@@ -30,8 +30,9 @@ from armsledger.normalize.weapons import catalogue_rows, read_data_csv
 LONG_TEXT = 20_000  # characters; longer documents are parsed around their anchors only
 QUOTE_MARKS = "«»“”\""
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
-_ANCHOR, _WEAK, _FUNCTION = 1, 2, 3
-_ANCHORS = frozenset({_ANCHOR, _WEAK})  # what decides relevance; function words only guess a language
+_ANCHOR, _WEAK = 1, 2
+_ANCHORS = frozenset({_ANCHOR, _WEAK})  # what decides relevance
+_WORD = re.compile(r"\w+")
 
 
 @dataclass(frozen=True)
@@ -65,9 +66,19 @@ GUESS_CHARS = 2_000  # the function words of a text's opening are enough to gues
 
 
 @cache
-def _automaton(kinds: frozenset[int] = _ANCHORS) -> ahocorasick.Automaton:
-    """The words of `kinds` (anchors and weak anchors by default; function words apart, which
-    are frequent and only needed in a text's opening), lower-cased, with what they are."""
+def _function_words() -> dict[str, tuple[str, ...]]:
+    """Each function word (lower-cased) with the languages it belongs to: they guess a text's
+    language from its opening."""
+    words: dict[str, tuple[str, ...]] = {}
+    for lang in SUPPORTED_LANGUAGES:
+        for word in get_lexicon(lang).words("function_words"):
+            words[word.lower()] = (*words.get(word.lower(), ()), lang)
+    return words
+
+
+@cache
+def _automaton() -> ahocorasick.Automaton:
+    """The anchor and weak anchor words, lower-cased, with what they are."""
     entries: dict[str, set[tuple[int, str | None, bool]]] = {}
 
     def add(word: str, kind: int, lang: str | None) -> None:
@@ -84,13 +95,9 @@ def _automaton(kinds: frozenset[int] = _ANCHORS) -> ahocorasick.Automaton:
             add(word.lower(), _ANCHOR, lang)
         for word in lexicon.words("weak_anchors"):
             add(word.lower(), _WEAK, lang)
-        for word in lexicon.words("function_words"):
-            add(word.lower(), _FUNCTION, lang)
     automaton = ahocorasick.Automaton()
     for key, tags in entries.items():
-        kept = tuple(sorted((t for t in tags if t[0] in kinds), key=str))
-        if kept:
-            automaton.add_word(key, (key, kept))
+        automaton.add_word(key, (key, tuple(sorted(tags, key=str))))
     automaton.make_automaton()
     return automaton
 
@@ -99,13 +106,13 @@ def _is_word_char(ch: str) -> bool:
     return ch.isalnum() or ch == "_"
 
 
-def _hits(text: str, kinds: frozenset[int] = _ANCHORS):
-    """(start, end, key, tags) of every whole-word (or word-prefix) hit in `text` of a word of `kinds`."""
+def _hits(text: str):
+    """(start, end, key, tags) of every whole-word (or word-prefix) hit in `text` of an anchor word."""
     folded = text.lower().replace("’", "'")
     if len(folded) != len(text):  # a rare letter whose lower case is longer: offsets by character
         folded = "".join(ch.lower()[:1] or ch for ch in text).replace("’", "'")
     n = len(folded)
-    for end_index, (key, tags) in _automaton(kinds).iter(folded):
+    for end_index, (key, tags) in _automaton().iter(folded):
         start, end = end_index - len(key) + 1, end_index + 1
         if start > 0 and _is_word_char(folded[start - 1]):
             continue
@@ -127,10 +134,10 @@ def scan(text: str, *, max_anchors: int = 5) -> Relevance:
             anchors.append(key)
         elif _WEAK in kinds and key not in weak and len(weak) < max_anchors:
             weak.append(key)
-    for _, _, _, tags in _hits(text[:GUESS_CHARS], frozenset({_FUNCTION})):
-        for _, lang, _ in tags:
-            if lang:
-                votes[lang] += 1
+    function_words = _function_words()
+    for word in _WORD.findall(text[:GUESS_CHARS].lower()):
+        for lang in function_words.get(word, ()):
+            votes[lang] += 1
     if len(weak) >= 2:
         anchors += weak[:max(0, max_anchors - len(anchors))]
     best = max(votes, key=votes.__getitem__)

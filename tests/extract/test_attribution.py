@@ -157,3 +157,75 @@ def test_reported_denial_is_disputed_en(extract):
 def test_denial_of_responsibility_is_no_dispute_fr(extract):
     x = extract("La milice a nié toute responsabilité dans la frappe qui a tué 40 personnes.")
     assert figures(x) == [(40, "exact", "killed", None, "publication", "asserted")]
+
+
+# ---------------------------------------------------------------- quotes: the classes of verbs and subjects
+def test_participle_speaks_with_the_main_subject_fr(extract):
+    x = extract("Paul Girard a plusieurs fois indiqué qu'il n'avait pas à demander la permission de quiconque, "
+                "soulignant qu'il s'agissait d'«une affaire déjà réglée».")
+    assert quotes(x) == [("Paul Girard", None, "une affaire déjà réglée", True)]
+
+
+def test_nearest_inverted_subject_fr(extract):
+    x = extract("La visite de la présidente de la République, Anne Morel, a eu lieu jeudi. Le pays a fait "
+                "\"un choix clair pour une alliance durable\", a salué la présidente de la République, "
+                "en conférence avec son homologue, Petar Ivić.")
+    assert quotes(x)[0][0] == "Anne Morel"
+
+
+def test_person_named_after_a_role_in_the_incise_fr(extract):
+    x = extract("« La livraison aura lieu en mars », a déclaré à l'AFP le ministre de la Défense, Paul Girard.")
+    assert quotes(x)[0][0] == "Paul Girard"
+
+
+def test_agreement_speaks_for_itself_fr(extract):
+    x = extract("Les deux présidents ont signé un accord bilatéral de sécurité vendredi.\n\n"
+                "L'accord conclu pour « une durée de dix ans » prévoit « la fourniture d'une aide militaire ». "
+                "« La Ruritanie confirme son soutien à l'adhésion », stipule aussi ce nouveau pacte.")
+    assert [q[0] for q in quotes(x)] == ["accord bilatéral de sécurité"] * 3
+
+
+def test_lawsuit_speaks_for_who_filed_it_en(extract):
+    x = extract("The complaint was filed in November by Ruritanian human rights groups against the government. "
+                'The lawsuit asked the court to order the ministers to "take all measures within their power".',
+                lang="en")
+    assert quotes(x) == [("Ruritanian human rights groups", None, "take all measures within their power", True)]
+
+
+def test_statement_speaks_for_the_body_that_acted_en(extract):
+    x = extract("The Defense Security Cooperation Agency (DSCA) notified Congress on Friday. "
+                '"The proposed sale will not alter the basic military balance," the statement said.', lang="en")
+    assert quotes(x)[0][0] == "DSCA"
+
+
+def test_main_clause_subject_without_speech_verb_en(extract):
+    x = extract('In the aftermath of the attack, former President John Doe banned the sale of bombs to the '
+                'kingdom over "grave human rights concerns."', lang="en")
+    assert quotes(x)[0][0] == "John Doe"
+
+
+def test_company_by_a_definite_description_en(extract):
+    x = extract("Korea Aerospace Industries (KAI) valued the deal at $700 million. The Ministry of Defense "
+                'confirmed it. In a statement, the South Korean firm said the jets would feature "aerial '
+                'refueling for extended range".', lang="en")
+    assert quotes(x)[0][0] in {"Korea Aerospace Industries", "KAI"}
+
+
+def test_court_by_a_description_en(extract):
+    x = extract("The International Court of Justice (ICJ) ruled on Wednesday.\n\n"
+                '"The Russian Federation shall immediately suspend the military operations," judges at the '
+                "United Nations' highest court said.", lang="en")
+    assert quotes(x)[0][0] in {"ICJ", "International Court of Justice"}
+
+
+def test_plural_pronoun_takes_the_subject_before_fr(extract):
+    x = extract("La Cour pénale internationale a émis un mandat, a ajouté la cour. La veille, les enquêteurs "
+                "de l'ONU avaient publié leur rapport. Ils ont relevé que ces transferts constituaient "
+                "un \"crime de guerre manifeste\".")
+    assert quotes(x)[0][:2] == ("ONU", "enquêteurs")
+
+
+def test_pronoun_subject_of_a_clause_without_speech_verb_fr(extract):
+    x = extract("La Cour internationale de justice (CIJ) a rendu vendredi son ordonnance. Si elle n'a pas "
+                "ordonné la fin des opérations, elle impose à l'État de \"prévenir et punir\" toute incitation.")
+    assert quotes(x)[0][0] == "CIJ"

@@ -157,3 +157,36 @@ def test_en_unnamed_speaker_keeps_its_first_mention():
 def test_fr_collective_speaker_is_its_noun_phrase():
     assert resolved("Des habitants du quartier ont affirmé que le pont était détruit.", "habitants",
                     "fr") == ("habitants du quartier", "group")
+
+
+# ---------------------------------------------------------------- roles, kinds of text, later mentions
+def test_role_before_a_name_after_a_preposition_fr():
+    ctx, m = layer("Après le chancelier allemand Olaf Brandt dans la journée, le président a signé.", "fr")
+    assert next(e.role for e in m.entities if e.kind == "person") == "chancelier allemand"
+
+
+def test_role_of_the_first_of_two_names_is_not_the_second_s_fr():
+    ctx, m = layer("Le président français Louis Marchal et son homologue ukrainien Petro Bondar ont signé.", "fr")
+    roles = {e.name: e.role for e in m.entities if e.kind == "person"}
+    assert roles["Louis Marchal"] == "président français"
+    assert roles["Petro Bondar"] != "président français Louis Marchal"
+
+
+def test_a_body_mentioned_again_is_found_between_its_mentions():
+    ctx, m = layer("La Cour pénale internationale (CPI) a émis un mandat. Le général Ivan Sokol est visé. "
+                   "Il dirige le Conseil de sécurité. La CPI a publié un communiqué.", "fr")
+    where = ctx.text.index("Il dirige")
+    assert m.last(("court",), where).name == "Cour pénale internationale"
+
+
+def test_text_nouns_take_the_kind_of_the_text_named_before():
+    ctx, m = layer("Les deux pays ont signé un accord de défense. Dans ce texte, Paris promet des canons.", "fr")
+    assert m.document_kind(token(ctx, "texte")) == "agreement_nouns"
+    assert resolved("Les deux pays ont signé un accord de défense. Dans ce texte, Paris promet des canons.",
+                    "texte", "fr") == ("accord de défense", "org")
+
+
+def test_parenthesised_name_of_a_described_body():
+    assert resolved("According to a statement by the agency in charge of arms exports (Defense Security "
+                    "Cooperation Agency), the sale will not alter the balance.", "statement", "en")[0] in {
+        "DSCA", "Defense Security Cooperation Agency"}

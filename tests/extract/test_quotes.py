@@ -153,3 +153,51 @@ def test_fr_spokesperson_of_a_body_speaks_for_the_body(extract):
     x = extract("Le porte-parole de la Coalition du Nord a déclaré : « Les camions sont arrivés à Kharkiv ».")
     assert [(q.speaker, q.speaker_role, q.text) for q in x.quotes] == [
         ("Coalition du Nord", "porte-parole", "Les camions sont arrivés à Kharkiv")]
+
+
+# ---------------------------------------------------------------- where the quote's words start and stop
+def test_en_quote_over_two_paragraphs_is_one_quote(extract):
+    x = extract("“We will keep training their crews,” said Defence Minister Tom Reyes.\n\n"
+                "“Our support will not weaken.\n\n“This is about the freedom of a whole people.”", lang="en")
+    assert said(x) == [("Tom Reyes", "We will keep training their crews"),
+                       ("Tom Reyes", "Our support will not weaken. This is about the freedom of a whole people.")]
+    assert len(x.quotes[1].evidence) == 2
+
+
+def test_fr_unclosed_straight_quote_stops_at_its_incise(extract):
+    x = extract("L'accord prévoit \"la fabrication conjointe des obus dans les usines locales, a déclaré "
+                "le porte-parole de l'armée de terre dans un communiqué.\n"
+                "\"Ce contrat est le plus important de notre histoire\", a déclaré le bureau du président.")
+    assert said(x) == [("armée de terre", "la fabrication conjointe des obus dans les usines locales"),
+                       ("bureau du président", "Ce contrat est le plus important de notre histoire")]
+
+
+def test_quoted_words_no_one_says_are_no_quote(extract):
+    x = extract("L'aide doit permettre à l'allié de garder un « avantage militaire qualitatif » dans la région. "
+                "Le Pentagone a commandé des torpilles MK 54 (pour \"Lightweight Hybrid Torpedo\").")
+    assert x.quotes == []
+
+
+# ---------------------------------------------------------------- speakers named outside the quote's sentence
+def test_fr_speaker_of_the_sentence_before(extract):
+    x = extract("La Ruritanie a dénoncé mercredi la vente et promis des sanctions. "
+                "\"La Ruritanie prendra toutes les mesures nécessaires pour protéger ses intérêts.\"")
+    assert said(x) == [("Ruritanie", "La Ruritanie prendra toutes les mesures nécessaires pour protéger ses intérêts.")]
+
+
+def test_en_first_quote_takes_the_speaker_of_the_next(extract):
+    x = extract("The count covers one hospital, while “two other clinics also received many wounded”. "
+                "“The search goes on in the rubble,” added the Ruritanian Red Crescent.", lang="en")
+    assert [s for s, _ in said(x)] == ["Ruritanian Red Crescent", "Ruritanian Red Crescent"]
+
+
+def test_fr_impersonal_incise_reads_the_statement(extract):
+    x = extract("Les pièces ont été livrées vendredi, a annoncé le ministère ruritanien de la Défense.\n\n"
+                "«Le premier lot a été acheminé vers la base aérienne», lit-on dans un communiqué du ministère.")
+    assert said(x) == [("ministère ruritanien de la Défense", "Le premier lot a été acheminé vers la base aérienne")]
+
+
+def test_fr_impersonal_incise_names_a_place(extract):
+    x = extract("Belgrade peut faire le choix de \"coopérer avec un pays européen\" pour sa flotte, "
+                "espère-t-on à Paris.")
+    assert said(x) == [("Paris", "coopérer avec un pays européen")]

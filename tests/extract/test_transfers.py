@@ -501,3 +501,252 @@ def test_en_count_summing_later_contracts_is_left_out(extract):
     assert x.transfers and all(parties(t) == ("KOR", "POL") for t in x.transfers)
     assert all(i.quantity != 300 for t in x.transfers for i in t.items)
     assert all(s > text.index(".") for t in x.transfers for s, _ in t.evidence)
+
+
+# --- separate contracts of the same parties: told apart by date, count, price, contractor ----------
+
+def _deals(x):
+    return [(parties(t), t.status, t.value.amount if t.value else None,
+             [(i.designation, i.quantity) for i in t.items]) for t in x.transfers]
+
+
+def test_fr_contract_of_a_past_year_is_another_deal(extract):
+    x = extract("La Norvège a commandé 40 chars K2 à la Corée du Sud. Elle avait déjà acheté 20 chars K2 "
+                "à la Corée du Sud en 2019.")
+    assert _deals(x) == [(("KOR", "NOR"), "signed", None, [("K2", 40)]),
+                         (("KOR", "NOR"), "signed", None, [("K2", 20)])]
+
+
+def test_en_contract_of_a_past_year_is_another_deal(extract):
+    x = extract("Norway ordered 40 K2 tanks from South Korea. It had already bought 20 K2 tanks from "
+                "South Korea in 2019.", lang="en")
+    assert _deals(x) == [(("KOR", "NOR"), "signed", None, [("K2", 40)]),
+                         (("KOR", "NOR"), "signed", None, [("K2", 20)])]
+
+
+def test_fr_larger_count_of_the_same_equipment_is_another_contract(extract):
+    x = extract("La Norvège a commandé 40 chars K2 à la Corée du Sud. À terme, la Norvège prévoit "
+                "d'acheter 400 chars K2.")
+    assert [d[3] for d in _deals(x)] == [[("K2", 40)], [("K2", 400)]]
+    assert all(d[0] == ("KOR", "NOR") for d in _deals(x))
+
+
+def test_en_larger_count_of_the_same_equipment_is_another_contract(extract):
+    x = extract("Norway ordered 40 K2 tanks from South Korea. Eventually, Norway plans to buy 400 K2 tanks.",
+                lang="en")
+    assert [d[3] for d in _deals(x)] == [[("K2", 40)], [("K2", 400)]]
+    assert all(d[0] == ("KOR", "NOR") for d in _deals(x))
+
+
+def test_fr_second_priced_sale_is_another_contract(extract):
+    x = extract("Les États-Unis ont approuvé la vente de 20 missiles AIM-9X au Chili pour 80 millions de dollars. "
+                "Séparément, le département d'État a approuvé la vente de 30 missiles AGM-114 pour 60 millions "
+                "de dollars.")
+    assert _deals(x) == [(("USA", "CHL"), "approved", 80_000_000, [("AIM-9X", 20)]),
+                         (("USA", "CHL"), "approved", 60_000_000, [("AGM-114", 30)])]
+
+
+def test_en_second_priced_sale_is_another_contract(extract):
+    x = extract("The United States approved the sale of 20 AIM-9X missiles to Chile for $80 million. Separately, "
+                "the State Department approved the sale of 30 AGM-114 missiles for $60 million.", lang="en")
+    assert _deals(x) == [(("USA", "CHL"), "approved", 80_000_000, [("AIM-9X", 20)]),
+                         (("USA", "CHL"), "approved", 60_000_000, [("AGM-114", 30)])]
+
+
+def test_fr_equipment_of_other_contractors_is_another_contract(extract):
+    x = extract("La Norvège a signé deux contrats avec la Corée du Sud. Hyundai Rotem livrera 40 chars K2. "
+                "Hanwha livrera 24 obusiers K9.")
+    assert _deals(x) == [(("KOR", "NOR"), "approved", None, [("K2", 40)]),
+                         (("KOR", "NOR"), "approved", None, [("K9", 24)])]
+
+
+def test_en_equipment_of_other_contractors_is_another_contract(extract):
+    x = extract("Norway signed two contracts with South Korea. Hyundai Rotem will deliver 40 K2 tanks. "
+                "Hanwha will deliver 24 K9 howitzers.", lang="en")
+    assert _deals(x) == [(("KOR", "NOR"), "approved", None, [("K2", 40)]),
+                         (("KOR", "NOR"), "approved", None, [("K9", 24)])]
+
+
+# --- the frames of one sentence split its equipment between deals; relative pronouns; party nouns -
+
+def test_fr_two_buyers_of_one_sentence_each_with_their_equipment(extract):
+    x = extract("Après le Pérou, qui a décidé d'acheter 12 avions de combat Rafale, le Chili a commandé "
+                "20 avions de combat F-16.")
+    # a decision to buy is approved, an order signed (annotation.md: the step the text states)
+    assert sorted(_deals(x)) == [(("FRA", "PER"), "approved", None, [("Rafale", 12)]),
+                                 (("USA", "CHL"), "signed", None, [("F-16", 20)])]
+
+
+def test_en_two_buyers_of_one_sentence_each_with_their_equipment(extract):
+    x = extract("After Peru, which decided to buy 12 Rafale fighter jets, Chile ordered 20 F-16 fighter jets.",
+                lang="en")
+    # a decision to buy is approved, an order signed (annotation.md: the step the text states)
+    assert sorted(_deals(x)) == [(("FRA", "PER"), "approved", None, [("Rafale", 12)]),
+                                 (("USA", "CHL"), "signed", None, [("F-16", 20)])]
+
+
+def test_fr_a_demonym_of_a_witness_is_no_party(extract):
+    t = only_transfer(extract("Selon des journalistes chiliens, des Rafale ont été livrés au Pérou."))
+    assert parties(t) == ("FRA", "PER")
+
+
+def test_en_a_demonym_of_a_witness_is_no_party(extract):
+    t = only_transfer(extract("According to Chilean journalists, Rafale jets were delivered to Peru.", lang="en"))
+    assert parties(t) == ("FRA", "PER")
+
+
+# --- status of a recent past and of a purchase to come; a speaker is no party -----------------------
+
+def test_fr_a_deal_just_concluded_is_signed(extract):
+    t = only_transfer(extract("Le Chili vient de conclure un accord avec la France pour l'acquisition de 12 avions "
+                              "de combat Rafale."))
+    assert (parties(t), t.status) == (("FRA", "CHL"), "signed")
+
+
+def test_fr_a_purchase_to_come_is_approved(extract):
+    t = only_transfer(extract("Le Chili va commander 12 avions de combat Rafale."))
+    assert (parties(t), t.status) == (("FRA", "CHL"), "approved")
+
+
+def test_en_a_purchase_to_come_is_approved(extract):
+    t = only_transfer(extract("Chile will order 12 Rafale fighter jets.", lang="en"))
+    assert (parties(t), t.status) == (("FRA", "CHL"), "approved")
+
+
+def test_fr_a_state_commenting_a_deal_is_no_supplier(extract):
+    x = extract("Le Pérou a acheté 12 avions de combat Rafale. Le ministère chilien des Affaires étrangères a "
+                "déclaré que le contrat des Rafale menaçait la région.")
+    assert [parties(t) for t in x.transfers] == [("FRA", "PER")]
+
+
+def test_en_a_state_commenting_a_deal_is_no_supplier(extract):
+    x = extract("Peru bought 12 Rafale fighter jets. Chile's Foreign Ministry said the Rafale deal threatened "
+                "the region.", lang="en")
+    assert [parties(t) for t in x.transfers] == [("FRA", "PER")]
+
+
+# --- one deal named twice by programme and count; who signs a sale to another sells ----------------
+
+def test_fr_a_programme_and_its_count_is_the_deal_told_before(extract):
+    x = extract("Les États-Unis ont approuvé la vente de 40 chasseurs F-16V au Chili. Le Pérou a protesté. "
+                "Lima a dénoncé la vente par les États-Unis de 40 F-16 au Chili.")
+    assert [(parties(t), [(i.designation, i.quantity) for i in t.items]) for t in x.transfers] == \
+        [(("USA", "CHL"), [("F-16V", 40)])]
+
+
+def test_en_a_programme_and_its_count_is_the_deal_told_before(extract):
+    x = extract("The United States approved the sale of 40 F-16V fighters to Chile. Peru protested. "
+                "Lima condemned the sale by the United States of 40 F-16 to Chile.", lang="en")
+    assert [(parties(t), [(i.designation, i.quantity) for i in t.items]) for t in x.transfers] == \
+        [(("USA", "CHL"), [("F-16V", 40)])]
+
+
+def test_fr_the_state_signing_a_sale_to_another_is_its_seller(extract):
+    t = only_transfer(extract("Les ministres norvégien et chilien ont signé le contrat de vente au Chili de "
+                              "12 avions de combat F-16 d'occasion."))
+    assert (parties(t), t.status) == (("NOR", "CHL"), "signed")
+
+
+def test_en_the_state_signing_a_sale_to_another_is_its_seller(extract):
+    t = only_transfer(extract("Norway signed the contract for the sale to Chile of 12 used F-16 fighter jets.",
+                              lang="en"))
+    assert (parties(t), t.status) == (("NOR", "CHL"), "signed")
+
+
+# --- deals named in passing: customers, and buyers of the one programme a text is about ----------
+
+def test_fr_a_customer_of_a_weapon_is_a_deal(extract):
+    t = only_transfer(extract("Le Pérou est devenu le premier client sud-américain du Rafale."))
+    assert (parties(t), [i.designation for i in t.items]) == (("FRA", "PER"), ["Rafale"])
+
+
+def test_en_a_customer_of_a_weapon_is_a_deal(extract):
+    t = only_transfer(extract("Peru became the first South American customer of the Rafale.", lang="en"))
+    assert (parties(t), t.status, [i.designation for i in t.items]) == (("FRA", "PER"), "signed", ["Rafale"])
+
+
+def test_fr_buyers_listed_in_passing_bought_the_programme_of_the_text(extract):
+    x = extract("Le Pérou a commandé 12 avions de combat Rafale. D'autres commandes pour le Chili et "
+                "l'Uruguay ont suivi.")
+    assert [(parties(t), [(i.designation, i.quantity) for i in t.items]) for t in x.transfers] == [
+        (("FRA", "PER"), [("Rafale", 12)]), (("FRA", "CHL"), [("Rafale", None)]),
+        (("FRA", "URY"), [("Rafale", None)])]
+
+
+def test_en_buyers_listed_in_passing_bought_the_programme_of_the_text(extract):
+    x = extract("Peru ordered 12 Rafale fighter jets. Purchases by Chile and Uruguay followed.", lang="en")
+    assert [(parties(t), [(i.designation, i.quantity) for i in t.items]) for t in x.transfers] == [
+        (("FRA", "PER"), [("Rafale", 12)]), (("FRA", "CHL"), [("Rafale", None)]),
+        (("FRA", "URY"), [("Rafale", None)])]
+
+
+# --- a deal called off; the money a buyer pays for it; unnamed equipment's maker; one buyer's text --
+
+def test_fr_a_deal_scrapped_is_cancelled(extract):
+    t = only_transfer(extract("La France a décidé d'annuler la vente de 12 avions de combat Rafale au Pérou."))
+    assert (parties(t), t.status) == (("FRA", "PER"), "cancelled")
+
+
+def test_en_a_deal_scrapped_is_cancelled(extract):
+    t = only_transfer(extract("Peru decided to scrap an agreement to buy 12 Rafale fighter jets.", lang="en"))
+    assert (parties(t), t.status) == (("FRA", "PER"), "cancelled")
+
+
+def test_fr_what_the_buyer_pays_for_its_purchase_is_its_value(extract):
+    t = only_transfer(extract("Le Pérou a commandé 12 avions de combat Rafale. Le Pérou a décidé de débourser "
+                              "2 milliards d'euros pour l'achat de ces avions."))
+    assert (parties(t), t.value.amount, t.value.currency) == (("FRA", "PER"), 2_000_000_000, "EUR")
+
+
+def test_en_what_the_buyer_pays_for_its_purchase_is_its_value(extract):
+    t = only_transfer(extract("Peru ordered 12 Rafale fighter jets. Peru will pay 2 billion euros for the "
+                              "purchase of these aircraft.", lang="en"))
+    assert (parties(t), t.value.amount, t.value.currency) == (("FRA", "PER"), 2_000_000_000, "EUR")
+
+
+def test_fr_unnamed_equipment_is_made_where_its_named_kind_is(extract):
+    x = extract("La France a vendu des canons Caesar au Pérou. Le Chili a aussi commandé 12 canons.")
+    assert [parties(t) for t in x.transfers] == [("FRA", "PER"), ("FRA", "CHL")]
+
+
+def test_en_unnamed_equipment_is_made_where_its_named_kind_is(extract):
+    x = extract("France sold Caesar howitzers to Peru. Chile also ordered 12 howitzers.", lang="en")
+    assert [parties(t) for t in x.transfers] == [("FRA", "PER"), ("FRA", "CHL")]
+
+
+def test_fr_contracts_told_before_their_buyer_in_a_text_about_one_buyer(extract):
+    x = extract("Hyundai Rotem livrera 40 chars K2 d'ici 2027. Hanwha livrera 24 obusiers K9 d'ici 2028. "
+                "La Norvège a aussi commandé 10 avions FA-50 à la Corée du Sud.")
+    assert sorted((parties(t), [(i.designation, i.quantity) for i in t.items]) for t in x.transfers) == [
+        (("KOR", "NOR"), [("FA-50", 10)]), (("KOR", "NOR"), [("K2", 40)]), (("KOR", "NOR"), [("K9", 24)])]
+
+
+def test_en_contracts_told_before_their_buyer_in_a_text_about_one_buyer(extract):
+    x = extract("Hyundai Rotem will deliver 40 K2 tanks by 2027. Hanwha will deliver 24 K9 howitzers by 2028. "
+                "Norway also ordered 10 FA-50 aircraft from South Korea.", lang="en")
+    assert sorted((parties(t), [(i.designation, i.quantity) for i in t.items]) for t in x.transfers) == [
+        (("KOR", "NOR"), [("FA-50", 10)]), (("KOR", "NOR"), [("K2", 40)]), (("KOR", "NOR"), [("K9", 24)])]
+
+
+# --- a list of buyers carried on by a clause that adds to it -------------------------------------
+
+def test_fr_buyers_added_by_sans_oublier(extract):
+    x = extract("Le Rafale a été choisi par le Pérou et le Chili, sans oublier l'Uruguay et le Paraguay.")
+    assert [parties(t) for t in x.transfers] == [("FRA", "PER"), ("FRA", "CHL"), ("FRA", "URY"), ("FRA", "PRY")]
+
+
+def test_en_buyers_added_by_not_forgetting(extract):
+    x = extract("The Rafale was chosen by Peru and Chile, without forgetting Uruguay and Paraguay.", lang="en")
+    assert [parties(t) for t in x.transfers] == [("FRA", "PER"), ("FRA", "CHL"), ("FRA", "URY"), ("FRA", "PRY")]
+
+
+# --- equipment a deal replaces or was preferred to is not what it buys ----------------------------
+
+def test_fr_the_fleet_a_purchase_replaces_is_not_bought(extract):
+    t = only_transfer(extract("Le Chili a choisi 24 avions F-35 pour remplacer sa flotte de F-16."))
+    assert (parties(t), [(i.designation, i.quantity) for i in t.items]) == (("USA", "CHL"), [("F-35", 24)])
+
+
+def test_en_the_fleet_a_purchase_replaces_is_not_bought(extract):
+    t = only_transfer(extract("Chile selected 24 F-35 aircraft to replace its fleet of F-16 jets.", lang="en"))
+    assert (parties(t), [(i.designation, i.quantity) for i in t.items]) == (("USA", "CHL"), [("F-35", 24)])

@@ -160,6 +160,24 @@ def test_names_and_variants():
     ]
 
 
+def test_systems_of_many_makers():
+    assert facts("Australia sends 30 Bushmaster vehicles; India buys BrahMos missiles and a KC-390.", "en") == [
+        ("Bushmaster", "Bushmaster", "armoured_vehicle", "name"),
+        ("BrahMos", "BrahMos", "missile", "name"),
+        ("KC-390", "C-390", "aircraft", "designation"),
+    ]
+    assert facts("La Grèce a commandé trois frégates Belharra et deux sous-marins Type 214.", "fr") == [
+        ("Belharra", "FDI", "ship", "name"),
+        ("Type 214", "Type 214", "ship", "designation"),
+    ]
+
+
+def test_equipment_and_spares_are_support_words():
+    assert is_support_noun("equipment", "en")
+    assert is_support_noun("4 spares", "en")
+    assert is_support_noun("équipements", "fr")
+
+
 def test_patriot_system_versus_missile():
     assert facts("a Patriot battery with PAC-3 missiles", "en") == [
         ("Patriot", "Patriot", "air_defence", "name"),

@@ -1,11 +1,16 @@
 """Who says it: one attribution routine for quotes, figures and announcements.
 
 The speaker or source is the subject or agent of the speech or report verb that governs the
-quote or the claim's clause (an incise "..., a déclaré X", "..., X said" included), or the object
-of "according to" / "selon" / "citing", resolved through the document's mention chain
-(extract/mentions.py): a pronoun, "the ministry", "le porte-parole du ministère", "the statement"
-become the person or body they stand for. A speaker wins over a source it cites. Figures inside
-a quote take the quote's speaker (extract/figures.py); no one named is the article's own voice.
+quote or the claim's clause (an incise "..., a déclaré X", "..., X said" included; a participle
+"soulignant que" speaks with its main clause's subject), or the object of "according to" /
+"selon" / "citing", resolved through the document's mention chain (extract/mentions.py): a
+pronoun, "the ministry", "le porte-parole du ministère", "the statement", "the lawsuit", "ce
+pacte" become the person, body or text they stand for. An incise with an inverted "on" reads the
+text or place it names ("lit-on dans un communiqué du ministère", "espère-t-on à Paris"). With no
+speech verb, a quote is the words of the text it is read in ("Dans ce texte, ...") or of its
+main clause's subject, named, a pronoun or a text ("L'accord prévoit « ... »"). A speaker wins
+over a source it cites. Figures inside a quote take the quote's speaker (extract/figures.py); no
+one named is the article's own voice.
 
 `attribute_claim` (figures) climbs the parse from the claim; `attribute_quote` reads the verbs
 around a quote; `source_kind` says what kind of source a speaker is. All words are data
@@ -17,7 +22,7 @@ import re
 from bisect import bisect_left
 
 from armsledger.extract.context import DocContext
-from armsledger.extract.mentions import Ref, is_speech_verb, mentions_of
+from armsledger.extract.mentions import BODIES, EXPAND, Ref, is_speech_verb, mentions_of
 from armsledger.normalize.actors import lookup_actor
 
 SUBJECT_DEPS = {"nsubj", "nsubj:pass", "nsubjpass", "expl:subj", "csubj"}
@@ -62,13 +67,20 @@ def subject_of(ctx: DocContext, verb, q_end: int, q_start: int | None = None):
                 return c
     first = min([verb.i] + [c.i for c in verb.children if c.dep_.startswith("aux") and c.i < verb.i])
     if first > 0 and verb.doc[first - 1].text == ",":
-        for c in verb.children:
-            if c.i > verb.i and c.dep_ in INVERTED_DEPS and mentions.entity_at(c) is not None:
-                return c
-    for c in verb.children:  # its subject, not a word of what it introduces (a bad parse of a quote)
-        if c.dep_ in SUBJECT_DEPS and not q_start <= c.idx < q_end:
-            return c
-    if verb.idx >= q_end and incise(verb, q_end):
+        subjects = [c for c in verb.children if c.i > verb.i and c.dep_ in SUBJECT_DEPS and nominal(c)]
+        if subjects and not q_start <= subjects[0].idx < q_end:  # the nearest inverted subject
+            return subjects[0]
+        named = [c for c in verb.children
+                 if c.i > verb.i and c.dep_ in INVERTED_DEPS and mentions.entity_at(c) is not None]
+        persons = [c for c in named if mentions.entity_at(c).kind == "person"]
+        if named:  # "a déclaré le ministre de la Défense, Sébastien Lecornu": the person first
+            return (persons or named)[0]
+    words = list(verb.children) + [g for c in verb.children if c.dep_.startswith("aux") for g in c.children]
+    subj = next((c for c in words  # its subject (hung from its auxiliary by a bad parse: "X a ... indiqué"),
+                 if c.dep_ in SUBJECT_DEPS and not q_start <= c.idx < q_end), None)  # not a word it introduces
+    if subj is not None and not (subj.idx < q_start and verb.idx >= q_end and incise(verb, q_end)):
+        return subj
+    if verb.idx >= q_end and incise(verb, q_end):  # an incise: its inverted subject, not a word before the quote
         for c in verb.children:
             if c.i > verb.i and c.dep_ in INVERTED_DEPS and nominal(c):
                 return c
@@ -77,6 +89,23 @@ def subject_of(ctx: DocContext, verb, q_end: int, q_start: int | None = None):
         for t in verb.subtree:
             if t.i > verb.i and (mentions.entity_at(t) is not None and mentions.entity_at(t).kind == "person"):
                 return t
+    if subj is not None:
+        return subj
+    # "..., soulignant que « ... »", "X said ... and added": a participle or a joined verb speaks
+    # with the subject of the verb it hangs from
+    if verb.dep_ in {"advcl", "xcomp", "conj", "acl"} and (
+            verb.dep_ == "conj" or {"Part", "Ger"} & set(verb.morph.get("VerbForm")) or verb.tag_ in {"VBG", "VBN"}):
+        head, found = verb, None  # the subject highest up: a participle adjunct's is the main clause's
+        for _ in range(6):
+            if head.head.i == head.i or found is not None and head.dep_ not in {"advcl", "xcomp", "ccomp", "conj"}:
+                break
+            head = head.head
+            words = [c for c in head.children] + [g for c in head.children if c.dep_.startswith("aux")
+                                                  for g in c.children]  # "X a ... indiqué", X hung from "a"
+            subj = next((c for c in words if c.dep_ in SUBJECT_DEPS and not q_start <= c.idx < q_end), None)
+            found = subj or found
+        if found is not None:
+            return found
     # no subject in the parse: a person or body named right before the verb ("..., Minister X
     # announced" with X hung elsewhere)
     before = verb.doc[first - 1] if first > 0 else None
@@ -267,8 +296,42 @@ def _quote_verbs(span, q_start: int, q_end: int):
     return out
 
 
+INVERTED = re.compile(r"[\s,]*[^\W\d_]+(?:-t)?-(\w+)\b")
+INVERTED_AFTER_COMMA = re.compile(r",\s*[^\W\d_]+(?:-t)?-(\w+)\b")
+
+
+def _inverted_incise(ctx: DocContext, close: int, hi: int, last: Ref | None, issuer: Ref | None) -> Ref | None:
+    """The speaker of an incise with an inverted subject right after a quote's closing mark
+    ("», a-t-elle ajouté", "», lit-on dans un communiqué du ministère", "», espère-t-on à Paris"):
+    the pronoun's person or body; for the impersonal "on", the text or the place the incise names."""
+    lex = ctx.lex
+    m = INVERTED.match(ctx.text, close, min(hi, close + 40))
+    if m is None:  # "« ... » pour renouveler sa flotte, espère-t-on à Paris": at the end of its clause
+        m = INVERTED_AFTER_COMMA.search(ctx.text, close, min(hi, close + 200))
+        if m is not None and any(ch in ctx.text[close:m.start()] for ch in "«»“”\"."):
+            m = None
+    if m is None or not lex.rx("inverted_subjects").fullmatch(m.group(1)):
+        return None
+    mentions = mentions_of(ctx)
+    tail = ctx.doc.char_span(m.start(1), min(hi, m.end() + 120), alignment_mode=EXPAND)
+    if tail is None or not len(tail):
+        return None
+    if not lex.rx("impersonal_subjects").fullmatch(m.group(1)):
+        return mentions.resolve(tail[0], last=last, issuer=issuer)
+    for t in tail[1:]:
+        if t.is_punct and t.text != "-" or t.is_sent_start:
+            break
+        if mentions.document_kind(t) is not None:
+            return mentions.resolve(t, last=last, issuer=issuer)
+        ent = mentions.entity_at(t)
+        if ent is not None and (ent.kind in BODIES or ent.kind == "state"):
+            return mentions.named_ref(t)
+    return None
+
+
 def attribute_quote(ctx: DocContext, q_start: int, q_end: int, lo: int, hi: int,
-                    others: list[tuple[int, int]], last: Ref | None, issuer: Ref | None) -> Ref | None:
+                    others: list[tuple[int, int]], last: Ref | None, issuer: Ref | None,
+                    q_close: int | None = None) -> Ref | None:
     """Who said the quote in [q_start, q_end): the subject or agent of the speech verb that
     governs it (the verb it hangs from, or the verb of an incise after it), resolved through the
     mention chain; else the named subject of the main clause that puts the words in its mouth
@@ -300,13 +363,57 @@ def attribute_quote(ctx: DocContext, q_start: int, q_end: int, lo: int, hi: int,
                 found = mentions.resolve(obj, last=last, issuer=issuer)
                 if found is not None:
                     return found
-    root = span[0].sent.root  # no speech verb: the main clause's named subject
+    found = _inverted_incise(ctx, q_end if q_close is None else q_close, hi, last, issuer)
+    if found is not None:
+        return found
+    for head in verbs:  # "Dans ce texte, la France s'engage à « ... »": the text speaks
+        for c in head.children:
+            if free(c.idx) and not q_start <= c.idx < q_end and mentions.document_kind(c) is not None and any(
+                    g.dep_ in {"case", "prep"} and ctx.lex.rx("document_prepositions").fullmatch(g.text)
+                    for g in [c.head] + list(c.children) if g.i < c.i):
+                found = mentions.resolve(c, last=last, issuer=issuer)
+                if found is not None:
+                    return found
+    root = span[0].sent.root  # no speech verb: the main clause's subject, named or a text or a pronoun
     if q_start <= root.idx < q_end or not free(root.idx):
         return None
     subj = next((c for c in root.children if c.dep_ in SUBJECT_DEPS), None)
-    if subj is None or q_start <= subj.idx < q_end or not free(subj.idx) or subj.dep_ == "expl:subj":
+    if subj is None:  # "..., former President Barack Obama banned ... over « ... »" hung elsewhere
+        before = root.doc[root.i - 1] if root.i else None
+        if before is not None and free(before.idx) and not q_start <= before.idx < q_end:
+            ent = mentions.entity_at(before)
+            if ent is not None and (ent.kind in BODIES or ent.kind == "person"):
+                return mentions.named_ref(before)
         return None
-    return mentions.named_ref(subj)
+    if q_start <= subj.idx < q_end or not free(subj.idx) or subj.dep_ == "expl:subj":
+        return None
+    found = mentions.named_ref(subj)
+    if found is None and (mentions.pronoun_kind(subj) is not None or mentions.document_kind(subj) is not None):
+        found = mentions.resolve(subj, last=last, issuer=issuer)
+    return found
+
+
+def speaker_before(ctx: DocContext, start: int, end: int, last: Ref | None, issuer: Ref | None) -> Ref | None:
+    """Who the sentence in [start, end) (the one before a quote that names no one) makes speak
+    ("China denounced the sale on Wednesday." then « ... »): the subject of its main verb, or of a
+    verb joined to it, when that verb is a speech verb; else the source its "according to" names."""
+    span = ctx.doc.char_span(start, end, alignment_mode=EXPAND)
+    if span is None or not len(span):
+        return None
+    mentions = mentions_of(ctx)
+    root = span.root
+    for verb in [root] + [c for c in root.children if c.dep_ == "conj"]:
+        if start <= verb.idx < end and is_speech_verb(ctx, verb):
+            subj = subject_of(ctx, verb, end, end)
+            if subj is not None and start <= subj.idx < end:
+                found = mentions.resolve(subj, last=last, issuer=issuer)
+                if found is not None:
+                    return found
+    for c in [root] + list(root.children):
+        obj = intro_object(ctx, c) if start <= c.idx < end else None
+        if obj is not None and start <= obj.idx < end:
+            return mentions.resolve(obj, last=last, issuer=issuer)
+    return None
 
 
 HEDGE_DEPS = {"aux", "aux:tense", "aux:pass", "auxpass", "advmod", "neg", "cop", "mark", "xcomp", "prep", "obl:mod",

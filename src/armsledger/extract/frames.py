@@ -32,6 +32,10 @@ PARTY_ORGS = {"NATO", "EU"}
 OF_WORDS = {"de", "d'", "du", "des", "of"}
 OBJECTS = {"obj", "dobj", "nsubj:pass", "nsubjpass"}
 NOUN_PHRASE_LINKS = {"nmod", "amod", "flat", "flat:name", "compound", "appos", "nummod"}
+# dependents of a trigger that may say when it happened: "signé en 2022", "on Friday signed",
+# "the purchase in 2015 of ...", "a conclu mardi"
+CLAUSE_LINKS = ("acl", "relcl", "advcl", "ccomp", "xcomp", "csubj", "parataxis")
+DATE_LINKS = {"obl", "obl:mod", "obl:tmod", "nmod", "nmod:tmod", "prep", "npadvmod", "advmod", "nummod"}
 
 
 @dataclass(frozen=True)
@@ -62,6 +66,8 @@ class Frame:
     items: list[tuple[int, int]] = field(default_factory=list)  # char spans of the items' phrases
     governor: "Frame | None" = None
     status: str | None = None  # from the trigger's tense, mood and controlling verb
+    when: str | None = None  # the date the parse attaches to the trigger ("signed in 2022")
+    signed: bool = False  # a signing (or a deal noun under one): its parties are either side
 
     @property
     def start(self) -> int:
@@ -112,8 +118,12 @@ def _dep_matches(label: str, dep: str) -> bool:
 
 def _fill(trigger: Token, spec: RoleSpec) -> list[Token]:
     """The tokens that fill one role path of `trigger`."""
+    if spec.dep == "head:nsubj":  # "Greece became the first customer of the Rafale"
+        if trigger.head.i != trigger.i and trigger.dep_ in {"attr", "oprd", "xcomp"}:
+            return [c for c in trigger.head.children if c.dep_ in SUBJECTS]
+        return []
     if spec.dep == "head:acl":
-        if trigger.dep_.startswith(("acl", "amod")) and trigger.head.i != trigger.i:
+        if trigger.dep_.startswith(("acl", "amod", "relcl")) and trigger.head.i != trigger.i:
             return [trigger.head]
         return []
     out = []
@@ -140,10 +150,12 @@ def _fill(trigger: Token, spec: RoleSpec) -> list[Token]:
         for obj in trigger.children:
             if obj.dep_ in OBJECTS:
                 out += _fill_phrase(obj, spec)
-    if not out and spec.dep in {"nsubj", "nsubj:pass", "nsubjpass"} and trigger.dep_ in {"xcomp", "conj", "advcl"}:
-        # "Le Danemark va doter l'Ukraine de ...", "X ordered ... and received ...": the subject
-        # of the verb it depends on
-        head = trigger.head
+    head = trigger
+    while not out and spec.dep in {"nsubj", "nsubj:pass", "nsubjpass"} and head.dep_ in {"xcomp", "conj", "advcl"} \
+            and head.head.i != head.i:
+        # "Le Danemark va doter l'Ukraine de ...", "X ordered ... and received ...", "la Finlande
+        # vient d'annoncer avoir scellé ...": the subject of the verb it depends on
+        head = head.head
         out = [c for c in head.children if c.dep_ == spec.dep]
     return out
 
@@ -176,7 +188,11 @@ def _governor(noun: Token, by_token: dict[int, Frame]) -> Frame | None:
             return None
         dep = tok.dep_
         tok = tok.head
-        frame = by_token.get(tok.i)
+        # "La Pologne vient de conclure un accord ... pour l'acquisition de": the frame a verb
+        # that is none governs through its complement
+        frame = by_token.get(tok.i) or next((by_token[c.i] for c in tok.children
+                                             if c.dep_ == "xcomp" and c.i in by_token and not by_token[c.i].nominal),
+                                            None)
         if frame is not None:
             return frame if frame.recipients or frame.suppliers or not frame.nominal else None
         if dep not in GOVERNOR_PATH and not (dep in OBJECTS or dep.startswith("nsubj")):
@@ -184,6 +200,15 @@ def _governor(noun: Token, by_token: dict[int, Frame]) -> Frame | None:
         if dep in OBJECTS or dep.startswith("nsubj"):
             return None  # the verb it is the object of is no frame
     return None
+
+
+def says_what(noun: Token) -> bool:
+    """Does deal noun `noun` have an "of" complement ("livraisons d'armes", "sale of arms")?"""
+    for c in noun.children:
+        if c.dep_ == "prep" and c.text.lower() in OF_WORDS or \
+                c.dep_.startswith("nmod") and (_case_words(c) or "") in OF_WORDS:
+            return True
+    return False
 
 
 def _conjuncts(tok: Token) -> list[Token]:
@@ -210,6 +235,8 @@ class FrameReader:
         lex = get_lexicon(ctx.lang)
         self.tense_verbs = {k: frozenset(v) for k, v in lex.words("tense_verbs").items()}
         self.control = {k: frozenset(v) for k, v in lex.words("control_verbs").items()}
+        self.party_heads = frozenset(lex.words("party_heads"))
+        self.list_extenders = frozenset(lex.words("list_extenders"))
 
     # ---------------------------------------------------------------- mentions
     def mention_at(self, tok: Token) -> Mention | None:
@@ -231,9 +258,17 @@ class FrameReader:
         names none or holds equipment."""
         if self.has_weapon(tok):
             return None
+        if tok.pos_ == "PRON" and tok.head.dep_.startswith(("acl:relcl", "relcl")) and tok.head.head.i != tok.head.i \
+                and ("Rel" in tok.morph.get("PronType") or tok.i == tok.head.left_edge.i):
+            # "l'Indonésie, qui a décidé d'acheter", "Poland, which ordered": the antecedent
+            return self.party(tok.head.head)
         m = self.mention_at(tok)
         if m is not None:
             return m if _is_party(m) else None
+        if tok.pos_ != "PROPN" and tok.lemma_.lower() not in self.party_heads or self.items_span(tok) is not None:
+            # "les journalistes yéménites", "the Polish solutions", equipment whoever made it
+            # ("64 chasseurs américains F-35"): no party
+            return None
         for c in tok.children:
             if c.dep_ in PARTY_LINKS or c.dep_.split(":")[0] in PARTY_LINKS:
                 if c.dep_ in {"prep"} and c.text.lower() not in {"of", "de"}:
@@ -256,6 +291,16 @@ class FrameReader:
             if m is not None and _is_party(m) and all(m.id != o.id for o in out):
                 out.append(m)
         return out
+
+    def company_subject(self, tok: Token) -> bool:
+        """Is the subject of verb `tok` a company ("Hanwha", "the maker Hyundai Rotem")?"""
+        for c in tok.children:
+            if c.dep_ in SUBJECTS:
+                for t in c.subtree:
+                    m = self.mention_at(t)
+                    if m is not None and m.kind == "company":
+                        return True
+        return False
 
     def has_weapon(self, tok: Token) -> bool:
         w = self.ctx.within(self.weapons, tok.idx, tok.idx + len(tok.text))
@@ -301,13 +346,41 @@ class FrameReader:
             if gov is None:
                 continue
             f.governor = gov
+            if gov.suppliers and gov.recipients and not gov.nominal:
+                # "Poland signed a deal with South Korea": the verb tells both sides of the deal
+                f.suppliers, f.recipients = list(gov.suppliers), list(gov.recipients)
             if not f.suppliers:
                 f.suppliers = list(gov.suppliers)
+            f.signed = f.signed or gov.signed
+            if not f.suppliers and f.recipients and gov.signed:
+                # "Le Danemark a signé le contrat de vente à l'Argentine": the one who signs the
+                # sale to another is its seller
+                f.suppliers = [m for m in gov.recipients if all(m.id != r.id for r in f.recipients)][:1]
             if not f.recipients:
                 f.recipients = list(gov.recipients)
             f.status = gov.status or f.status
+            f.when = f.when or gov.when
             gov.items = gov.items or f.items
         return out
+
+    def when(self, tok: Token) -> str | None:
+        """The date written in a dependent of `tok` that says when it happened, as its value."""
+        for c in tok.children:
+            if c.dep_ not in DATE_LINKS:
+                continue
+            # the dependent's phrase, not the clauses inside it ("le programme initié en 2015")
+            phrase, todo = [c], [c]
+            while todo:
+                for g in todo.pop().children:
+                    if not g.dep_.startswith(CLAUSE_LINKS):
+                        phrase.append(g)
+                        todo.append(g)
+            start = min(t.idx for t in phrase)
+            end = max(t.idx + len(t.text) for t in phrase)
+            dated = [d for d in self.ctx.within(self.ctx.dates, start, end) if d.value]
+            if dated:
+                return dated[0].value
+        return None
 
     def status(self, tok: Token, spec: FrameSpec) -> str | None:
         """The deal's status told by the trigger: a controlling verb ("plans to buy", "souhaite
@@ -316,7 +389,9 @@ class FrameReader:
             for status, lemmas in self.control.items():
                 if tok.head.lemma_.lower() in lemmas:
                     return status
-        tense = clause_tense(tok, self.tense_verbs)
+        # "Greece became a customer": a noun complement has the tense of its verb
+        verb = tok.head if spec.nominal and tok.dep_ in {"attr", "oprd"} else tok
+        tense = clause_tense(verb, self.tense_verbs)
         return spec.status.get(tense) if tense else None
 
     def read(self, tok: Token, specs: tuple[FrameSpec, ...]) -> Frame:
@@ -342,16 +417,33 @@ class FrameReader:
                             for m in self.parties(t):
                                 if all(m.id != o.id for o in bucket):
                                     bucket.append(m)
+            if len(frame.recipients) > 1:
+                # "choisi par le Danemark et la Norvège, sans oublier le Royaume-Uni, l'Italie ...":
+                # a list of buyers carried on by a clause that adds to it
+                clauses = [c for c in tok.children if c.dep_.startswith("advcl")] + \
+                    [g for c in tok.children if c.dep_ == "prep" for g in c.children if g.pos_ == "VERB"]
+                for c in clauses:
+                    if c.lemma_.lower() in self.list_extenders:
+                        for t in c.subtree:
+                            m = self.mention_at(t)
+                            if m is not None and m.label == "GPE" and _is_party(m) \
+                                    and all(m.id != o.id for o in frame.recipients + frame.suppliers):
+                                frame.recipients.append(m)
             if spec.split_subject and len(frame.recipients) > 1:
                 frame.suppliers = frame.suppliers or frame.recipients[1:2]
                 frame.recipients = frame.recipients[:1]
+            if spec.split_subject and not frame.recipients and self.company_subject(tok):
+                # "Hanwha signed a contract with Norway": a maker signs with its buyer
+                frame.recipients, frame.suppliers = frame.suppliers, []
             if spec.requires and not getattr(frame, spec.requires):
                 continue
             frame.status = self.status(tok, spec)
+            frame.signed = spec.split_subject
             best = frame
             break
         if best is None:
             best = Frame(specs[-1].frame, tok, specs[-1].nominal)
+        best.when = self.when(tok)
         if not best.suppliers:
             # "les frégates italiennes", "116 chars américains": the origin an adjective of the
             # equipment tells, when no role names the supplier
@@ -375,6 +467,8 @@ def clause_tense(tok: Token, tense_verbs: dict[str, frozenset[str]]) -> str | No
             return "modal"
         if lemma in tense_verbs.get("future", ()) or "Fut" in a.morph.get("Tense"):
             return "future"
+        if lemma in tense_verbs.get("past", ()):  # "vient de conclure": a recent past
+            return "past"
     morph = tok.morph
     if "Fut" in morph.get("Tense"):
         return "future"
@@ -429,4 +523,4 @@ def sentence_frames(ctx: DocContext, sent: Sentence) -> list[Frame]:
     return ctx.remember(("frames", sent.start, sent.end), build)
 
 
-__all__ = ["Frame", "FrameReader", "best_frame", "frame_specs", "sentence_frames"]
+__all__ = ["Frame", "FrameReader", "best_frame", "frame_specs", "says_what", "sentence_frames"]

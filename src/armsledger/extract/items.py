@@ -10,16 +10,17 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache
 
 from armsledger.extract.context import DocContext
 from armsledger.lang import Lexicon, get_lexicon
 from armsledger.model import Item
 from armsledger.normalize.numbers import NumberMatch
-from armsledger.normalize.weapons import WeaponMatch, lookup_designation
+from armsledger.normalize.weapons import WeaponMatch, find_weapons, is_support_noun, lookup_designation
 
 RANK = {"designation": 0, "name": 1, "generic": 2}
+EXPAND, CONTRACT = "expand", "contract"  # spaCy's alignment modes of `Doc.char_span`
 
 
 def _alt(words: list[str]) -> str:
@@ -45,15 +46,24 @@ class _Patterns:
         self.one = re.compile(rf"(?:^|\s)(?:{alt('one_words')}|1)\s+$", re.I)
         self.demonstrative = re.compile(rf"(?<!\w)(?:{alt('demonstratives')})\s+$", re.I)
         self.for_system = re.compile(
-            rf"\s+(?:(?:{alt('additional_words')})\s+)?(?:{alt('for_words')})\s+"
+            rf"\s+(?:(?:{alt('additional_words')})\s+)?"
+            rf"(?:(?:{alt('complement_prepositions')})(?:\s+|(?<=['’]))(?:[\w'’-]+\s+){{1,4}}?)?"  # "de courte portée"
+            rf"(?:{alt('for_words')})\s+"
             rf"(?:(?:{alt('for_determiners')})\s+)?(?:[\w'’-]+\s+){{0,5}}", re.I)
         self.system_tail = re.compile(rf"\s+(?:{alt('system_nouns')})(?!\w)", re.I)
         self.calibre = re.compile(rf"(?:\d[\d,.]*\s?-?(?:{units})\s+)$", re.I)
         self.size = re.compile(rf"\s?-?\s?(?:{units})(?!\w)", re.I)
+        self.sized = re.compile(rf"\(?\d[\d,.]*\s?-?\s?(?:{units})(?!\w)\)?", re.I)  # "185-mile", "(297-km)"
         self.complement = re.compile(
             rf"(?:\s+(?:{alt('complement_prepositions')})\s*(?:\d[\d,.]*\s?-?(?:{units})(?!\w))"
-            rf"(?:\s+[a-z][\w-]*){{0,2}}|\s+[a-zéèêëàâîïôûç-]+(?:{alt('adjective_endings')})(?!\w))", re.I)
+            rf"(?:\s+(?!(?:{alt('conjunctions')}|{alt('complement_prepositions')})(?!\w))[a-z][\w-]*){{0,2}}"
+            rf"|\s+[a-zéèêëàâîïôûç-]+(?:{alt('adjective_endings')})(?!\w))", re.I)
         self.conjunction = re.compile(rf"(?<!\w)(?:{alt('conjunctions')})(?!\w)", re.I)
+        # "155mm and 105mm artillery ammunition", "systèmes de guidage et de vision nocturne"
+        self.other_calibre = re.compile(rf"(\d[\d,.]*\s?-?(?:{units}))\s+(?:{alt('conjunctions')})\s+$", re.I)
+        preposition = rf"(?:{alt('complement_prepositions')})(?:\s+|(?<=['’]))"
+        self.joined_complement = re.compile(rf"\s+(?:{alt('conjunctions')})\s+({preposition})", re.I)
+        self.preposition = re.compile(rf"\s{preposition}", re.I)
         self.kind_noun = re.compile(rf"\s*(?:{alt('kind_nouns')})(?!\w)", re.I)
 
 
@@ -74,6 +84,8 @@ class ItemMention:
     model: str | None = None     # model words after a programme name
     phrase_end: int = -1         # where an unnamed item's noun phrase (calibre, complement) ends
     phrase_text: str | None = None  # that noun phrase, when it says more than the noun
+    scope: int = -1              # where the sentence (or list) read with it starts
+    head: str | None = None      # the head word of its equipment noun ("kit" of "tail kit")
 
     @property
     def best(self) -> WeaponMatch:
@@ -109,11 +121,13 @@ class ItemMention:
                     evidence=spans)
 
 
-def group_item_mentions(ctx: DocContext, start: int, end: int) -> list[ItemMention]:
-    """Weapon mentions inside [start, end) grouped into items, components left out."""
+def group_item_mentions(ctx: DocContext, start: int, end: int, listed: bool = False) -> list[ItemMention]:
+    """Weapon mentions inside [start, end) grouped into items, components left out, with the
+    counted equipment the catalogue does not know (`_counted_names`; with `listed`, the range is
+    a notice's list of equipment, where whatever is counted is an item)."""
     text, lex, rx = ctx.text, ctx.lex, _patterns(ctx.lang)
     weapons = ctx.within(ctx.weapons, start, end)
-    parens = ctx.remember("parentheses", lambda: _Parentheses(ctx.text))
+    parens = _parentheses(ctx)
     groups: list[ItemMention] = []
     kinds: set[str] = set()  # the kinds of the parts of the last group
     for w in weapons:
@@ -146,9 +160,13 @@ def group_item_mentions(ctx: DocContext, start: int, end: int) -> list[ItemMenti
                 if w.kind == "generic" or not _digit_last(text, opened, w.start):
                     continue
                 g.broken_down = True
-        before = text[max(start, w.start - 40):w.start]
+        # "for the", "pour les": what the item before is for ("pour les corps de bombes BLU-109"),
+        # read after that item, up to a conjunction ("rounds for the howitzers and additional
+        # ammo": the ammo is an item of its own)
+        before = text[max(start, w.start - 40, groups[-1].end if groups else start):w.start]
         comp = lex.rx("component_cues").search(before)
-        if comp and groups and not re.search(r"\d", before[comp.end():]):
+        if comp and groups and not re.search(r"\d", before[comp.end():]) \
+                and not rx.conjunction.search(before, comp.end()):
             continue
         groups.append(ItemMention(w.start, w.end, [w]))
         kinds = {w.kind}
@@ -164,17 +182,364 @@ def group_item_mentions(ctx: DocContext, start: int, end: int) -> list[ItemMenti
         # "missile defense", "K-10 ammunition resupply vehicles": a noun that modifies another
         # noun, one that names no equipment, is not the noun of the item
         g.parts = [p for p in g.parts if p.kind != "generic" or not _modifies_other_noun(ctx, p)]
-        if not g.parts:
+        if not g.parts or _only_supported(ctx, g):
             continue
         if all(p.kind == "generic" for p in g.parts):
             phrase_start, g.phrase_end = _noun_phrase(rx, text, g, end, weapons, weapon_starts)
             phrase = re.sub(r"\s+", " ", text[phrase_start:g.phrase_end]).strip()
             if phrase.lower() != g.best.text.lower():
-                g.phrase_text = phrase
+                g.phrase_text = _in_singular(ctx, phrase_start, g.phrase_end, g.best)
             elif g.quantity is None and _definite(ctx, g):
                 continue  # "the howitzers", "ces chars": equipment named before, not a new item
+            if g.phrase_text is None:
+                g.phrase_text = _fuller_before(ctx, g)
+            if g.quantity is None:
+                kept += _other_calibre(ctx, g, phrase_start, start)
+                kept.append(g)
+                kept += _joined_complement(ctx, g, end, weapons)
+                continue
         kept.append(g)
-    return [g for g in kept if not g.broken_down]
+    kept = [g for g in kept if not g.broken_down]
+    named = _counted_names(ctx, start, end, weapons, listed)
+    if named:
+        kept = sorted(kept + named, key=lambda g: g.start)
+    first = bool(lex.words("noun_first"))
+    for g in kept:
+        g.scope = start
+        noun = next((p.description for p in g.parts if p.kind == "generic" and p.description), None)
+        g.head = (noun.split()[0] if first else noun.split()[-1]).lower() if noun else None
+    return _without_inclusions(ctx, kept)
+
+
+# the parts of speech a name of equipment is made of ("HF 9550 Radios", "Blue Force Trackers")
+NAME_POS = frozenset({"NOUN", "PROPN", "ADJ", "NUM", "X"})
+NAME_ENTITIES = frozenset({"GPE", "ORG", "PERSON", "PER", "NORP", "LOC", "FAC"})
+MEASURE_ENTITIES = frozenset({"DATE", "MONEY"})
+
+
+def _counted_names(ctx: DocContext, start: int, end: int, weapons: list[WeaponMatch], listed: bool
+                   ) -> list[ItemMention]:
+    """Equipment the catalogue does not know, counted: "14 Blue Force Trackers", "12 HF 9550
+    Radios", "16 Identification Friend or Foe systems". The words after a count up to the noun
+    that ends their phrase name the item; letters and digits written together before the noun
+    ("HF 9550") are its designation. Outside a notice's list the words must hold a name (two
+    capitalised words, not a place, body or person): a common noun counted there ("70 personnel")
+    is no equipment."""
+    rx = _patterns(ctx.lang)
+    money = ctx.money_spans
+    taken = [(w.start, w.end) for w in weapons]
+    parens = _parentheses(ctx)
+    out: list[ItemMention] = []
+    for n in ctx.within(ctx.numbers, start, end):
+        if money.contains(n.start) or n.value != int(n.value) or n.value < 1 \
+                or rx.size.match(ctx.text, n.end) or rx.kind_noun.match(ctx.text, n.end):
+            continue
+        counted = ctx.doc.char_span(n.start, n.end, alignment_mode=EXPAND)
+        if counted is not None and counted[-1].ent_type_ in MEASURE_ENTITIES:
+            continue  # "in 2024 Seoul Defence Industries ...": a year
+        phrase = _name_after(ctx, n.end, end)
+        if phrase is None or any(s < phrase.end_char and phrase.start_char < e for s, e in taken):
+            continue
+        if any(n.start < g.end and g.start < phrase.end_char for g in out):
+            continue
+        opened = parens.last_open(start, n.start)
+        if opened != -1 and not parens.closes(opened, n.start):
+            continue  # "(16 installed and 4 spares)": the count of an item told before
+        if not listed and not _holds_name(ctx, phrase):
+            continue
+        if is_support_noun(phrase.text, ctx.lang):
+            continue
+        out.append(_named_mention(ctx, phrase, n))
+    return out
+
+
+def _name_after(ctx: DocContext, pos: int, limit: int):
+    """The words right after a count that make one noun phrase, up to its last noun: nouns,
+    names, adjectives and figures, a conjunction only between capitalised words ("Friend or Foe");
+    None when they do not end in a noun."""
+    doc = ctx.doc
+    first = doc.char_span(pos, min(limit, pos + 1), alignment_mode=EXPAND)
+    if first is None:
+        return None
+    i = first.start
+    if i < len(doc) and doc[i].idx < pos:
+        i += 1
+    j = i
+    while j < len(doc) and doc[j].idx < limit:
+        t = doc[j]
+        inside = t.pos_ in NAME_POS or t.text in HYPHENS or t.tag_ == "VBG" and j > i  # "loading ramps"
+        between_names = t.pos_ == "CCONJ" and j > i and doc[j - 1].text[:1].isupper() \
+            and j + 1 < len(doc) and doc[j + 1].text[:1].isupper()
+        if not (inside or between_names) or t.ent_type_ in MEASURE_ENTITIES:
+            break
+        j += 1
+    while j > i and doc[j - 1].pos_ not in {"NOUN", "PROPN"}:
+        j -= 1
+    if j - i < 1 or j - i > 8 or doc[i].like_num:
+        return None
+    return doc[i:j]
+
+
+def _holds_name(ctx: DocContext, phrase) -> bool:
+    """Letters and figures written together ("HF 9550"), or two capitalised words in a row,
+    neither part of a place, body or person."""
+    if _code(ctx, phrase, _phrase_head(ctx, phrase)) is not None:
+        return True
+    run = 0
+    for t in phrase:
+        run = run + 1 if t.text[:1].isupper() and t.is_alpha and t.ent_type_ not in NAME_ENTITIES else 0
+        if run >= 2:
+            return True
+    return False
+
+
+def _named_mention(ctx: DocContext, phrase, n: NumberMatch) -> ItemMention:
+    """The item of a counted phrase the catalogue does not know. Letters and figures written
+    together ("HF 9550 Radios", "radios HF 9550") or capitalised words beside an ordinary noun
+    ("Long Range Acoustic Device 5km loudspeaker systems", "terminaux Blue Force Tracker") are
+    its designation, the other words its description; a name that holds the noun ("Blue Force
+    Trackers") is the description itself. The noun is put in the singular."""
+    head = _phrase_head(ctx, phrase)
+    named = _code(ctx, phrase, head) or _capitalised_run(phrase, head)
+    words = [t for t in phrase if named is None or not named.start <= t.i < named.end]
+    description = "".join((_singular(t) + t.whitespace_ if t.i == head.i else t.text_with_ws) for t in words)
+    if named is not None:
+        description = description.lower()
+    return _open_mention(phrase, n, named.text if named is not None else None, description)
+
+
+def _phrase_head(ctx: DocContext, phrase):
+    """The noun of `phrase`: its first or its last noun without figures, as the language puts
+    the noun before or after its modifiers (`noun_first` of lang/<lang>/items.json)."""
+    nouns = [t for t in phrase if t.pos_ in {"NOUN", "PROPN"} and t.is_alpha]
+    if not nouns:
+        return phrase[-1]
+    return nouns[0] if ctx.lex.words("noun_first") else nouns[-1]
+
+
+def _code(ctx: DocContext, phrase, head):
+    """"HF 9550": the run of acronyms and figures (not sizes) that ends on a figure, the noun
+    left out; None when there is none."""
+    units = _patterns(ctx.lang).size
+    run: list = []
+    for t in phrase:
+        sized = units.match(t.text) or t.i + 1 < phrase.end and units.fullmatch(t.nbor().text)
+        coded = t.i != head.i and (any(c.isdigit() for c in t.text) and not sized
+                                   or t.is_upper and t.is_alpha and len(t) >= 2)
+        if coded and (not run or run[-1].i == t.i - 1):
+            run.append(t)
+        elif run and any(c.isdigit() for c in run[-1].text):
+            break
+        else:
+            run = [t] if coded else []
+    while run and not any(c.isdigit() for c in run[-1].text):
+        run.pop()
+    return phrase.doc[run[0].i:run[-1].i + 1] if run else None
+
+
+def _capitalised_run(phrase, head):
+    """Two capitalised words or more in a row (with "or"/"and" between them), not right
+    before the noun nor holding it: the name in "Long Range Acoustic Device 5km loudspeaker
+    systems", "terminaux Blue Force Tracker"; None otherwise ("Identification Friend or Foe
+    systems", "Blue Force Trackers": words that say what kind of noun)."""
+    best = None
+    i = phrase.start
+    while i < phrase.end:
+        j = i
+        while j < phrase.end and j != head.i and (phrase.doc[j].text[:1].isupper() and phrase.doc[j].is_alpha
+                                                  or phrase.doc[j].pos_ == "CCONJ" and j > i):
+            j += 1
+        while j > i and phrase.doc[j - 1].pos_ == "CCONJ":
+            j -= 1
+        if j - i >= 2 and j != head.i:
+            best = best or phrase.doc[i:j]
+        i = max(j, i + 1)
+    return best
+
+
+def _open_mention(phrase, n: NumberMatch, designation: str | None, description: str) -> ItemMention:
+    known = lookup_designation(designation) if designation else None  # "K2GF": a model of a known programme
+    match = WeaponMatch(phrase.start_char, phrase.end_char, phrase.text, designation, known and known[0],
+                        known and known[1] or "other", "designation" if designation else "generic",
+                        description.strip())
+    return ItemMention(phrase.start_char, phrase.end_char, [match], quantity=int(n.value),
+                       qualifier=n.qualifier, quantity_span=(n.start, n.end))
+
+
+def _singular(token) -> str:
+    """A noun in the singular: its lemma, or a plural "s" dropped where the lemmatiser leaves
+    names ("Trackers") as written."""
+    if token.lemma_.lower() != token.text.lower():
+        lemma = token.lemma_
+        return lemma[:1].upper() + lemma[1:] if token.text[:1].isupper() else lemma
+    if token.text.endswith("s") and not token.text.endswith("ss") and len(token) > 3:
+        return token.text[:-1]
+    return token.text
+
+
+# the tokens that may stand between two items of one list ("rounds, multi-purpose rounds and ...")
+LIST_POS = frozenset({"PUNCT", "CCONJ", "DET", "NUM", "ADP"})
+
+
+def _without_inclusions(ctx: DocContext, items: list[ItemMention]) -> list[ItemMention]:
+    """"X, including A, B and C": one level of the equipment. Named or counted equipment
+    listed after an unnamed noun breaks it down, and so do counted models after a counted
+    programme ("fighter jets including 50 F/A-18E and 14
+    EA-18G": the jets are not an item of their own); unnamed, uncounted nouns listed after an
+    unnamed item are kinds of it ("30mm ammunition, including high explosive rounds and
+    training rounds": the ammunition is the item)."""
+    if len(items) < 2:
+        return items
+    cue = ctx.lex.rx("inclusion_cues")
+    dropped: set[int] = set()
+    k = 0
+    while k < len(items) - 1:
+        outer = items[k]
+        end = max(outer.end, outer.phrase_end)
+        said = _inclusion_cue(ctx, cue, end, items[k + 1].start)
+        if said is None or not _list_gap(ctx, said.end(), items[k + 1].start, first=True):
+            k += 1
+            continue
+        listed = [k + 1]
+        while listed[-1] + 1 < len(items) and _list_gap(
+                ctx, max(items[listed[-1]].end, items[listed[-1]].phrase_end), items[listed[-1] + 1].start):
+            listed.append(listed[-1] + 1)
+        if outer.designation is not None:
+            # "160 MRAP vehicles to include (110 MaxxPro Dash DXM, 30 ...)": counted models break
+            # a counted programme down; anything else listed after a named item is left alone
+            if outer.quantity is not None and all(
+                    items[j].designation is not None and items[j].quantity is not None for j in listed):
+                dropped.add(k)
+        elif any(items[j].designation is not None or items[j].quantity is not None for j in listed) or any(
+                _stems(outer.to_item().description) < _stems(items[j].to_item().description) for j in listed):
+            dropped.add(k)  # broken down, or told again more fully ("bombs, among them 500-pound bombs")
+        else:
+            dropped.update(listed)
+        k = listed[-1] + 1
+    return [g for j, g in enumerate(items) if j not in dropped]
+
+
+LOOK_BACK = 40  # weapon mentions read back for the fuller name of a bare noun
+
+
+def _fuller_before(ctx: DocContext, g: ItemMention) -> str | None:
+    """"precision guided munitions ... spare parts, munitions and training": a bare equipment
+    noun told after a fuller one made of it, earlier in the text, is that equipment; None when
+    there is none."""
+    noun = g.best
+    words = _stems(noun.description)
+    if not ctx.starts_ordered(ctx.weapons):
+        return None
+    starts = ctx.remember(_fuller_before, lambda: [w.start for w in ctx.weapons])
+    k = bisect_left(starts, g.start)
+    for w in reversed(ctx.weapons[max(0, k - LOOK_BACK):k]):
+        if w.kind == "generic" and w.start < g.start and words < _stems(w.description):
+            return w.description
+    return None
+
+
+def _other_calibre(ctx: DocContext, g: ItemMention, phrase_start: int, limit: int) -> list[ItemMention]:
+    """"155mm and 105mm artillery ammunition": the item of the first calibre, which shares the
+    noun of `g` (written with the second)."""
+    rx = _patterns(ctx.lang)
+    m = rx.other_calibre.search(ctx.text, max(limit, phrase_start - 30), phrase_start)
+    if m is None or phrase_start >= g.start:
+        return []
+    rest = _in_singular(ctx, g.start, g.phrase_end, g.best)
+    return [ItemMention(m.start(1), g.end, list(g.parts), phrase_end=g.phrase_end,
+                        phrase_text=f"{m.group(1)} {rest}")]
+
+
+def _joined_complement(ctx: DocContext, g: ItemMention, limit: int, weapons: list[WeaponMatch]
+                       ) -> list[ItemMention]:
+    """"systèmes de guidage et de vision nocturne", "obus de 155 mm et de 105 mm": a second
+    complement joined to the noun's own makes a second item of the same noun (not when an
+    article or another equipment word follows: "des chars et de la défense anti-aérienne")."""
+    rx = _patterns(ctx.lang)
+    m = rx.joined_complement.match(ctx.text, g.phrase_end, limit)
+    if m is None:
+        return []
+    words = ctx.doc.char_span(m.end(), min(limit, m.end() + 60), alignment_mode=EXPAND)
+    if words is None or not len(words) or words[0].idx != m.end() or words[0].pos_ not in {"NOUN", "NUM"}:
+        return []
+    last = words[0]
+    for t in words[1:]:
+        if t.pos_ not in {"ADJ", "NOUN"} or t.pos_ == "NOUN" and last.pos_ != "NUM":
+            break
+        last = t
+    end = last.idx + len(last)
+    if any(m.end() <= w.start < end for w in weapons) or is_support_noun(ctx.text[m.end():end], ctx.lang):
+        return []  # another item, or support ("kits de guidage et de soutien connexe")
+    noun = g.best.description or g.best.text
+    own = rx.preposition.search(noun)
+    head = noun[:own.start()] if own else noun
+    phrase = head + " " + re.sub(r"\s+", " ", ctx.text[m.start(1):end])
+    # the noun phrase may be an equipment word of its own ("système de vision nocturne")
+    own_kind = [w for w in find_weapons(phrase, ctx.lang) if w.end - w.start == len(phrase)]
+    return [ItemMention(m.start(1), end, own_kind or list(g.parts), phrase_end=end, phrase_text=phrase)]
+
+
+def _in_singular(ctx: DocContext, start: int, end: int, noun: WeaponMatch) -> str:
+    """The noun phrase [start, end) with its equipment noun in the singular ("2,000-pound bombs"
+    -> "2,000-pound bomb", "rounds of 155mm ammunition" -> "round of ..."), unless adjectives
+    that agree with it follow ("véhicules blindés médicalisés" stays as written)."""
+    text = ctx.text
+    written = re.sub(r"\s+", " ", text[start:end]).strip()
+    singular = noun.description or noun.text
+    if not start <= noun.start < noun.end <= end or noun.text.lower() == singular.lower():
+        return written
+    after = ctx.doc.char_span(noun.end, end, alignment_mode=CONTRACT)
+    if after is not None and len(after) and (after[0].pos_ == "ADJ" or after[0].dep_ in {"amod", "acl"}):
+        return written
+    if noun.text[:1].isupper():
+        singular = singular[:1].upper() + singular[1:]
+    return re.sub(r"\s+", " ", text[start:noun.start] + singular + text[noun.end:end]).strip()
+
+
+def _inclusion_cue(ctx: DocContext, cue: re.Pattern[str], start: int, end: int) -> re.Match[str] | None:
+    """The inclusion cue right after an item or after a comma in the words between two items
+    ("fighter jets from Boeing, including", "vehicles to include (110 ..."), the last one; None
+    when there is none or the words before it run past a clause."""
+    if end - start > 80:
+        return None
+    found = None
+    for m in cue.finditer(ctx.text, start, end):
+        before = ctx.text[start:m.start()]
+        if any(c in ";:.()" for c in before):
+            break
+        if before.rstrip().endswith(",") or not before.strip() or _own_noun(ctx, start, m.start()):
+            found = m
+    if found is not None and any(c in ";:.)" for c in ctx.text[found.end():end]):
+        return None
+    return found
+
+
+def _own_noun(ctx: DocContext, start: int, end: int) -> bool:
+    """Are the words in [start, end) the noun that the item ending at `start` modifies ("MRAP
+    vehicles to include")?"""
+    gap = ctx.doc.char_span(start, end, alignment_mode=CONTRACT)
+    if gap is None or not 0 < len(gap) <= 2 or gap.start == 0:
+        return False
+    before = ctx.doc[gap.start - 1]
+    return all(t.pos_ in {"NOUN", "PROPN"} for t in gap) and before.head.i in range(gap.start, gap.end)
+
+
+def _list_gap(ctx: DocContext, start: int, end: int, first: bool = False) -> bool:
+    """Do the words between two items of a list only join them (punctuation, a conjunction, an
+    article, a count) or modify the next one? Before the first item of a list after its cue,
+    no conjunction is needed; between two items, punctuation or a conjunction must be."""
+    if end - start > 60:
+        return False
+    gap = ctx.doc.char_span(start, end, alignment_mode=CONTRACT)
+    if gap is None:
+        return not ctx.text[start:end].strip(" ,") if not first else False
+    joined = first
+    for t in gap:
+        if t.pos_ in {"PUNCT", "CCONJ"}:
+            joined = joined or t.text != "-"
+        elif t.pos_ not in LIST_POS and not (t.dep_ in MODIFIER_DEPS and t.head.i > t.i):
+            return False
+    return joined
 
 
 # the relations of a word that modifies a noun inside its phrase (UD for French, ClearNLP for English)
@@ -183,12 +548,38 @@ HYPHENS = frozenset("-\u2010\u2011\u2013")
 MAX_MODIFIERS = 4
 
 
+# the relations of a noun that depends on another through a preposition (ClearNLP, UD)
+SUPPORTED_DEPS = frozenset({"pobj", "obl", "obl:mod", "nmod"})
+
+
+def _only_supported(ctx: DocContext, g: ItemMention) -> bool:
+    """Is the equipment of `g` only what support is for ("software support for C-130J
+    aircraft", "C-130J technical support", "le soutien logistique de ses Rafale", "spare parts
+    for the tanks")? Its noun, or the noun it modifies, depends on a support noun."""
+    span = ctx.doc.char_span(g.start, g.end, alignment_mode=EXPAND)
+    if span is None:
+        return False
+    token = span.root
+    for _ in range(3):
+        head = token.head
+        if head.i == token.i or token.dep_ not in MODIFIER_DEPS | SUPPORTED_DEPS:
+            return False  # "training, logistics and ammunition": listed beside, not supported
+        if head.pos_ == "ADP":  # "support for C-130J aircraft": the preposition's head
+            head = head.head
+        if head.pos_ in {"NOUN", "PROPN"} and is_support_noun(head.text, ctx.lang):
+            return True
+        if token.dep_ not in MODIFIER_DEPS or head.pos_ not in {"NOUN", "PROPN"}:
+            return False
+        token = head  # "C-130J aircraft": the noun the name modifies
+    return False
+
+
 def _modifiers_only(ctx: DocContext, g: ItemMention, w: WeaponMatch) -> bool:
     """Do the words between item `g` and mention `w` only modify a noun of the phrase the two
     make ("48 avions de chasse légers FA-50", "K9 Thunder self-propelled howitzers")? Each must
     hang, as an adjective, compound or name, on a word inside that phrase: an article, a
     preposition, a conjunction, a number or a verb starts another phrase."""
-    gap = ctx.doc.char_span(g.end, w.start, alignment_mode="contract")
+    gap = ctx.doc.char_span(g.end, w.start, alignment_mode=CONTRACT)
     if gap is None or not 0 < len(gap) <= MAX_MODIFIERS:
         return False
     units = _patterns(ctx.lang).size
@@ -205,15 +596,15 @@ def _modifiers_only(ctx: DocContext, g: ItemMention, w: WeaponMatch) -> bool:
 
 def _heads(ctx: DocContext, head: WeaponMatch, dependent: WeaponMatch) -> bool:
     """Is mention `head` the syntactic head of mention `dependent` (an ancestor of its root)?"""
-    h = ctx.doc.char_span(head.start, head.end, alignment_mode="expand")
-    d = ctx.doc.char_span(dependent.start, dependent.end, alignment_mode="expand")
+    h = ctx.doc.char_span(head.start, head.end, alignment_mode=EXPAND)
+    d = ctx.doc.char_span(dependent.start, dependent.end, alignment_mode=EXPAND)
     return h is not None and d is not None and h.root.is_ancestor(d.root)
 
 
 def _name_words(ctx: DocContext, start: int, end: int) -> str | None:
     """The capitalised words between a designation and its noun that complete its name ("K2
     Black Panther tanks", "K9 Thunder howitzers"), not a place, organisation or demonym."""
-    gap = ctx.doc.char_span(start, end, alignment_mode="contract")
+    gap = ctx.doc.char_span(start, end, alignment_mode=CONTRACT)
     if gap is None or any(not t.text[:1].isupper() or not t.is_alpha or t.ent_type_ in {"GPE", "ORG", "LOC"}
                           for t in gap):
         return None
@@ -222,7 +613,7 @@ def _name_words(ctx: DocContext, start: int, end: int) -> str | None:
 
 def _modifies_other_noun(ctx: DocContext, g: WeaponMatch) -> bool:
     """Is the noun of mention `g` a compound modifier of a later noun that names no equipment?"""
-    span = ctx.doc.char_span(g.start, g.end, alignment_mode="expand")
+    span = ctx.doc.char_span(g.start, g.end, alignment_mode=EXPAND)
     if span is None:
         return False
     root = span.root
@@ -236,7 +627,7 @@ def _modifies_other_noun(ctx: DocContext, g: WeaponMatch) -> bool:
 def _definite(ctx: DocContext, g: ItemMention) -> bool:
     """Does a definite article or a demonstrative determine the noun of `g` (its determiner in
     the parse, or the word just before the phrase)?"""
-    span = ctx.doc.char_span(g.start, g.end, alignment_mode="expand")
+    span = ctx.doc.char_span(g.start, g.end, alignment_mode=EXPAND)
     if span is None:
         return False
     determiners = [t for t in span.root.lefts if t.dep_ == "det"]
@@ -277,6 +668,11 @@ class _Parentheses:
             m = NON_SPACE.search(self.text, start)
             self._next_non_space[start] = m.start() if m else len(self.text)
         return self._next_non_space[start] >= end
+
+
+def _parentheses(ctx: DocContext) -> _Parentheses:
+    """The parentheses of the document, found once."""
+    return ctx.remember(_Parentheses, lambda: _Parentheses(ctx.text))
 
 
 def _digit_last(text: str, start: int, end: int) -> bool:
@@ -377,7 +773,7 @@ def _noun_phrase(rx: _Patterns, text: str, g: ItemMention, limit: int, weapons: 
     breakdown = re.match(r"\s*\([^()]*\d[^()]{0,50}\)", text[end:limit])  # "(16 installed and 4 spares)"
     if breakdown:
         end += breakdown.end()
-    named = _first_named_after(weapons, starts, end, min(limit, end + 80))
+    named = _first_named_after(weapons, starts, end, min(limit, end + 130))
     if named is not None and rx.for_system.fullmatch(text, end, named.start):
         tail = rx.system_tail.match(text[named.end:named.end + 12])
         end = named.end + (tail.end() if tail else 0)
@@ -414,12 +810,16 @@ BRACKETED_COUNT = re.compile(r"\s*\(\d[\d,]*\)")  # the "(60)" of "sixty (60) mi
 def _attach_quantity(ctx: DocContext, g: ItemMention, numbers: _Counts) -> None:
     text, rx = ctx.text, _patterns(ctx.lang)
     n = numbers.last_before(g.start)
+    # "45 of the 185-mile (297-km) range ATACMS missiles": sizes between count and item are read past
+    while n is not None and rx.size.match(text, n.end) and g.start - n.start <= 60:
+        n = numbers.last_before(n.start)
     # "2,000-pound bombs", "155-millimeter guns": a size, not a count; "three types of jets": kinds
     if n is not None and not rx.size.match(text, n.end) and not rx.kind_noun.match(text, n.end):
-        # the words between number and item, a count in brackets left out; only a short gap
-        # is read (a number far back does not count the item)
+        # the words between number and item, a count in brackets left out, sizes too; only a
+        # short gap is read (a number far back does not count the item)
         gap_start = numbers.gap_start(n, g.start)
-        gap = text[gap_start:g.start] if g.start - gap_start <= 30 else None
+        gap = rx.sized.sub(" ", text[gap_start:g.start]) if g.start - gap_start <= 60 else None
+        gap = gap if gap is not None and len(gap) <= 30 else None
         if gap is not None and not re.search(r"[\d.;:()]", gap) and len(gap.split()) <= 3 \
                 and not rx.conjunction.search(gap):
             g.quantity = int(n.value) if n.value == int(n.value) else None
@@ -429,9 +829,84 @@ def _attach_quantity(ctx: DocContext, g: ItemMention, numbers: _Counts) -> None:
         g.quantity, g.qualifier, g.quantity_span = 1, "exact", None
 
 
+def without_counts(mentions: list[ItemMention]) -> list[ItemMention]:
+    """The same items with no count: what a count over several deals leaves each of them."""
+    return [replace(m, quantity=None, qualifier=None, quantity_span=None) for m in mentions]
+
+
+def _stems(text: str | None) -> frozenset[str]:
+    """The words of `text`, lower-cased, a plural "s"/"x" dropped: "2,000-pound bombs" and
+    "bomb" share "bomb"."""
+    return frozenset(w[:-1] if len(w) > 3 and w[-1] in "sx" else w
+                     for w in re.findall(r"[^\W\d_]+", (text or "").lower()))
+
+
 def drop_summaries(mentions: list[ItemMention]) -> list[ItemMention]:
-    """Leave out an unnamed, uncounted item that only announces a named one made of the same
-    noun ("une vente de kits de guidage ... 3 845 kits de guidage KMU-558B/B")."""
+    """Leave out the items of a deal that only tell again, in general words, equipment the deal
+    names more precisely:
+
+    - an unnamed, uncounted bare noun that is the noun of a named item, its head noun, or a
+      word of its name ("une vente de kits de guidage ... 3 845 kits de guidage KMU-558B/B",
+      "guidance kits ... 14,500 KMU-556C/B tail kits", "munitions ... Joint Direct Attack
+      Munitions");
+    - an unnamed item whose words all belong to a fuller unnamed one of another sentence ("bombs
+      ... the 2,000-pound bombs"), with no other count (a list names both: "bombs, guided bombs");
+    - an unnamed item counted as a named item of its kind ("180 K2 tanks ... these 180 armoured
+      vehicles")."""
     named_nouns = {p.description for m in mentions if m.designation for p in m.parts if p.kind == "generic"}
-    return [m for m in mentions if m.designation or m.quantity is not None
-            or m.best.description not in named_nouns]
+    named_heads = {m.head for m in mentions if m.designation and m.head}
+    named_words = [_stems(" ".join(p.text for p in m.parts)) for m in mentions if m.designation]
+    records = [m.to_item() for m in mentions]
+    named = [(r.category, r.quantity) for m, r in zip(mentions, records) if m.designation]
+    words = [_stems(r.description) for r in records]
+    kept = []
+    for k, (m, r) in enumerate(zip(mentions, records)):
+        if m.designation is None:
+            if m.quantity is None and (m.best.description in named_nouns or m.phrase_text is None and (
+                    m.head in named_heads or any(words[k] <= w for w in named_words))):
+                continue
+            if any(j != k and mentions[j].designation is None and words[k] < words[j] and mentions[j].scope != m.scope
+                   and r.quantity in {None, records[j].quantity} for j in range(len(mentions))):
+                continue
+            if m.quantity is not None and (r.category, r.quantity) in named:
+                continue
+        kept.append(m)
+    return _counts_to_names(_without_totals(kept))
+
+
+def _without_totals(mentions: list[ItemMention]) -> list[ItemMention]:
+    """"180 K2 tanks ... 117 K2GF and 63 K2PL": a count that the counted models of its programme
+    (or, for an unnamed item, the counted named items of its kind) add up to is their total,
+    not an item of its own."""
+    records = [m.to_item() for m in mentions]
+    out = []
+    for k, (m, r) in enumerate(zip(mentions, records)):
+        if m.quantity is not None:
+            if m.designation is None:
+                parts = [o.quantity for j, o in enumerate(records)
+                         if j != k and mentions[j].designation and o.category == r.category and o.quantity]
+            else:
+                parts = [o.quantity for j, o in enumerate(records) if j != k and r.family and o.family == r.family
+                         and o.designation != r.designation and o.quantity]
+            if len(parts) >= 2 and sum(parts) == m.quantity:
+                continue
+        out.append(m)
+    return out
+
+
+def _counts_to_names(mentions: list[ItemMention]) -> list[ItemMention]:
+    """"116 chars ... les Abrams": the count of an unnamed item goes to the one named item of
+    its kind the deal leaves uncounted, when the deal counts nothing else of that kind."""
+    records = [m.to_item() for m in mentions]
+    out = list(mentions)
+    for k, (m, r) in enumerate(zip(mentions, records)):
+        if m.designation is not None or m.quantity is None or r.category is None:
+            continue
+        same = [j for j, o in enumerate(records) if j != k and o.category == r.category]
+        named = [j for j in same if mentions[j].designation is not None]
+        if len(named) != 1 or len(same) != 1 or records[named[0]].quantity is not None:
+            continue
+        j = named[0]
+        out[j] = replace(mentions[j], quantity=m.quantity, qualifier=m.qualifier, quantity_span=m.quantity_span)
+        out[k] = None
+    return [m for m in out if m is not None]

@@ -12,10 +12,14 @@ Built once per document (`mentions_of(ctx)`), then asked by every extractor that
 * `resolve(tok)`: the entity any other word stands for, read from the parse at that token:
   a pronoun (he/she -> a person, it -> a body, they -> the last speaker or body), "the latter",
   a relative pronoun (its antecedent), "a spokesperson for X" (X, the role kept), a statement or
-  a toll ("the statement", "le bilan": the body that issued it), a definite body noun ("the
-  ministry", "le tribunal": the last body of that kind named before), a definite role noun
-  ("the minister": the person the text introduced with that role), a proper noun the NER missed,
-  or any other noun phrase ("officials", "a farmer" ... "the farmer": its first mention).
+  a toll ("the statement", "le bilan": the body that issued it, else the body last named acting),
+  an agreement (itself, as the text first names it: "un accord bilatéral de sécurité"), a lawsuit
+  (whoever filed it), "ce texte" (the kind of text named before it), a definite body noun ("the
+  ministry", "le tribunal": the last body of that kind named before; "the South Korean firm": the
+  last company; "the UN's highest court": the last court; "l'agence chargée ... (DSCA)": the name
+  in brackets), a definite role noun ("the minister": the person the text introduced with that
+  role), "ils" opening a sentence (the plural subject of the one before), a proper noun the NER
+  missed, or any other noun phrase ("officials", "a farmer" ... "the farmer": its first mention).
 
 Every question is answered from tables built in one pass (by surname, by acronym, by head word,
 by kind with bisection over starts): the work stays linear in the length of the document.
@@ -42,6 +46,8 @@ RIGHT_COMPLEMENTS = RIGHT_KEEP | {"case", "det", "nmod", "pobj", "prep", "appos"
 ACRONYM_AFTER = re.compile(r"\s*\(([A-Z][A-Za-z]{1,9})\)")
 ARTICLE = re.compile(r"^(?:l['’]\s*|(?:le|la|les|the)\s+)", re.IGNORECASE)
 NAME_LABELS = {"PERSON", "ORG", "GPE"}
+BODIES = ("org", "court")  # the kinds of entity that are bodies
+EXPAND = "expand"  # spaCy's alignment of a character span to whole tokens
 
 
 @dataclass
@@ -136,11 +142,24 @@ def right_edge(tok):
     return doc[j]
 
 
-def phrase(ctx: DocContext, tok, drop) -> str:
+def phrase(ctx: DocContext, tok, drop, core: bool = False) -> str:
     """The noun phrase of `tok`: its compounds, adjectives and names, without determiners,
-    numerals or clauses; the leading words in `drop` (articles, "one", "some") left out."""
+    numerals or clauses; the leading words in `drop` (articles, "one", "some") left out. `core`:
+    only the complements that are part of a name ("of X", "de X"), not "against the government"
+    nor a bare noun ("un accord de sécurité vendredi")."""
     words = [t for t in tok.doc[left_edge(tok).i:tok.i + 1] if t.dep_ not in {"det", "punct"} or t.text == "-"]
-    words += list(tok.doc[tok.i + 1:right_edge(tok).i + 1])
+    right = list(tok.doc[tok.i + 1:right_edge(tok).i + 1])
+    if core:
+        keep = ctx.lex.rx("name_prepositions")
+        for k, t in enumerate(right):
+            if t.dep_ in {"prep", "case"} and not keep.fullmatch(t.text) or (
+                    t.head.i == tok.i and t.pos_ in {"NOUN", "PROPN"} and t.dep_ in {"nmod", "npadvmod", "obl:mod"}
+                    and not any(c.dep_ == "case" for c in t.children)):
+                right = right[:k]
+                break
+        while right and right[-1].dep_ in {"prep", "case", "det", "cc"}:
+            right.pop()
+    words += right
     while words and (words[0].text.lower() in drop or words[0].dep_ in {"det", "nummod", "case"}):
         words = words[1:]
     if not words:
@@ -155,8 +174,9 @@ def doc_punct_before(tok, mark: str) -> bool:
     return tok.i > 0 and tok.doc[tok.i - 1].text == mark
 
 
-def parse_role(tok, lex) -> tuple[str, int | None, bool]:
-    """(role, verb index, negated) of a token: how it hangs from the verb it depends on."""
+def parse_role(tok, lex, negated_at: dict[int, bool] | None = None) -> tuple[str, int | None, bool]:
+    """(role, verb index, negated) of a token: how it hangs from the verb it depends on.
+    `negated_at` remembers the answer for each verb (a verb with many mentions under it is read once)."""
     dep = tok.dep_
     head = tok.head
     if dep == "pobj" and head.dep_ == "agent":
@@ -167,7 +187,11 @@ def parse_role(tok, lex) -> tuple[str, int | None, bool]:
     agent = lex.rx("agent_prepositions")
     if dep.startswith("obl") and any(c.dep_ == "case" and agent.fullmatch(c.text) for c in tok.children):
         role = "agent"
-    negated = any(c.dep_ in {"neg", "advmod"} and lex.rx("negators").fullmatch(c.text) for c in head.children)
+    negated = negated_at.get(head.i) if negated_at is not None else None
+    if negated is None:
+        negated = any(c.dep_ in {"neg", "advmod"} and lex.rx("negators").fullmatch(c.text) for c in head.children)
+        if negated_at is not None:
+            negated_at[head.i] = negated
     return role, head.i if head.i != tok.i else None, negated
 
 
@@ -188,6 +212,11 @@ class Mentions:
     _surnames: dict[str, int] = field(default_factory=dict)      # surname -> entity id
     _initials: dict[str, int] = field(default_factory=dict)      # initials of an org name -> entity id
     _acronym_of: dict[str, str] = field(default_factory=dict)    # folded long form -> its acronym
+    _mention_starts: list[int] = field(default_factory=list)
+    _negated_at: dict[int, bool] = field(default_factory=dict)  # verb index -> negated (parse_role's memo)
+    _documents: tuple[list[int], list[tuple[int, str]]] = field(default_factory=lambda: ([], []))  # statements ...
+    _filers: tuple[list[int], list[int]] = field(default_factory=lambda: ([], []))  # "filed by X": X's token
+    _first_of_kind: dict[str, int] = field(default_factory=dict)  # kind of text -> its first word's index
 
     # ------------------------------------------------------------ building
     def build(self) -> Mentions:
@@ -252,15 +281,43 @@ class Mentions:
         for kind, items in (("number", ctx.numbers), ("money", ctx.money), ("date", ctx.dates),
                             ("weapon", ctx.weapons)):
             for x in items:
-                span = doc.char_span(x.start, x.end, alignment_mode="expand")
+                span = doc.char_span(x.start, x.end, alignment_mode=EXPAND)
                 if span is not None and len(span):
                     self._add(span, kind, None)
         self.mentions.sort(key=lambda m: (m.start, m.end))
         self.mentions = [Mention(i, m.start, m.end, m.head, m.kind, m.text, m.entity, m.role, m.verb, m.negated)
                          for i, m in enumerate(self.mentions)]
+        self._mention_starts = [m.start for m in self.mentions]
+        lex = ctx.lex
         for tok in doc:
             self._first_head.setdefault(tok.lower_, tok.i)
+            if not tok.text[:1].isalpha():
+                continue
+            if tok.pos_ in {"NOUN", "PROPN"}:
+                for kind in ("agreement_nouns", "filing_nouns", "statement_nouns"):
+                    if lex.rx(kind).fullmatch(tok.text):
+                        self._documents[0].append(tok.idx)
+                        self._documents[1].append((tok.i, kind))
+                        self._first_of_kind.setdefault(kind, tok.i)
+                        break
+            elif tok.pos_ in {"VERB", "AUX"} and lex.rx("filing_verbs").fullmatch(tok.text):
+                filer = self._filer(tok)
+                if filer is not None:
+                    self._filers[0].append(tok.idx)
+                    self._filers[1].append(filer.i)
         return self
+
+    def _filer(self, verb):
+        """Who files what `verb` says was filed: its agent ("filed by X"), else its active subject."""
+        agent = self.ctx.lex.rx("agent_prepositions")
+        for c in verb.children:
+            if c.dep_ == "agent":
+                return next((g for g in c.children if g.dep_ == "pobj"), None)
+            if c.dep_ == "obl:agent" or (c.dep_.startswith("obl") and any(
+                    g.dep_ == "case" and agent.fullmatch(g.text) for g in c.children)):
+                return c
+        passive = any(c.dep_ in {"aux:pass", "auxpass", "nsubj:pass", "nsubjpass"} for c in verb.children)
+        return None if passive else next((c for c in verb.children if c.dep_ in {"nsubj", "expl:subj"}), None)
 
     def _new(self, kind: str, name: str, start: int, actor_id=None, org_kind=None) -> int:
         ent = Entity(len(self.entities), kind, name, start, actor_id, org_kind)
@@ -274,7 +331,7 @@ class Mentions:
 
     def _add(self, span, kind: str, ent_id: int | None) -> None:
         head = span.root
-        role, verb, negated = parse_role(head, self.ctx.lex)
+        role, verb, negated = parse_role(head, self.ctx.lex, self._negated_at)
         self.mentions.append(Mention(0, span.start_char, span.end_char, head.i, kind,
                                      self.ctx.text[span.start_char:span.end_char], ent_id, role, verb, negated))
         if ent_id is None:
@@ -283,7 +340,7 @@ class Mentions:
             self._named_at[tok.i] = ent_id
             self._span_at[tok.i] = (span.start_char, span.end_char)
         ent = self.entities[ent_id]
-        if ent.kind in {"org", "court"} and role == "subject" and verb is not None \
+        if ent.kind in {"org", "court"} and role in {"subject", "agent"} and verb is not None \
                 and is_speech_verb(self.ctx, span.doc[verb]):
             self._index({"": self._speakers}, "", span.start_char, ent_id)
         self._index(self._by_kind, ent.kind, span.start_char, ent_id)
@@ -297,9 +354,8 @@ class Mentions:
     @staticmethod
     def _index(table, key, start, ent_id) -> None:
         starts, ids = table.setdefault(key, ([], []))
-        if ids and ids[-1] == ent_id and starts[-1] <= start:
-            starts[-1] = start  # the same entity again: only its last mention matters
-            return
+        if ids and ids[-1] == ent_id and starts[-1] == start:
+            return  # the same mention again
         starts.append(start)
         ids.append(ent_id)
 
@@ -327,7 +383,8 @@ class Mentions:
         i = e.start
         while i > 0 and e.start - i < 6:  # the words of the name's own phrase before it
             prev = doc[i - 1]
-            if (prev.is_punct and prev.text != "-") or not (i - 1 < prev.head.i < e.end):
+            if (prev.is_punct and prev.text != "-") or not self._in_name_phrase(prev, i, e) \
+                    or prev.ent_type_ == "PERSON":
                 break
             i -= 1
         if i < e.start and roles.search(self.ctx.text[doc[i].idx:e.start_char]):
@@ -342,8 +399,27 @@ class Mentions:
                 end = hi.idx + len(hi.text)
                 if lo.idx < e.start_char < end:  # "la ministre de la Défense, Claire Dupont"
                     end = e.start_char
+                elif cand.i < e.start and any(not t.is_punct for t in doc[hi.i + 1:e.start]):
+                    continue  # "le président X et son homologue Y": the role is X's, not Y's
                 return ARTICLE.sub("", self.ctx.text[lo.idx:end].strip().rstrip(",").strip()) or None
         return None
+
+    @staticmethod
+    def _in_name_phrase(tok, lo: int, e) -> bool:
+        """Does `tok` (right before the words [lo, e.end) of a name's phrase) belong to that
+        phrase: its head chain reaches the name through words of the phrase ("le chancelier
+        allemand Olaf Scholz"), and it is no preposition heading the whole name ("Après X")?"""
+        if tok.dep_ == "case" and e.start <= tok.head.i < e.end:
+            return False
+        node = tok
+        for _ in range(4):
+            head = node.head
+            if head.i == node.i or not tok.i - 3 <= head.i < e.end:
+                return False
+            if head.i >= lo:
+                return True
+            node = head
+        return False
 
     def _description(self, e) -> str | None:
         """The noun phrase in apposition to a body ("Radio Okapi, média soutenu par l'ONU")."""
@@ -410,13 +486,19 @@ class Mentions:
         if lex.rx("relative_pronouns").fullmatch(word) and tok.head.dep_ in {"relcl", "acl:relcl"} and depth < 2:
             return self.resolve(tok.head.head, last=last, issuer=issuer, depth=depth + 1)  # "X, who said"
         kind = self.pronoun_kind(tok)
+        if kind == "group" and depth < 2:  # "Les enquêteurs de l'ONU ont ... . Ils ont relevé": that subject
+            before = self.previous_subject(tok)
+            if before is not None:
+                found = self.resolve(before, last=last, issuer=issuer, depth=depth + 1)
+                if found is not None:
+                    return found
         if kind is not None:
             return self._by_pronoun(kind, tok.idx, last)
         if lex.rx("latter").fullmatch(word):  # "the latter", "ce dernier": the one named last
             ent = self.last(("person", "org", "court", "state"), tok.idx)
             return self.ref(ent) if ent is not None else last
         for c in tok.rights:  # "la porte-parole du ministère, Karoline Leavitt": the person
-            if c.dep_ == "appos":
+            if c.dep_ == "appos" and self._adjacent_appos(tok, c):
                 ent = self.named_in(c)
                 if ent is not None and ent.kind == "person":
                     return self.ref(ent)
@@ -426,15 +508,9 @@ class Mentions:
             return named
         if lex.rx("report_nouns").fullmatch(word):  # "bilans fournis par X"; "the figure": who gave it
             return self._complement(tok, last, issuer, depth) or last
-        if lex.rx("statement_nouns").fullmatch(word):
-            body = self._complement(tok, last, issuer, depth)  # "the ministry's statement"
-            if body is not None:
-                return body
-            ent = self.last_speaking_body(tok.idx)
-            if ent is not None:
-                return self.ref(ent)
-            ent = self.last(("org", "court"), tok.idx)
-            return issuer or (self.ref(ent) if ent is not None else last)
+        doc_kind = self.document_kind(tok)
+        if doc_kind is not None and depth < 3:
+            return self._document_speaker(tok, doc_kind, last, issuer, depth)
         dets = [c.text for c in tok.lefts if c.dep_ in {"det", "poss"}]
         definite = any(lex.rx("speaker_definite").fullmatch(d) for d in dets)
         if is_for and depth < 2:  # "a spokesperson for X", "le porte-parole du ministère": X
@@ -451,9 +527,25 @@ class Mentions:
                 if last is not None:
                     return last
         bare = left_edge(tok, keep_det=False).i == tok.i and right_edge(tok).i == tok.i
-        if lex.rx("speaker_body_nouns").fullmatch(word) and (definite or depth) and bare:
+        body_noun = lex.rx("speaker_body_nouns").fullmatch(word) is not None
+        if body_noun or lex.rx("speaker_company_nouns").fullmatch(word):
+            named = self._parenthesised(tok)  # "l'agence chargée des exportations (DSCA)"
+            if named is not None:
+                return self.named_ref(named)
+        possessed = any(c.dep_ in {"poss", "nmod:poss"} for c in tok.lefts)
+        if (definite or possessed or depth) and not bare and self._adjectives_only(tok):
+            # "the South Korean firm": the company named before; "the UN's highest court": the court
+            if lex.rx("speaker_company_nouns").fullmatch(word):
+                ent = self._last_where(BODIES, tok.idx, lambda e: e.org_kind == "company")
+                if ent is not None:
+                    return self.ref(ent)
+            elif lex.rx("speaker_court_nouns").fullmatch(word):
+                ent = self.last(("court",), tok.idx)
+                if ent is not None:
+                    return self.ref(ent)
+        if body_noun and (definite or depth) and bare:
             # "the ministry", "le tribunal": the body of that kind named before
-            kinds = ("court",) if lex.rx("speaker_court_nouns").fullmatch(word) else ("org", "court")
+            kinds = ("court",) if lex.rx("speaker_court_nouns").fullmatch(word) else BODIES
             ent = self.last(kinds, tok.idx, word=fold(word)) or self.last(kinds, tok.idx)
             if ent is not None:
                 return self.ref(ent)
@@ -466,9 +558,12 @@ class Mentions:
             if ent is not None:
                 return self.ref(ent)
         drop = set(lex.words("speaker_drop_modifiers")) | set(lex.words("speaker_definite"))
-        if depth:  # the body a spokesperson or a source speaks for, as the text writes it
-            text = phrase(self.ctx, tok, drop)
-            return Ref(text, "org", tok.idx) if text and not bare else None
+        if depth:  # the body a spokesperson or a source speaks for, as the text writes it; a
+            # bare "du ministère" as the text first wrote it ("le ministère turc de la Défense")
+            first = self.first_with_head(word) if bare and lex.rx("speaker_body_nouns").fullmatch(word) else None
+            src = tok.doc[first] if first is not None and first < tok.i else tok
+            text = phrase(self.ctx, src, drop, core=True)
+            return Ref(text, "org", src.idx) if text and (not bare or src.i != tok.i) else None
         first = self.first_with_head(word)
         if first is not None and first < tok.i and (definite or bare):
             text = phrase(self.ctx, tok.doc[first], drop)  # "the farmer": the farmer of the first mention
@@ -477,6 +572,107 @@ class Mentions:
         if not text or not re.search(r"\w", text):
             return None
         return Ref(text, "org" if text[:1].isupper() and not tok.is_sent_start else "group", tok.idx)
+
+    def _parenthesised(self, tok):
+        """The token of a name given in brackets right in the phrase of `tok` ("the agency in
+        charge of exports (Defense Security Cooperation Agency)"), or None."""
+        doc = tok.doc
+        hi = min(len(doc), tok.i + 16)
+        for t in doc[tok.i + 1:hi]:
+            if t.text in {",", ";", ":", "«", "»", "\"", "“", "”"} or t.is_sent_start or t.head.i < tok.i:
+                return None
+            if t.text == "(" and t.i + 1 < len(doc) and (t.i + 1) in self._named_at:
+                ent = self.entities[self._named_at[t.i + 1]]
+                return doc[t.i + 1] if ent.kind in BODIES else None
+        return None
+
+    @staticmethod
+    def _adjectives_only(tok) -> bool:
+        """Are the words of the phrase of `tok`, but for its determiners and possessor, only
+        adjectives ("the South Korean firm", "highest court")?"""
+        doc = tok.doc
+        lo, hi = left_edge(tok, keep_det=False).i, right_edge(tok).i
+        words = [t for t in doc[lo:hi + 1] if t.i != tok.i and t.dep_ not in {"det", "poss", "nmod:poss", "case"}
+                 and not t.is_punct and t.head.i == tok.i]
+        return all(t.pos_ == "ADJ" or t.dep_ == "amod" for t in words)
+
+    def _last_where(self, kinds, before: int, keep, limit: int = 40) -> Entity | None:
+        """The entity of one of `kinds` mentioned last before `before` for which `keep` holds
+        (the last `limit` mentions of each kind looked at)."""
+        best = None
+        for kind in kinds:
+            starts, ids = self._by_kind.get(kind, ((), ()))
+            k = bisect_left(starts, before)
+            for j in range(k - 1, max(-1, k - 1 - limit), -1):
+                ent = self.entities[ids[j]]
+                if keep(ent):
+                    if best is None or starts[j] > best[0]:
+                        best = (starts[j], ent)
+                    break
+        return best[1] if best else None
+
+    @staticmethod
+    def _adjacent_appos(tok, appos) -> bool:
+        """Is `appos` set right after the phrase of `tok` ("the spokesman for X, Jane Doe"), not
+        after a phrase of its own ("le président, en conférence avec son homologue, Y")?"""
+        doc = tok.doc
+        lo = appos.left_edge.i
+        commas = [t.i for t in doc[tok.i + 1:lo] if t.text in {",", ";", "(", ")"}]
+        return not commas or commas == [lo - 1]
+
+    def document_kind(self, tok) -> str | None:
+        """"statement_nouns", "agreement_nouns", "filing_nouns" for a word naming a text that
+        speaks ("the statement", "l'accord", "the lawsuit"); for a word that only says it is a
+        text ("ce texte", "the document"), the kind of the text named last before it."""
+        lex = self.ctx.lex
+        for kind in ("agreement_nouns", "filing_nouns", "statement_nouns"):
+            if lex.rx(kind).fullmatch(tok.text):
+                return kind
+        if lex.rx("text_nouns").fullmatch(tok.text):
+            starts, found = self._documents
+            k = bisect_left(starts, tok.idx)
+            return found[k - 1][1] if k else "statement_nouns"
+        return None
+
+    def _document_speaker(self, tok, kind: str, last, issuer, depth) -> Ref | None:
+        """Who speaks through the text `tok` names: the body of its complement ("the ministry's
+        statement", "un communiqué du ministère"); an agreement, itself, as the text first names
+        it ("un accord bilatéral de sécurité"); a lawsuit, whoever filed it; a statement, the
+        body that last spoke, else the issuer, else the last body named."""
+        body = self._complement(tok, last, issuer, depth)
+        if body is not None:
+            return body
+        if kind == "agreement_nouns":  # the first word naming an agreement, else this one
+            first = self._first_of_kind.get(kind)
+            first = tok.doc[first] if first is not None and first <= tok.i else tok
+            text = phrase(self.ctx, first, set(self.ctx.lex.words("speaker_drop_modifiers")), core=True)
+            return Ref(text, "org", first.idx) if text else None
+        if kind == "filing_nouns":
+            starts, filers = self._filers
+            k = bisect_left(starts, tok.idx)
+            if k:
+                found = self.resolve(tok.doc[filers[k - 1]], last=last, issuer=issuer, depth=depth + 1)
+                if found is not None:
+                    return found
+        ent = self.last_speaking_body(tok.idx)
+        if ent is not None:
+            return self.ref(ent)
+        if issuer is not None:
+            return issuer
+        ent = self._last_acting_body(tok.idx) or \
+            self._last_where(BODIES, tok.idx, lambda e: e.org_kind != "company") or \
+            self.last(BODIES, tok.idx)
+        return self.ref(ent) if ent is not None else last
+
+    def _last_acting_body(self, before: int, limit: int = 60) -> Entity | None:
+        """The body last named as the subject or agent of a verb before `before` ("The DSCA
+        notified Congress": the DSCA), among the last `limit` mentions."""
+        k = bisect_left(self._mention_starts, before)
+        for m in self.mentions[max(0, k - limit):k][::-1]:
+            if m.entity is not None and m.role in {"subject", "agent"} \
+                    and self.entities[m.entity].kind in BODIES:
+                return self.entities[m.entity]
+        return None
 
     def _complement(self, tok, last, issuer, depth) -> Ref | None:
         """The body named in a complement of `tok`: its possessor, "of/for/by X", "du ministère",
@@ -551,6 +747,27 @@ class Mentions:
                 return kind
         return "person" if tok.dep_ == "expl:subj" else None
 
+    def previous_subject(self, tok):
+        """The plural noun that is the subject of the sentence before the one of the pronoun
+        `tok` ("Les enquêteurs ... . Ils ..."), agreeing with it in gender; else None."""
+        ctx = self.ctx
+        sent = ctx.sentence_at(tok.idx)
+        if sent.index == 0 or tok.head.dep_ != "ROOT":  # the subject of its sentence's main verb only
+            return None
+        prev = ctx.sentences[sent.index - 1]
+        span = ctx.doc.char_span(prev.start, prev.end, alignment_mode=EXPAND)
+        if span is None or not len(span):
+            return None
+        root = span.root
+        subj = next((c for c in root.children if c.dep_ in {"nsubj", "nsubj:pass", "nsubjpass"}), None)
+        if subj is None or subj.pos_ not in {"NOUN", "PROPN"} or "Plur" not in subj.morph.get("Number") \
+                or ctx.lex.rx("report_nouns").fullmatch(subj.text):
+            return None
+        gender = tok.morph.get("Gender")
+        if gender and subj.morph.get("Gender") and gender != subj.morph.get("Gender"):
+            return None
+        return subj
+
     def _by_pronoun(self, kind: str, pos: int, last: Ref | None) -> Ref | None:
         if kind == "thing":  # "it said": a body, never a person
             if last is not None and last.kind in {"org", "state"}:
@@ -564,8 +781,12 @@ class Mentions:
             return self.ref(ent) if ent is not None else None
         found = self.last_mentioned(("person",), pos)
         person = self.ref(found[1], found[0]) if found else None
-        if kind == "any":  # French "il"/"elle" stand for a body as well as a person
-            return last or person
+        if kind == "any":  # French "il"/"elle" stand for a body as well as a person: the last
+            if last is not None or found is None:  # speaker, else the person or body named last
+                body = None if last is not None else self.last_mentioned(BODIES, pos)
+                return last or (self.ref(body[1], body[0]) if body else None)
+            body = self.last_mentioned(BODIES, pos)
+            return self.ref(body[1], body[0]) if body and body[0] > found[0] else person
         # "he said": a person, never a body; the one named last
         if last is not None and last.kind == "person" and (person is None or last.start >= person.start
                                                            or last.entity == person.entity):

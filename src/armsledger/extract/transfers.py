@@ -10,19 +10,19 @@ notice of a possible sale makes a US deal `approved`.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left, insort
+from bisect import bisect_left, bisect_right, insort
 from dataclasses import dataclass, field
 from functools import cached_property
 
 from armsledger.extract.context import DocContext, Mention, Sentence
-from armsledger.extract.frames import best_frame, sentence_frames
-from armsledger.extract.items import ItemMention, drop_summaries, group_item_mentions
+from armsledger.extract.frames import PARTY_LINKS, SUBJECTS, best_frame, says_what, sentence_frames
+from armsledger.extract.items import ItemMention, drop_summaries, group_item_mentions, without_counts
 from armsledger.extract.notices import is_notice, is_support_phrase, read_notice
-from armsledger.extract.parties import DETERMINER, actor_of, find_parties, home_state, states_between
+from armsledger.extract.status import deal_status, mention_status
+from armsledger.extract.parties import DETERMINER, Parties, actor_of, find_parties, home_state, states_between
 from armsledger.model import Actor, Item, Money, Transfer
 from armsledger.normalize.money import MoneyMatch
 
-STATUS_ORDER = ("cancelled", "rejected", "delivered", "signed", "approved", "requested", "proposed")
 CONTINUATION = re.compile(
     r"^(?:cette|ce|cet|ces|la|le|this|the|these|it|il|elle)\s+(?:vente|contrat|commande|paquet|accord|livraison|"
     r"sale|contract|order|package|deal|proposed sale|possible sale|potential sale|government of|gouvernement|comprend|includes?|"
@@ -38,6 +38,7 @@ class FrameParties:
     recipient: Mention | None
     recipients: list[Mention]  # several buyers of one frame ("vendu à A, B et C"): one deal each
     status: str | None = None  # what the frame's verb, tense and mood say
+    when: str | None = None  # the date the frame's parse attaches to its trigger
 
 
 @dataclass
@@ -51,6 +52,18 @@ class DealMention:
     refers_back: bool = False
     package_only: bool = False  # "a $250 million package for Ukraine": a deal only if items follow
     own_value: bool = False  # items priced apart from the others of their sentence: a contract of its own
+    era: int | None = None  # the year the deal's verb is dated to ("signed in 2022")
+    companies: frozenset[str] = frozenset()  # the companies its sentence names
+
+    @property
+    def counts(self) -> dict[str, int]:
+        """Counted items by family (else category): what another contract counts differently."""
+        out: dict[str, int] = {}
+        for i in self.items:
+            if i.quantity is not None:
+                item = i.to_item()
+                out.setdefault(item.family or item.category or "", i.quantity)
+        return out
 
 
 @dataclass
@@ -80,6 +93,29 @@ class Deal:
     def has_items(self) -> bool:
         return self._first("items") is not None
 
+    @property
+    def era(self) -> int | None:
+        return self._first("era")
+
+    # what `another_contract` asks of every mention, gathered as mentions are added
+    _tallied: int = field(default=0, repr=False, compare=False)
+    _counts: dict[str, tuple[int, int]] = field(default_factory=dict, repr=False, compare=False)  # key -> (min, max)
+    _prices: list[MoneyMatch] = field(default_factory=list, repr=False, compare=False)  # of mentions with items
+    _companies: set[str] = field(default_factory=set, repr=False, compare=False)  # of mentions with items
+
+    def tally(self) -> "Deal":
+        """The deal with its counts, prices and contractors read up to its last mention."""
+        for m in self.mentions[self._tallied:]:
+            for key, n in m.counts.items():
+                low, high = self._counts.get(key, (n, n))
+                self._counts[key] = (min(low, n), max(high, n))
+            if m.items:
+                self._companies |= m.companies
+                if m.money is not None and not any(_same_amount(p, m.money) for p in self._prices):
+                    self._prices.append(m.money)
+        self._tallied = len(self.mentions)
+        return self
+
 
 class TransferFinder:
     def __init__(self, ctx: DocContext):
@@ -91,6 +127,7 @@ class TransferFinder:
         self.mention_sentences: set[int] = set()  # the sentences that hold a deal mention
         self.used_values: set[tuple[int, int]] = set()  # amounts taken as values outside a mention
         self._salience: dict[frozenset[str], list[Mention]] = {}
+        self.year = int(ctx.published[:4]) if ctx.published else None  # the year of the news
 
     def _default_supplier(self) -> Mention | None:
         """The state behind a notifying body (DSCA, State Department) when the text has one."""
@@ -102,15 +139,13 @@ class TransferFinder:
         return None
 
     def status_of(self, sent: Sentence, anchor: int) -> str:
-        hits = []
-        for name in STATUS_ORDER:
-            for m in self.lex.rx(f"status.{name}").finditer(sent.text):
-                pos = sent.start + m.start()
-                hits.append((abs(pos - anchor), STATUS_ORDER.index(name), name))
-        return min(hits)[2] if hits else "unknown"
+        return mention_status(self.ctx, sent, anchor)
 
     def value_money(self, sent: Sentence) -> MoneyMatch | None:
-        amounts = self.ctx.in_sentence(self.ctx.money, sent)
+        weapons = self.ctx.in_sentence(self.ctx.weapons, sent)
+        # not the digits of a designation read as an amount ("KMU-558B/B")
+        amounts = [a for a in self.ctx.in_sentence(self.ctx.money, sent)
+                   if not any(w.start <= a.start and a.end <= w.end for w in weapons)]
         if amounts and self.lex.has("sale_cues", sent.text):
             return amounts[0]
         for money in amounts:
@@ -133,6 +168,8 @@ class TransferFinder:
                                        refers_back=True))
                 continue
             items = group_item_mentions(self.ctx, sent.start, sent.end)
+            bought = [i for i in items if not self.not_bought(i)]
+            items = bought or items
             if self.lex.has("aggregate_cues", s) and items:
                 continue  # a headline total of deals described elsewhere
             if self.lex.has("negation_cues", s):
@@ -141,24 +178,133 @@ class TransferFinder:
             package = not items and not sale and self.lex.has("package_cues", s)
             money = self.value_money(sent) if (items or sale or package) else None
             if not items and money is None:
+                out += self.implied_mentions(sent)
                 continue
-            anchor = items[0].start if items else money.start
-            parties = self.parties_of(sent, anchor)
-            if not items and (parties.recipient is None or self.lex.has("aid.loan", s)
-                              or self.lex.has("aid.military_financing", s)
-                              or not self.ctx.military_nearby(sent.index)):
-                continue  # no deal to speak of, money lent or granted to buy arms (aid), or trade
-            status = self.status_of(sent, anchor)
-            if parties.status is not None and status not in {"cancelled", "rejected"}:
-                status = parties.status
-            priced = self.priced_groups(sent, items)
-            for recipient in parties.recipients or self.export_destinations(sent, parties) or [parties.recipient]:
-                if priced:
-                    out += [DealMention(sent, group, parties.supplier, recipient, price, status, own_value=True)
-                            for group, price in priced]
-                    continue
-                out.append(DealMention(sent, items, parties.supplier, recipient, money, status,
-                                       package_only=package))
+            groups = self.frame_groups(sent, items) if items else [[]]
+            for n, group in enumerate(groups):
+                # the value goes with the equipment told before it
+                own = money if money is None or len(groups) == 1 or \
+                    max(range(len(groups)), key=lambda k: (groups[k][0].start < money.start, -k)) == n else None
+                out += self.sentence_mentions(sent, group, own, package)
+        return out
+
+    def not_bought(self, item: ItemMention) -> bool:
+        """Is the equipment at `item` what a deal replaces, or what it was preferred to ("to
+        replace its fleet of F-18", "scrapping the deal in favour of the Rafale")? It is when a
+        word of `not_bought` governs it in the parse below any deal frame's trigger."""
+        words = self.ctx.remember("not_bought", lambda: frozenset(self.lex.words("not_bought")))
+        sent = self.ctx.sentence_at(item.start)
+        triggers = {f.trigger.i for f in sentence_frames(self.ctx, sent)}
+        tok = self.token_at(item.end - 1)  # the head noun ends the phrase ("chars K2", "F-18 de Boeing")
+        if tok is None:
+            return False
+        for tok in tok.ancestors:
+            if tok.i in triggers:
+                return False
+            if tok.lemma_.lower() in words:
+                return True
+        return False
+
+    def implied_mentions(self, sent: Sentence) -> list[DealMention]:
+        """Deals named in passing by a deal noun with its buyers and no equipment ("Purchases by
+        Qatar, India and Greece", "D'autres commandes pour le Qatar"), in a text about one weapon
+        programme: that programme is what they bought. One mention per buyer."""
+        topic = self.topic_item
+        if topic is None or self.ctx.in_sentence(self.ctx.weapons, sent):
+            return []
+        out = []
+        for f in sentence_frames(self.ctx, sent):
+            if not f.nominal or not f.recipients or f.items or says_what(f.trigger):
+                continue  # "livraisons d'armes à l'Ukraine": it says what, and not the programme
+            supplier = next((m for m in f.suppliers if all(m.id != r.id for r in f.recipients)), None)
+            status = self.mention_status(sent, f.start, FrameParties(supplier, f.recipients[0], [], f.status))
+            out += [DealMention(sent, [topic], supplier, r, None, status) for r in f.recipients]
+        return out
+
+    @cached_property
+    def _named_mentions(self) -> list[ItemMention]:
+        """The item mentions of the whole text that name a weapon programme, found once."""
+        return [i for i in group_item_mentions(self.ctx, 0, len(self.ctx.text)) if i.to_item().family]
+
+    @cached_property
+    def _named_items(self) -> list[Item]:
+        return [i.to_item() for i in self._named_mentions]
+
+    @cached_property
+    def topic_item(self) -> ItemMention | None:
+        """The weapon programme a text is about when it names only one (its first mention, no
+        count), else None."""
+        named = self._named_mentions
+        if not named or len({i.family for i in self._named_items}) > 1:
+            return None
+        first = named[0]
+        return ItemMention(first.start, first.end, first.parts, model=first.model)
+
+    def frame_groups(self, sent: Sentence, items: list[ItemMention]) -> list[list[ItemMention]]:
+        """The items of a sentence split by the deal frames whose items phrases hold them, when
+        those frames tell of other deals: other parties or another status ("Indonesia, which
+        decided to buy 42 Rafale ... Finland sealed the purchase of 64 F-35"; "150 Javelin
+        missiles ... adds to the 210 missiles that Ukraine bought"). Items no frame holds make a
+        group of their own; groups that tell the same deal are one again."""
+        frames = [f for f in sentence_frames(self.ctx, sent) if f.recipients or f.suppliers]
+        keyed: dict[int, list[ItemMention]] = {}
+        loose: list[ItemMention] = []
+        for item in items:
+            holding = [k for k, f in enumerate(frames) if f.holds(item.start)]
+            if holding:
+                keyed.setdefault(min(holding, key=lambda k: min(e - s for s, e in frames[k].items)), []).append(item)
+            else:
+                loose.append(item)
+        if len(keyed) < 2:
+            return [items]
+        for item in loose:  # with the group of the nearest equipment a frame holds
+            nearest = min(keyed, key=lambda k: min(abs(i.start - item.start) for i in keyed[k]))
+            keyed[nearest].append(item)
+        merged: dict[tuple, list[ItemMention]] = {}
+        for group in keyed.values():
+            p = self.parties_of(sent, group[0].start)
+            key = (p.supplier.id if p.supplier else None, tuple(sorted(r.id for r in p.recipients)) or
+                   (p.recipient.id if p.recipient else None), self.mention_status(sent, group[0].start, p))
+            merged.setdefault(key, []).extend(group)
+        return sorted((sorted(g, key=lambda i: i.start) for g in merged.values()), key=lambda g: g[0].start)
+
+    def mention_status(self, sent: Sentence, anchor: int, parties: FrameParties) -> str:
+        """The status of the deal whose items start at `anchor`, from the cues the parse links
+        to it (extract/status.py); when none speaks, the deal frame's ("a customer of")."""
+        status = self.status_of(sent, anchor)
+        return parties.status if status == "unknown" and parties.status else status
+
+    def sentence_mentions(self, sent: Sentence, items: list[ItemMention], money: MoneyMatch | None,
+                          package: bool) -> list[DealMention]:
+        """The deal mentions of one sentence for `items` (one group of its equipment) or, with
+        none, for `money`; one per buyer, one per priced group of equipment."""
+        s = sent.text
+        out: list[DealMention] = []
+        anchor = items[0].start if items else money.start
+        parties = self.parties_of(sent, anchor)
+        if not items and (parties.recipient is None or self.lex.has("aid.loan", s)
+                          or self.lex.has("aid.military_financing", s)
+                          or not self.ctx.military_nearby(sent.index)):
+            return out  # no deal to speak of, money lent or granted to buy arms (aid), or trade
+        status = self.mention_status(sent, anchor, parties)
+        priced = self.priced_groups(sent, items)
+        era = int(parties.when[:4]) if parties.when else None
+        if era is not None and self.year is not None and era >= self.year:
+            # the news of this year is the deal itself; a date to come is a schedule ("to be
+            # delivered by 2029"): only a deal of a past year is told apart by its date
+            era = None
+        companies = frozenset(m.id for m in self.ctx.in_sentence(self.ctx.actors, sent) if m.kind == "company")
+        recipients = parties.recipients or self.export_destinations(sent, parties) or [parties.recipient]
+        if len(recipients) > 2:  # "600 K-9 exported to Turkey, Poland, India ...": a total of them all
+            items = without_counts(items)
+        for recipient in recipients:
+            if priced:
+                out += [DealMention(sent, group, parties.supplier, recipient, price, status, own_value=True,
+                                    era=era, companies=companies)
+                        for group, price in priced]
+                continue
+            out.append(DealMention(sent, items, parties.supplier, recipient, money, status,
+                                   package_only=package, era=era, companies=companies))
         return out
 
     def priced_groups(self, sent: Sentence, items: list[ItemMention]) -> list[tuple[list[ItemMention], MoneyMatch]]:
@@ -190,23 +336,64 @@ class TransferFinder:
         none, whose trigger is nearest them); the character windows of `find_parties` fill
         what no frame names."""
         found = find_parties(self.ctx, sent.start, sent.end, anchor)
+        if found.supplier is not None and self.speaks(found.supplier):
+            found = Parties(None, found.recipient)  # "Russia said the Javelin deal ...": a speaker
         frame = best_frame(sentence_frames(self.ctx, sent), anchor)
         if frame is None:
             return FrameParties(found.supplier, found.recipient, [])
+        when = frame.when or (frame.governor.when if frame.governor else None)
         if not frame.recipients and not frame.suppliers:
-            return FrameParties(found.supplier, found.recipient, [], frame.status)
+            return FrameParties(found.supplier, found.recipient, [], frame.status, when)
         recipients = frame.recipients
         supplier = frame.suppliers[0] if frame.suppliers else None
         if not recipients:
             recipient = found.recipient if supplier is None or found.recipient is None \
                 or found.recipient.id != supplier.id else None
             recipients = [recipient] if recipient is not None else []
-        # the windows' supplier only when they read the same recipient as the frame
+        # the windows' supplier only when they read the same recipient as the frame, and it is
+        # no party of another frame of the sentence ("after Indonesia, which chose 42 Rafale,
+        # Finland announced ...": Finland is not Indonesia's supplier)
+        elsewhere = {m.id for f in sentence_frames(self.ctx, sent) if f is not frame and f is not frame.governor
+                     for m in f.suppliers + f.recipients}
         if supplier is None and found.supplier is not None and all(found.supplier.id != r.id for r in recipients) \
-                and (found.recipient is None or any(found.recipient.id == r.id for r in recipients)):
+                and (found.recipient is None or any(found.recipient.id == r.id for r in recipients)) \
+                and not (frame.holds(anchor) and found.supplier.id in elsewhere):
             supplier = found.supplier
         return FrameParties(supplier, recipients[0] if recipients else None,
-                            recipients if len(recipients) > 1 else [], frame.status)
+                            recipients if len(recipients) > 1 else [],
+                            frame.status if self.governs(frame, anchor) else None, when)
+
+    def governs(self, frame, anchor: int) -> bool:
+        """Does `frame` tell of the equipment (or money) at `anchor`: its items phrase holds it,
+        or it lies under the frame's trigger in the parse? Only then is its status the deal's."""
+        if frame.holds(anchor):
+            return True
+        tok = self.token_at(anchor)
+        return tok is not None and frame.trigger.is_ancestor(tok)
+
+    def token_at(self, pos: int):
+        """The token of the parse that holds character `pos`, or None (between tokens)."""
+        starts = self.ctx.remember("token_starts", lambda: [t.idx for t in self.ctx.doc])
+        k = bisect_right(starts, pos) - 1
+        tok = self.ctx.doc[k] if k >= 0 else None
+        return tok if tok is not None and pos < tok.idx + len(tok.text) else None
+
+    def speaks(self, m: Mention) -> bool:
+        """Is `m`, or the body it qualifies ("Russia's Foreign Ministry said"), the subject of a
+        verb of saying that is no deal frame? A speaker comments on a deal; it is no party to it."""
+        span = self.ctx.doc.char_span(m.start, m.end)  # entity mentions end on token bounds
+        if span is None:
+            return False
+        tok = span.root
+        for _ in range(3):
+            if tok.dep_ in SUBJECTS:
+                verb = tok.head
+                triggers = {f.trigger.i for f in sentence_frames(self.ctx, self.ctx.sentence_at(m.start))}
+                return verb.i not in triggers and self.lex.rx("speech_verbs").fullmatch(verb.text) is not None
+            if tok.head.i == tok.i or tok.dep_.split(":")[0] not in PARTY_LINKS:
+                return False
+            tok = tok.head
+        return False
 
     def export_destinations(self, sent: Sentence, parties) -> list[Mention]:
         """"exporté en Arabie saoudite, au Danemark, en Indonésie": one deal per destination."""
@@ -224,16 +411,18 @@ class TransferFinder:
 
     def continues(self, deal: Deal, m: DealMention) -> bool:
         last = deal.mentions[-1]
-        if m.own_value and any(d.money is not None for d in deal.mentions):
+        if m.own_value and deal._first("money") is not None:
             return False  # priced apart: another contract
         if m.recipient and deal.recipient and m.recipient.id != deal.recipient.id:
             return False
         if m.supplier and deal.supplier and m.supplier.id != deal.supplier.id:
             return False
+        if m.items and deal.has_items and self.another_contract(deal, m):
+            return False
         distance = m.sentence.index - last.sentence.index
         if not m.items and m.money is not None and m.recipient is not None and deal.recipient is not None \
                 and m.recipient.id == deal.recipient.id and deal.has_items and distance <= 5 \
-                and not any(d.money for d in deal.mentions):
+                and deal._first("money") is None:
             return True  # "Helsinki a précisé que la commande était évaluée à ...": the value of its deal
         close = distance <= 1
         pointed = CONTINUATION.match(m.sentence.text) is not None and distance <= 3
@@ -247,6 +436,29 @@ class TransferFinder:
             m.sentence.index - deal.mentions[0].sentence.index <= 3 and \
             all(i.designation is None for d in deal.mentions for i in d.items)
         return pointed or spelled_out or (close and (m.recipient is None or same_parties))
+
+    def another_contract(self, deal: Deal, m: DealMention) -> bool:
+        """Does `m`, which names equipment, tell of another contract than `deal`, which names
+        some too? It does when the text dates them to other years ("a contract signed in 2022"
+        beside one signed this week), counts the same equipment differently (180 tanks in one
+        contract, 1,000 in the framework agreement), prices its equipment when the deal's own
+        equipment is priced already, names other contractors ("Hyundai Rotem will deliver 180
+        tanks. Hanwha will deliver 212 howitzers"), or says it is told apart ("Separately, ...")."""
+        if m.era is not None and deal.era is not None and m.era != deal.era:
+            return True
+        deal.tally()
+        recounted = [(deal._counts[key], n) for key, n in m.counts.items() if key in deal._counts]
+        if m.era is not None and deal.era is None and CONTINUATION.match(m.sentence.text) is None and (
+                self.year is not None and m.era < self.year or any((n, n) != old for old, n in recounted)):
+            return True  # "24 bought in 2015" beside this year's 30
+        # a smaller count may be a part of the deal (9 single-seaters of 12 jets), a larger one not
+        if any(low < n for (low, _), n in recounted):
+            return True
+        if m.money is not None and any(not _same_amount(p, m.money) for p in deal._prices):
+            return True
+        if m.companies and deal._companies and not m.companies & deal._companies:
+            return True
+        return self.lex.rx("separate_cues").match(m.sentence.text) is not None
 
     def deals(self) -> list[Deal]:
         deals: list[Deal] = []
@@ -267,24 +479,21 @@ class TransferFinder:
         ctx = self.ctx
         supplier = deal.supplier
         recipient = deal.recipient
+        items = _merge_items([i.to_item() for i in drop_summaries([i for m in deal.mentions for i in m.items])])
+        made = self._made_by(items)
         if recipient is None:  # "... a sale to Israel. The deal ... encompasses M107 projectiles"
-            first = deal.mentions[0].sentence
-            for sent in reversed(self.ctx.sentences[max(0, first.index - 2):first.index]):
-                recipient = find_parties(self.ctx, sent.start, sent.end, sent.end).recipient
-                if recipient is not None:
-                    break
+            supplier, recipient = self.context_parties(deal.mentions[0].sentence, supplier)
         if recipient is None and previous is not None and previous.recipient is not None:
             recipient = self._mention_for(previous.recipient)
         if recipient is None:
             return None
-        items = _merge_items([i.to_item() for i in drop_summaries([i for m in deal.mentions for i in m.items])])
         if supplier is None:
             supplier = self.default_supplier or self._maker(deal, items, recipient.id) \
                 or self._salient_state(exclude=recipient.id)
         if supplier is not None and supplier.id == recipient.id:
             supplier = self.default_supplier if self.default_supplier and self.default_supplier.id != recipient.id \
                 else self._maker(deal, items, recipient.id)
-        if self._made_by(items) == recipient.id:
+        if made == recipient.id:
             # "Egypt signed with South Korea for K9 howitzers" read backwards: a state does not
             # buy abroad the weapons its own industry makes; the other party of the deal buys them
             buyer = supplier if supplier is not None and supplier.id != recipient.id else next(
@@ -292,7 +501,9 @@ class TransferFinder:
                  if s.id != recipient.id), None)
             if buyer is not None:
                 supplier, recipient = recipient, buyer
-        money = next((m.money for m in deal.mentions if m.money), None)
+        # the value told beside the equipment before one told of the deal in general words
+        money = next((m.money for m in deal.mentions if m.money and m.items), None) or \
+            next((m.money for m in deal.mentions if m.money), None)
         sentences = [m.sentence for m in deal.mentions]
         if money is None:
             found = self._following_value(deal, {recipient.id, supplier.id if supplier else recipient.id})
@@ -303,7 +514,7 @@ class TransferFinder:
         value = None
         if money is not None:
             value = deal_value(money, self.lex.has("value_about_cues", ctx.text[max(0, money.start - 30):money.start]))
-        status = next((m.status for m in deal.mentions if m.status != "unknown"), "unknown")
+        status = deal_status(ctx, deal.mentions)
         sup_id = supplier.id if supplier else None
         fms = self.fms_doc and sup_id == "USA"
         if fms and status in {"unknown", "requested"}:
@@ -317,6 +528,22 @@ class TransferFinder:
                         announced_by=self.announcers(sentences, {recipient.id}),
                         contractor=self.contractors(sentences) or None, date=date,
                         evidence=[(s.start, s.end) for s in sentences])
+
+    def context_parties(self, first: Sentence, supplier: Mention | None) -> tuple[Mention | None, Mention | None]:
+        """The parties of a deal whose sentences name no buyer, from the two sentences before
+        it: the parties of a deal frame there ("Norway signed two contracts with Hanwha. The
+        first covers 40 tanks"), else a state named as receiving; `supplier` stays when known."""
+        for sent in reversed(self.ctx.sentences[max(0, first.index - 2):first.index]):
+            framed = [f for f in sentence_frames(self.ctx, sent) if f.recipients]
+            if framed:
+                f = framed[0]
+                if supplier is None and f.suppliers and f.suppliers[0].id != f.recipients[0].id:
+                    supplier = f.suppliers[0]
+                return supplier, f.recipients[0]
+            recipient = find_parties(self.ctx, sent.start, sent.end, sent.end).recipient
+            if recipient is not None:
+                return supplier, recipient
+        return supplier, None
 
     def _following_value(self, deal: Deal, parties: set[str]) -> tuple[MoneyMatch, Sentence] | None:
         """A deal with no value of its own: an amount introduced as a value ("La transaction
@@ -350,6 +577,11 @@ class TransferFinder:
                 if state is not None and state != recipient:
                     return Mention(c.start, c.end, state, c.surface, "ORG", "company")
         state = self._made_by(items)
+        if state is None:
+            # unnamed equipment ("les canons commandés"): the maker of the programme of its kind
+            # the text names ("canons Caesar")
+            kinds = {i.category for i in items if not i.family}
+            state = self._made_by([i for i in self._named_items if i.category in kinds]) if kinds else None
         if state is not None and state != recipient:
             return Mention(0, 0, state, "", "GPE", "inferred")
         return None
@@ -453,6 +685,10 @@ def _without_summed_counts(mentions: list[DealMention]) -> list[DealMention]:
     return [m for m in mentions if not summed(m)]
 
 
+def _same_amount(a: MoneyMatch, b: MoneyMatch) -> bool:
+    return a.currency == b.currency and abs(a.amount - b.amount) <= 0.01 * max(a.amount, b.amount)
+
+
 def deal_value(money: MoneyMatch, estimated: bool) -> Money:
     """A deal's value; an exact amount said to be estimated ("estimated cost of") is `about`."""
     qualifier = "about" if money.qualifier == "exact" and estimated else money.qualifier
@@ -540,7 +776,7 @@ def notice_transfer(finder: TransferFinder) -> tuple[Transfer | None, MoneyMatch
         return None, None
     items = []
     for start, end in facts.blocks:
-        for mention in group_item_mentions(ctx, start, end):
+        for mention in group_item_mentions(ctx, start, end, listed=True):
             first = mention.quantity_span[0] if mention.quantity_span else mention.start
             if is_support_phrase(ctx, first, mention.end) or \
                     mention.quantity is None and mention.designation is None:
@@ -567,29 +803,37 @@ def extract_transfers(ctx: DocContext) -> tuple[list[Transfer], set[tuple[int, i
     finder = TransferFinder(ctx)
     out = _Recorded()
     used = set()
+    unplaced: list[Deal] = []
     notice = None
     if is_notice(ctx):
         notice, money = notice_transfer(finder)
         if notice is not None:
-            out.add(notice)
+            out.add(notice, None, frozenset())
             if money is not None:
                 used.add((money.start, money.end))
+    def place(t: Transfer, deal: Deal) -> None:
+        for m in deal.mentions:
+            if m.money:
+                used.add((m.money.start, m.money.end))
+        if notice is not None and (_party(t.recipient) == _party(notice.recipient) or t.status == "unknown"):
+            return  # the notice's layout already gave this deal; its justification names no other
+        out.record(t, deal)
+
     for deal in finder.deals():
         if all(m.package_only or m.refers_back for m in deal.mentions) and not any(m.items for m in deal.mentions):
             continue  # money announced with no equipment named is aid, not a deal
         t = finder.build(deal, out.transfers[-1] if out.transfers else None)
         if t is None:
-            continue
-        for m in deal.mentions:
-            if m.money:
-                used.add((m.money.start, m.money.end))
-        if notice is not None and (_party(t.recipient) == _party(notice.recipient) or t.status == "unknown"):
-            continue  # the notice's layout already gave this deal; its justification names no other
-        twin = out.twin_of(t)
-        if twin is not None:
-            out.absorb(twin, t)
+            unplaced.append(deal)
         else:
-            out.add(t)
+            place(t, deal)
+    # deals whose sentences and neighbours name no buyer, in a text about one buyer's deals
+    buyers = {_party(t.recipient) for t in out.transfers}
+    if len(buyers) == 1 and None not in buyers:
+        for deal in unplaced:
+            t = finder.build(deal, out.transfers[-1])
+            if t is not None:
+                place(t, deal)
     return _without_headline_totals(out.records()), used | finder.used_values
 
 
@@ -626,9 +870,23 @@ class _Recorded:
         self._indexed: list[set[tuple[str | None, str]]] = []
         self._spans: list[list[tuple[int, int]]] = []  # per position, the evidence, sorted, once each
         self._seen: list[set[tuple[int, int]]] = []
+        self._eras: list[int | None] = []  # per position, the year its deal is dated to
+        self._companies: list[frozenset[str]] = []  # per position, the contractors its sentences name
 
-    def add(self, t: Transfer) -> None:
+    def record(self, t: Transfer, deal: Deal) -> None:
+        """Adds `t`, built from `deal`, or folds it into the deal recorded before it is a twin of."""
+        companies = frozenset(c for m in deal.mentions if m.items for c in m.companies)
+        twin = self.twin_of(t, deal.era, companies)
+        if twin is not None:
+            self.absorb(twin, t)
+            self._companies[twin] |= companies
+        else:
+            self.add(t, deal.era, companies)
+
+    def add(self, t: Transfer, era: int | None, companies: frozenset[str]) -> None:
         self.transfers.append(t)
+        self._eras.append(era)
+        self._companies.append(companies)
         self._indexed.append(set())
         spans = sorted(set(t.evidence))
         self._spans.append(spans)
@@ -643,11 +901,15 @@ class _Recorded:
                 self._indexed[pos].add(entry)
                 insort(self._by_item.setdefault(entry, []), pos)
 
-    def twin_of(self, t: Transfer) -> int | None:
-        """The position of the first recorded transfer that is the same deal as `t`."""
+    def twin_of(self, t: Transfer, era: int | None, companies: frozenset[str]) -> int | None:
+        """The position of the first recorded transfer that is the same deal as `t` (dated to
+        the same year, and made by the same contractors, when both say)."""
         party = _party(t.recipient)
         candidates = sorted({pos for key in _item_keys(t) for pos in self._by_item.get((party, key), ())})
-        return next((pos for pos in candidates if _same_deal(self.transfers[pos], t)), None)
+        return next((pos for pos in candidates if _same_deal(self.transfers[pos], t)
+                     and _same_era(self.transfers[pos], self._eras[pos], t, era)
+                     and not (companies and self._companies[pos] and not companies & self._companies[pos])),
+                    None)
 
     def absorb(self, pos: int, other: Transfer) -> None:
         self.transfers[pos] = _absorbed(self.transfers[pos], other)
@@ -666,7 +928,10 @@ class _Recorded:
 
 
 def _item_keys(t: Transfer) -> set[str]:
-    return {_key(i) for i in t.items if i.designation}
+    """What two mentions of one deal share: a designation, or a programme and its count ("66 F-16"
+    in the headline, "66 F-16 C/D Block 70" in the story)."""
+    return {_key(i) for i in t.items if i.designation} | \
+        {f"{i.family}#{i.quantity}" for i in t.items if i.family and i.quantity is not None}
 
 
 def _party(a: Actor | None) -> str | None:
@@ -679,7 +944,28 @@ def _same_deal(a: Transfer, b: Transfer) -> bool:
         return False
     if a.supplier and b.supplier and a.supplier.id != b.supplier.id:
         return False
-    return bool(_item_keys(a) & _item_keys(b))
+    shared = _item_keys(a) & _item_keys(b)
+    # the same equipment counted higher: another contract (180 tanks, then 1,000); a lower count
+    # may be a part of the deal (9 single-seaters of 12 jets)
+    counts = {}
+    for i in a.items:
+        if i.designation and i.quantity is not None:
+            counts[_key(i)] = i.quantity
+    if any(_key(i) in counts and i.quantity is not None and counts[_key(i)] < i.quantity for i in b.items):
+        return False
+    return bool(shared)
+
+
+def _same_era(a: Transfer, a_era: int | None, b: Transfer, b_era: int | None) -> bool:
+    """Can two transfers of the same parties and equipment be one deal by their dates? Not when
+    dated to other years, nor when only one is dated and they count the equipment differently
+    ("24 Rafale bought in 2015" beside 30 ordered now)."""
+    if a_era is not None and b_era is not None:
+        return a_era == b_era
+    if a_era is None and b_era is None:
+        return True
+    counts = {_key(i): i.quantity for i in a.items if i.designation and i.quantity is not None}
+    return not any(_key(i) in counts and i.quantity is not None and counts[_key(i)] != i.quantity for i in b.items)
 
 
 def _absorbed(into: Transfer, other: Transfer) -> Transfer:

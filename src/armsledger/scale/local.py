@@ -1,8 +1,10 @@
 """Extraction on N processes of this machine, results in input order.
 
 Each worker process builds the pipelines of `preload` as it starts (others on first use) and
-keeps them; partitions are submitted in a bounded window (twice the workers), so a corpus of
-any size is streamed: memory holds a few partitions, never the whole corpus.
+keeps them; partitions are small (`PARTITION` documents or `PARTITION_CHARS` characters, so
+that no worker waits while the other finishes a long partition at the end) and submitted in a
+bounded window (four a worker), so a corpus of any size is streamed: memory holds a few
+partitions, never the whole corpus.
 """
 from __future__ import annotations
 
@@ -17,7 +19,8 @@ from armsledger.model import Extraction, SourceDocument
 from armsledger.pipeline import Options, extract_documents
 from armsledger.scale.partitions import extract_partition, in_order, partitions
 
-PARTITION = 32  # documents sent to a worker at once
+PARTITION = 8  # documents sent to a worker at once, at most
+PARTITION_CHARS = 40_000  # characters: a partition is closed once its texts reach this
 
 
 def _preload(languages: tuple[str, ...]) -> None:
@@ -60,8 +63,8 @@ class WorkerPool:
     def extract(self, items: Iterable[SourceDocument | InputError], options: Options = Options(),
                 partition: int = PARTITION) -> Iterator[Extraction | InputError]:
         """The extractions of `items`, in input order."""
-        yield from in_order(partitions(items, partition),
-                            lambda chunk: self._pool.submit(extract_partition, chunk, options), 2 * self.workers)
+        yield from in_order(partitions(items, partition, PARTITION_CHARS),
+                            lambda chunk: self._pool.submit(extract_partition, chunk, options), 4 * self.workers)
 
 
 def extract_in_processes(items: Iterable[SourceDocument | InputError], options: Options = Options(),

@@ -70,13 +70,18 @@ def in_order(chunks: Iterable[list[dict]], submit: Callable[[list[dict]], Any], 
         yield from map(from_plain, collect(window.popleft())["results"])
 
 
-def partitions(items: Iterable[SourceDocument | InputError], size: int) -> Iterator[list[dict]]:
-    """Plain partitions of at most `size` documents, read lazily from `items`."""
+def partitions(items: Iterable[SourceDocument | InputError], size: int,
+               max_chars: int | None = None) -> Iterator[list[dict]]:
+    """Plain partitions of at most `size` documents (and, with `max_chars`, closed once their
+    texts reach that many characters, so that long documents travel in smaller partitions and
+    the workers' shares of the work stay even), read lazily from `items`."""
     chunk: list[dict] = []
+    chars = 0
     for item in items:
         chunk.append(to_plain(item))
-        if len(chunk) >= size:
+        chars += len(item.text) if isinstance(item, SourceDocument) else 0
+        if len(chunk) >= size or (max_chars is not None and chars >= max_chars):
             yield chunk
-            chunk = []
+            chunk, chars = [], 0
     if chunk:
         yield chunk

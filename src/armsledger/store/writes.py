@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Iterable, Iterator
+from collections.abc import Collection, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 
@@ -73,18 +73,25 @@ def write_extraction(ledger: Ledger, extraction: Extraction, *, input_name: str 
     A document already stored is left as it is (`Written(present=True)`) unless `replace`,
     which swaps its records for these (`ingest --reprocess`).
     """
-    doc = extraction.document
     with ledger.writing() as conn:
-        if stored_status(conn, doc.id) is not None:
-            if not replace:
-                return Written(present=True)
-            delete_records(conn, doc.id)
-            conn.execute(update(documents).where(documents.c.id == doc.id).values(
-                _document_row(extraction, input_name, with_text=False)))
-        else:
-            _insert_document(conn, ledger, {"id": doc.id, **_document_row(extraction, input_name)})
-        _remove_stale_failures(conn, input_name)
-        return Written(records=_insert_records(conn, extraction))
+        return put_extraction(conn, ledger, extraction, input_name=input_name, replace=replace)
+
+
+def put_extraction(conn: Connection, ledger: Ledger, extraction: Extraction, *, input_name: str | None,
+                   replace: bool = False) -> Written:
+    """`write_extraction` inside the caller's write transaction (several documents may share one:
+    each is still whole or absent)."""
+    doc = extraction.document
+    if stored_status(conn, doc.id) is not None:
+        if not replace:
+            return Written(present=True)
+        delete_records(conn, doc.id)
+        conn.execute(update(documents).where(documents.c.id == doc.id).values(
+            _document_row(extraction, input_name, with_text=False)))
+    else:
+        _insert_document(conn, ledger, {"id": doc.id, **_document_row(extraction, input_name)})
+    _remove_stale_failures(conn, input_name)
+    return Written(records=_insert_records(conn, extraction))
 
 
 def write_skipped(ledger: Ledger, error: InputError, *, input_name: str | None, document: SourceDocument | None,
@@ -94,24 +101,37 @@ def write_skipped(ledger: Ledger, error: InputError, *, input_name: str | None, 
     `document` is its text when it was read (then `doc_id` is its text's id and `--reprocess`
     may try it again), None when it could not be read (`doc_id` from `unread_document_id`).
     """
+    with ledger.writing() as conn:
+        return put_skipped(conn, ledger, error, input_name=input_name, document=document, doc_id=doc_id,
+                           engine_version=engine_version, replace=replace)
+
+
+def put_skipped(conn: Connection, ledger: Ledger, error: InputError, *, input_name: str | None,
+                document: SourceDocument | None, doc_id: str, engine_version: str | None,
+                replace: bool = False) -> Written:
+    """`write_skipped` inside the caller's write transaction."""
     row = {"input": clean(input_name), "status": STATUS_SKIPPED, "skip_code": error.code,
            "skip_reason": clean(error.message), "ingested_at": now(), "engine_version": engine_version,
            "entities": None}
     if document is not None:
         row |= {"ref": clean(document.ref), "source": clean(document.source), "title": clean(document.title),
                 "language": clean(document.language), "published": clean(document.published)}
-    with ledger.writing() as conn:
-        if stored_status(conn, doc_id) is not None:
-            if not replace:
-                return Written(present=True)
-            delete_records(conn, doc_id)
-            conn.execute(update(documents).where(documents.c.id == doc_id).values(row))
-        else:
-            _insert_document(conn, ledger, {"id": doc_id, **row,
-                                            "text": clean(document.text) if document is not None else None})
-        if document is not None:
-            _remove_stale_failures(conn, input_name)
-        return Written()
+    if stored_status(conn, doc_id) is not None:
+        if not replace:
+            return Written(present=True)
+        delete_records(conn, doc_id)
+        conn.execute(update(documents).where(documents.c.id == doc_id).values(row))
+    else:
+        _insert_document(conn, ledger, {"id": doc_id, **row,
+                                        "text": clean(document.text) if document is not None else None})
+    if document is not None:
+        _remove_stale_failures(conn, input_name)
+    return Written()
+
+
+def stored_ids(conn: Connection, doc_ids: Collection[str]) -> set[str]:
+    """Which of `doc_ids` the ledger holds (one query)."""
+    return set(conn.execute(select(documents.c.id).where(documents.c.id.in_(list(doc_ids)))).scalars())
 
 
 def _document_row(extraction: Extraction, input_name: str | None, *, with_text: bool = True) -> dict:
