@@ -47,6 +47,12 @@ CASES = [
     # a deal the text only calls a contract: signed, when nothing else speaks
     ("fr", "Ce contrat de l'Allemagne porte sur 20 chars Leopard pour le Chili.", [("DEU", "CHL", "signed")]),
     ("en", "This contract from Germany covers 20 Leopard tanks for Chile.", [("DEU", "CHL", "signed")]),
+    # an order is a firm order: signed, even beside an announcement
+    ("fr", "Le gouvernement a annoncé la commande par le Chili de 20 chars Leopard à l'Allemagne.", [("DEU", "CHL", "signed")]),
+    ("en", "The government announced Chile's order of 20 Leopard tanks from Germany.", [("DEU", "CHL", "signed")]),
+    # a package told alone is one announced: approved
+    ("fr", "Le paquet de l'Allemagne pour le Chili comprendra 20 chars Leopard.", [("DEU", "CHL", "approved")]),
+    ("en", "Germany's package for Chile will include 20 Leopard tanks.", [("DEU", "CHL", "approved")]),
     # words that merely start like a cue are none ("planes", "Block")
     ("en", "Chile signed a contract with Sweden for 12 Gripen planes.", [("SWE", "CHL", "signed")]),
 ]

@@ -100,11 +100,11 @@ def _lemma(tok: Token) -> str:
     return tok.lemma_.lower()
 
 
-def _phrase_status(tok: Token, table: dict[str, str]) -> str | None:
-    """The status of a one-word entry on `tok`'s lemma, or of a phrase whose words are all
-    lemmas of `tok`, its head, its dependents and theirs ("feu vert", "letter of intent",
-    "en service", "in service")."""
-    if _lemma(tok) in table:
+def _phrase_status(tok: Token, table: dict[str, str], phrases_only: bool = False) -> str | None:
+    """The status of a one-word entry on `tok`'s lemma (unless `phrases_only`), or of a phrase
+    whose words are all lemmas of `tok`, its head, its dependents and theirs ("feu vert",
+    "letter of intent", "en service", "in service", "took delivery")."""
+    if _lemma(tok) in table and not phrases_only:
         return table[_lemma(tok)]
     near = {_lemma(tok), _lemma(tok.head), tok.text.lower()}
     for c in tok.children:
@@ -142,7 +142,7 @@ def cue_status(tok: Token, cues: StatusCues, below: Token | None = None) -> str 
     infinitive a cue governs ("plans to buy", "clearance to buy") says nothing of its own."""
     lemma = _lemma(tok)
     if tok.pos_ in VERBAL or (tok.pos_ == "ADJ" and tok.dep_.startswith("acl")):
-        phrase = _phrase_status(tok, cues.nouns)  # "took delivery of"
+        phrase = _phrase_status(tok, cues.nouns, phrases_only=True)  # "took delivery of"
         if phrase is not None:
             return phrase
         if lemma not in cues.verbs:
@@ -167,6 +167,8 @@ def cue_status(tok: Token, cues: StatusCues, below: Token | None = None) -> str 
                 tense = "future"  # "France to deliver ..."
         return getattr(table, tense) if tense else None
     if tok.pos_ in NOMINAL:
+        if below is None and lemma in cues.deal_lemmas:
+            return None  # a deal noun ("order") states its step of the equipment it governs
         return _phrase_status(tok, cues.nouns)
     return None
 
