@@ -47,6 +47,11 @@ CASES = [
     # a deal the text only calls a contract: signed, when nothing else speaks
     ("fr", "Ce contrat de l'Allemagne porte sur 20 chars Leopard pour le Chili.", [("DEU", "CHL", "signed")]),
     ("en", "This contract from Germany covers 20 Leopard tanks for Chile.", [("DEU", "CHL", "signed")]),
+    # equipment acquired is the buyer's: delivered; equipment bought, a signed purchase
+    ("fr", "Le Chili a acquis 20 chars Leopard auprès de l'Allemagne.", [("DEU", "CHL", "delivered")]),
+    ("en", "Chile acquired 20 Leopard tanks from Germany.", [("DEU", "CHL", "delivered")]),
+    ("fr", "Le Chili a acheté 20 chars Leopard à l'Allemagne.", [("DEU", "CHL", "signed")]),
+    ("en", "Chile bought 20 Leopard tanks from Germany.", [("DEU", "CHL", "signed")]),
     # an order is a firm order: signed, even beside an announcement
     ("fr", "Le gouvernement a annoncé la commande par le Chili de 20 chars Leopard à l'Allemagne.", [("DEU", "CHL", "signed")]),
     ("en", "The government announced Chile's order of 20 Leopard tanks from Germany.", [("DEU", "CHL", "signed")]),
