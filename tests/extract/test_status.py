@@ -52,6 +52,11 @@ CASES = [
     ("en", "Chile acquired 20 Leopard tanks from Germany.", [("DEU", "CHL", "delivered")]),
     ("fr", "Le Chili a acheté 20 chars Leopard à l'Allemagne.", [("DEU", "CHL", "signed")]),
     ("en", "Chile bought 20 Leopard tanks from Germany.", [("DEU", "CHL", "signed")]),
+    # deliveries begun are a delivery; deliveries to begin, one to come
+    ("fr", "Les livraisons des 20 chars Leopard de l'Allemagne au Chili ont commencé en mai.", [("DEU", "CHL", "delivered")]),
+    ("en", "Deliveries of the 20 Leopard tanks from Germany to Chile began in May.", [("DEU", "CHL", "delivered")]),
+    ("fr", "Les livraisons des 20 chars Leopard de l'Allemagne au Chili commenceront en mai.", [("DEU", "CHL", "approved")]),
+    ("en", "Deliveries of the 20 Leopard tanks from Germany to Chile will begin in May.", [("DEU", "CHL", "approved")]),
     # an order is a firm order: signed, even beside an announcement
     ("fr", "Le gouvernement a annoncé la commande par le Chili de 20 chars Leopard à l'Allemagne.", [("DEU", "CHL", "signed")]),
     ("en", "The government announced Chile's order of 20 Leopard tanks from Germany.", [("DEU", "CHL", "signed")]),

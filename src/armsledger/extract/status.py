@@ -45,6 +45,11 @@ SUBJECTS = ("nsubj", "nsubj:pass", "nsubjpass")
 OBJECTS = ("obj", "dobj", "nsubj:pass", "nsubjpass", "attr")
 
 
+# what a step named by a verb and its noun ("take delivery", "les livraisons ont commencé") is
+# in a clause to come or a conditional one
+PHRASE_TENSES = {"future": "approved", "modal": "proposed"}
+
+
 @dataclass(frozen=True)
 class TenseTable:
     """What a cue verb states in each tense of its clause (the keys of a `status_verbs` entry)."""
@@ -110,8 +115,11 @@ def _phrase_status(tok: Token, table: dict[str, str], phrases_only: bool = False
     for c in tok.children:
         near |= {_lemma(c), c.text.lower()}
         near |= {_lemma(g) for g in c.children}
+    verb_head = tok.head.i != tok.i and tok.head.pos_ in VERBAL and not phrases_only
     for phrase, status in table.items():
         words = phrase.split()
+        if verb_head and _lemma(tok.head) in words:
+            continue  # "take delivery": the verb's tense tells whether it is done
         if len(words) > 1 and _lemma(tok) in words and all(w in near for w in words):
             return status
     return None
@@ -144,7 +152,11 @@ def cue_status(tok: Token, cues: StatusCues, below: Token | None = None) -> str 
     if tok.pos_ in VERBAL or (tok.pos_ == "ADJ" and tok.dep_.startswith("acl")):
         phrase = _phrase_status(tok, cues.nouns, phrases_only=True)  # "took delivery of"
         if phrase is not None:
-            return phrase
+            # a step done or under way; "will take delivery" one to come, "could begin deliveries" a talk
+            tense = verb_tense(tok, cues)
+            if _negated(tok, cues) or tense is None and "Inf" in tok.morph.get("VerbForm"):
+                return None
+            return PHRASE_TENSES.get(tense, phrase)
         if lemma not in cues.verbs:
             return None
         for c in tok.children:  # "received clearance to buy", "signed a letter of intent"
