@@ -42,6 +42,7 @@ NOUN_MODIFIERS = ("acl", "amod", "nmod", "relcl", "prep")
 # thing, not the deal ("l'Indonésie, qui a décidé d'acheter ...")
 RELATIVE = ("acl:relcl", "relcl")
 SUBJECTS = ("nsubj", "nsubj:pass", "nsubjpass")
+MAX_CHAIN = 10  # heads climbed from the equipment
 OBJECTS = ("obj", "dobj", "nsubj:pass", "nsubjpass", "attr")
 
 
@@ -212,15 +213,26 @@ def _token_at(ctx: DocContext, pos: int) -> Token | None:
 
 
 def _chain(tok: Token) -> list[Token]:
-    """`tok` and its heads up to the root, not past a relative clause's antecedent."""
+    """`tok` and its heads up to the root (at most MAX_CHAIN), not past a relative clause's
+    antecedent: a cue further up speaks of another clause, and the work per deal stays bounded."""
     out = [tok]
-    while tok.head.i != tok.i and not tok.dep_.startswith(RELATIVE):
+    while tok.head.i != tok.i and not tok.dep_.startswith(RELATIVE) and len(out) <= MAX_CHAIN:
         tok = tok.head
         out.append(tok)
     return out
 
 
-def _readings(ctx: DocContext, cues: StatusCues, starts: list[Token]) -> list[str]:
+def _memo(ctx: DocContext | None, key: tuple, compute):
+    """`compute()` once per document and key: a long sentence's root is on every deal's chain."""
+    if ctx is None:
+        return compute()
+    memo = ctx.remember("status_memo", dict)
+    if key not in memo:
+        memo[key] = compute()
+    return memo[key]
+
+
+def _readings(ctx: DocContext | None, cues: StatusCues, starts: list[Token]) -> list[str]:
     out: list[str] = []
     seen: set[int] = set()
     for start in starts:
@@ -229,27 +241,31 @@ def _readings(ctx: DocContext, cues: StatusCues, starts: list[Token]) -> list[st
             if tok.i in seen:
                 continue
             seen.add(tok.i)
-            s = cue_status(tok, cues, chain[n - 1] if n else None)
+            below = chain[n - 1] if n else None
+            s = _memo(ctx, ("status_cue", tok.i, below is None), lambda: cue_status(tok, cues, below))
             if s is not None:
                 out.append(s)
             if tok.pos_ in NOMINAL:
-                out += _modifier_status(tok, cues)
+                out += _memo(ctx, ("status_modifiers", tok.i), lambda: _modifier_status(tok, cues))
             elif tok.pos_ in VERBAL and all(t.pos_ not in NOMINAL or t is start or _lemma(t) in cues.deal_lemmas
                                             for t in chain[:n] if t.pos_ not in VERBAL):
                 # "The deal approved on ... includes", "Ce contrat porte sur l'achat de": the deal
                 # noun subject of the verb whose object is the equipment (or a deal noun of it)
-                for c in tok.children:
-                    if c.dep_ in SUBJECTS and _lemma(c) in cues.deal_lemmas and c.i not in seen:
+                subjects = _memo(ctx, ("deal_subjects", tok.i), lambda: [
+                    c for c in tok.children if c.dep_ in SUBJECTS and _lemma(c) in cues.deal_lemmas])
+                for c in subjects:
+                    if c.i not in seen:
                         seen.add(c.i)
-                        out += _modifier_status(c, cues)
+                        out += _memo(ctx, ("status_modifiers", c.i), lambda: _modifier_status(c, cues))
     return out
 
 
-def _called_off(sent_tokens, cues: StatusCues, chain_ids: set[int]) -> bool:
-    """Does a verb off the deal's chain call off "the deal" (a deal noun pointing back, holding no
-    equipment of its own): "... but announced that it was scrapping the deal"?"""
+def _called_off(sent_tokens, cues: StatusCues) -> list[int]:
+    """The verbs of a sentence that call off "the deal" (a deal noun pointing back, holding no
+    equipment of its own): "... but announced that it was scrapping the deal"."""
+    out = []
     for tok in sent_tokens:
-        if tok.i in chain_ids or tok.pos_ not in VERBAL or _lemma(tok) not in cues.verbs:
+        if tok.pos_ not in VERBAL or _lemma(tok) not in cues.verbs:
             continue
         if cue_status(tok, cues) not in {"cancelled", "rejected"}:
             continue
@@ -257,8 +273,9 @@ def _called_off(sent_tokens, cues: StatusCues, chain_ids: set[int]) -> bool:
             if c.dep_ in OBJECTS and _lemma(c) in cues.deal_lemmas and \
                     any(_lemma(d) in cues.anaphors for d in c.children if d.dep_ in {"det", "poss", "nmod:poss"}) and \
                     not any(g.pos_ in {"NUM", "PROPN"} for g in c.subtree if g is not c):
-                return True
-    return False
+                out.append(tok.i)
+                break
+    return out
 
 
 def mention_status(ctx: DocContext, sent: Sentence, anchor: int) -> str:
@@ -274,7 +291,8 @@ def mention_status(ctx: DocContext, sent: Sentence, anchor: int) -> str:
         starts.append(frame.trigger)
     readings = _readings(ctx, cues, starts)
     chain_ids = {t.i for s in starts for t in _chain(s)}
-    if _called_off(tok.sent, cues, chain_ids):
+    calling_off = _memo(ctx, ("called_off", tok.sent.start), lambda: _called_off(tok.sent, cues))
+    if any(i not in chain_ids for i in calling_off):  # a verb off the deal's own chain
         readings.append("cancelled")
     return most_advanced(readings)
 
