@@ -47,6 +47,22 @@ CASES = [
     # a deal the text only calls a contract: signed, when nothing else speaks
     ("fr", "Ce contrat de l'Allemagne porte sur 20 chars Leopard pour le Chili.", [("DEU", "CHL", "signed")]),
     ("en", "This contract from Germany covers 20 Leopard tanks for Chile.", [("DEU", "CHL", "signed")]),
+    # equipment acquired is the buyer's: delivered; equipment bought, a signed purchase
+    ("fr", "Le Chili a acquis 20 chars Leopard auprès de l'Allemagne.", [("DEU", "CHL", "delivered")]),
+    ("en", "Chile acquired 20 Leopard tanks from Germany.", [("DEU", "CHL", "delivered")]),
+    ("fr", "Le Chili a acheté 20 chars Leopard à l'Allemagne.", [("DEU", "CHL", "signed")]),
+    ("en", "Chile bought 20 Leopard tanks from Germany.", [("DEU", "CHL", "signed")]),
+    # deliveries begun are a delivery; deliveries to begin, one to come
+    ("fr", "Les livraisons des 20 chars Leopard de l'Allemagne au Chili ont commencé en mai.", [("DEU", "CHL", "delivered")]),
+    ("en", "Deliveries of the 20 Leopard tanks from Germany to Chile began in May.", [("DEU", "CHL", "delivered")]),
+    ("fr", "Les livraisons des 20 chars Leopard de l'Allemagne au Chili commenceront en mai.", [("DEU", "CHL", "approved")]),
+    ("en", "Deliveries of the 20 Leopard tanks from Germany to Chile will begin in May.", [("DEU", "CHL", "approved")]),
+    # an order is a firm order: signed, even beside an announcement
+    ("fr", "Le gouvernement a annoncé la commande par le Chili de 20 chars Leopard à l'Allemagne.", [("DEU", "CHL", "signed")]),
+    ("en", "The government announced Chile's order of 20 Leopard tanks from Germany.", [("DEU", "CHL", "signed")]),
+    # a package told alone is one announced: approved
+    ("fr", "Le paquet de l'Allemagne pour le Chili comprendra 20 chars Leopard.", [("DEU", "CHL", "approved")]),
+    ("en", "Germany's package for Chile will include 20 Leopard tanks.", [("DEU", "CHL", "approved")]),
     # words that merely start like a cue are none ("planes", "Block")
     ("en", "Chile signed a contract with Sweden for 12 Gripen planes.", [("SWE", "CHL", "signed")]),
 ]

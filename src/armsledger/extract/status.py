@@ -42,7 +42,13 @@ NOUN_MODIFIERS = ("acl", "amod", "nmod", "relcl", "prep")
 # thing, not the deal ("l'Indonésie, qui a décidé d'acheter ...")
 RELATIVE = ("acl:relcl", "relcl")
 SUBJECTS = ("nsubj", "nsubj:pass", "nsubjpass")
+MAX_CHAIN = 10  # heads climbed from the equipment
 OBJECTS = ("obj", "dobj", "nsubj:pass", "nsubjpass", "attr")
+
+
+# what a step named by a verb and its noun ("take delivery", "les livraisons ont commencé") is
+# in a clause to come or a conditional one
+PHRASE_TENSES = {"future": "approved", "modal": "proposed"}
 
 
 @dataclass(frozen=True)
@@ -100,18 +106,21 @@ def _lemma(tok: Token) -> str:
     return tok.lemma_.lower()
 
 
-def _phrase_status(tok: Token, table: dict[str, str]) -> str | None:
-    """The status of a one-word entry on `tok`'s lemma, or of a phrase whose words are all
-    lemmas of `tok`, its head, its dependents and theirs ("feu vert", "letter of intent",
-    "en service", "in service")."""
-    if _lemma(tok) in table:
+def _phrase_status(tok: Token, table: dict[str, str], phrases_only: bool = False) -> str | None:
+    """The status of a one-word entry on `tok`'s lemma (unless `phrases_only`), or of a phrase
+    whose words are all lemmas of `tok`, its head, its dependents and theirs ("feu vert",
+    "letter of intent", "en service", "in service", "took delivery")."""
+    if _lemma(tok) in table and not phrases_only:
         return table[_lemma(tok)]
     near = {_lemma(tok), _lemma(tok.head), tok.text.lower()}
     for c in tok.children:
         near |= {_lemma(c), c.text.lower()}
         near |= {_lemma(g) for g in c.children}
+    verb_head = tok.head.i != tok.i and tok.head.pos_ in VERBAL and not phrases_only
     for phrase, status in table.items():
         words = phrase.split()
+        if verb_head and _lemma(tok.head) in words:
+            continue  # "take delivery": the verb's tense tells whether it is done
         if len(words) > 1 and _lemma(tok) in words and all(w in near for w in words):
             return status
     return None
@@ -142,9 +151,13 @@ def cue_status(tok: Token, cues: StatusCues, below: Token | None = None) -> str 
     infinitive a cue governs ("plans to buy", "clearance to buy") says nothing of its own."""
     lemma = _lemma(tok)
     if tok.pos_ in VERBAL or (tok.pos_ == "ADJ" and tok.dep_.startswith("acl")):
-        phrase = _phrase_status(tok, cues.nouns)  # "took delivery of"
+        phrase = _phrase_status(tok, cues.nouns, phrases_only=True)  # "took delivery of"
         if phrase is not None:
-            return phrase
+            # a step done or under way; "will take delivery" one to come, "could begin deliveries" a talk
+            tense = verb_tense(tok, cues)
+            if _negated(tok, cues) or tense is None and "Inf" in tok.morph.get("VerbForm"):
+                return None
+            return PHRASE_TENSES.get(tense, phrase)
         if lemma not in cues.verbs:
             return None
         for c in tok.children:  # "received clearance to buy", "signed a letter of intent"
@@ -167,6 +180,8 @@ def cue_status(tok: Token, cues: StatusCues, below: Token | None = None) -> str 
                 tense = "future"  # "France to deliver ..."
         return getattr(table, tense) if tense else None
     if tok.pos_ in NOMINAL:
+        if below is None and lemma in cues.deal_lemmas:
+            return None  # a deal noun ("order") states its step of the equipment it governs
         return _phrase_status(tok, cues.nouns)
     return None
 
@@ -198,15 +213,26 @@ def _token_at(ctx: DocContext, pos: int) -> Token | None:
 
 
 def _chain(tok: Token) -> list[Token]:
-    """`tok` and its heads up to the root, not past a relative clause's antecedent."""
+    """`tok` and its heads up to the root (at most MAX_CHAIN), not past a relative clause's
+    antecedent: a cue further up speaks of another clause, and the work per deal stays bounded."""
     out = [tok]
-    while tok.head.i != tok.i and not tok.dep_.startswith(RELATIVE):
+    while tok.head.i != tok.i and not tok.dep_.startswith(RELATIVE) and len(out) <= MAX_CHAIN:
         tok = tok.head
         out.append(tok)
     return out
 
 
-def _readings(ctx: DocContext, cues: StatusCues, starts: list[Token]) -> list[str]:
+def _memo(ctx: DocContext | None, key: tuple, compute):
+    """`compute()` once per document and key: a long sentence's root is on every deal's chain."""
+    if ctx is None:
+        return compute()
+    memo = ctx.remember("status_memo", dict)
+    if key not in memo:
+        memo[key] = compute()
+    return memo[key]
+
+
+def _readings(ctx: DocContext | None, cues: StatusCues, starts: list[Token]) -> list[str]:
     out: list[str] = []
     seen: set[int] = set()
     for start in starts:
@@ -215,27 +241,31 @@ def _readings(ctx: DocContext, cues: StatusCues, starts: list[Token]) -> list[st
             if tok.i in seen:
                 continue
             seen.add(tok.i)
-            s = cue_status(tok, cues, chain[n - 1] if n else None)
+            below = chain[n - 1] if n else None
+            s = _memo(ctx, ("status_cue", tok.i, below is None), lambda: cue_status(tok, cues, below))
             if s is not None:
                 out.append(s)
             if tok.pos_ in NOMINAL:
-                out += _modifier_status(tok, cues)
+                out += _memo(ctx, ("status_modifiers", tok.i), lambda: _modifier_status(tok, cues))
             elif tok.pos_ in VERBAL and all(t.pos_ not in NOMINAL or t is start or _lemma(t) in cues.deal_lemmas
                                             for t in chain[:n] if t.pos_ not in VERBAL):
                 # "The deal approved on ... includes", "Ce contrat porte sur l'achat de": the deal
                 # noun subject of the verb whose object is the equipment (or a deal noun of it)
-                for c in tok.children:
-                    if c.dep_ in SUBJECTS and _lemma(c) in cues.deal_lemmas and c.i not in seen:
+                subjects = _memo(ctx, ("deal_subjects", tok.i), lambda: [
+                    c for c in tok.children if c.dep_ in SUBJECTS and _lemma(c) in cues.deal_lemmas])
+                for c in subjects:
+                    if c.i not in seen:
                         seen.add(c.i)
-                        out += _modifier_status(c, cues)
+                        out += _memo(ctx, ("status_modifiers", c.i), lambda: _modifier_status(c, cues))
     return out
 
 
-def _called_off(sent_tokens, cues: StatusCues, chain_ids: set[int]) -> bool:
-    """Does a verb off the deal's chain call off "the deal" (a deal noun pointing back, holding no
-    equipment of its own): "... but announced that it was scrapping the deal"?"""
+def _called_off(sent_tokens, cues: StatusCues) -> list[int]:
+    """The verbs of a sentence that call off "the deal" (a deal noun pointing back, holding no
+    equipment of its own): "... but announced that it was scrapping the deal"."""
+    out = []
     for tok in sent_tokens:
-        if tok.i in chain_ids or tok.pos_ not in VERBAL or _lemma(tok) not in cues.verbs:
+        if tok.pos_ not in VERBAL or _lemma(tok) not in cues.verbs:
             continue
         if cue_status(tok, cues) not in {"cancelled", "rejected"}:
             continue
@@ -243,8 +273,9 @@ def _called_off(sent_tokens, cues: StatusCues, chain_ids: set[int]) -> bool:
             if c.dep_ in OBJECTS and _lemma(c) in cues.deal_lemmas and \
                     any(_lemma(d) in cues.anaphors for d in c.children if d.dep_ in {"det", "poss", "nmod:poss"}) and \
                     not any(g.pos_ in {"NUM", "PROPN"} for g in c.subtree if g is not c):
-                return True
-    return False
+                out.append(tok.i)
+                break
+    return out
 
 
 def mention_status(ctx: DocContext, sent: Sentence, anchor: int) -> str:
@@ -260,7 +291,8 @@ def mention_status(ctx: DocContext, sent: Sentence, anchor: int) -> str:
         starts.append(frame.trigger)
     readings = _readings(ctx, cues, starts)
     chain_ids = {t.i for s in starts for t in _chain(s)}
-    if _called_off(tok.sent, cues, chain_ids):
+    calling_off = _memo(ctx, ("called_off", tok.sent.start), lambda: _called_off(tok.sent, cues))
+    if any(i not in chain_ids for i in calling_off):  # a verb off the deal's own chain
         readings.append("cancelled")
     return most_advanced(readings)
 
