@@ -11,8 +11,8 @@ quotes; 2% of them hold a word the pre-filter anchors on). Measured in one run, 
 * armsledger  -- `extract_documents` with the relevance pre-filter, end to end (the filter,
   language choice, parse of what it keeps, extractors, records), on the same documents;
 * ingest      -- `armsledger.ledger.ingest` of the same documents into a new SQLite ledger
-  (pre-filter, extraction, one transaction per document, the merge at the end): what a
-  monitor of a stream runs;
+  (pre-filter, extraction, documents written a few to a transaction, each whole; the merge at
+  the end): what a monitor of a stream runs;
 * workers     -- `extract_in_processes` with 1, 2 and N processes on a corpus of relevant
   documents only (the gold texts, repeated), where the parse is all the work;
 * memory      -- with `--memory N`, the peak RSS of this process at 2k, 10k and 20k documents of
