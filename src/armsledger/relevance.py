@@ -30,8 +30,7 @@ from armsledger.normalize.weapons import catalogue_rows, read_data_csv
 LONG_TEXT = 20_000  # characters; longer documents are parsed around their anchors only
 QUOTE_MARKS = "«»“”\""
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
-_ANCHOR, _WEAK = 1, 2
-_ANCHORS = frozenset({_ANCHOR, _WEAK})  # what decides relevance
+_ANCHOR, _WEAK = 1, 2  # what decides relevance: an anchor word, or two different weak ones
 _WORD = re.compile(r"\w+")
 
 
