@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from collections import Counter, deque
 from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from itertools import islice
 from typing import Literal
@@ -138,10 +139,8 @@ def _store_group(ledger: Ledger, group: list[tuple[_Pending, Extraction | InputE
     none). When the store refuses one document's rows, the transaction is rolled back and each
     document is written alone, so that one is skipped with its reason and the others are kept."""
     try:
-        with ledger.writing() as conn:
+        with _writing(ledger) as conn:
             written = [_put(conn, ledger, p, result) for p, result in group]
-    except (OperationalError, InterfaceError) as err:
-        raise LedgerUnavailable(f"the ledger stopped answering: {db_error_line(err)}", source=ledger.location) from None
     except SQLAlchemyError:
         for p, result in group:
             _store_one(ledger, p, result, report, notify)
@@ -153,10 +152,8 @@ def _store_group(ledger: Ledger, group: list[tuple[_Pending, Extraction | InputE
 def _store_one(ledger: Ledger, p: _Pending, result: Extraction | InputError, report: IngestReport,
                notify: Listener) -> None:
     try:
-        with ledger.writing() as conn:
+        with _writing(ledger) as conn:
             written = _put(conn, ledger, p, result)
-    except (OperationalError, InterfaceError) as err:
-        raise LedgerUnavailable(f"the ledger stopped answering: {db_error_line(err)}", source=ledger.location) from None
     except SQLAlchemyError as err:  # this document's rows were refused: it is skipped, the run goes on
         error = DocumentFailed.wrap(err, "storing", p.name)
         try:
@@ -167,6 +164,17 @@ def _store_one(ledger: Ledger, p: _Pending, result: Extraction | InputError, rep
                                     source=ledger.location) from None
         result, written = error, Written()
     _count(p, result, written, report, notify)
+
+
+@contextmanager
+def _writing(ledger: Ledger) -> Iterator[Connection]:
+    """`ledger.writing()`, where a ledger that stops answering raises LedgerUnavailable (what
+    was committed stays); the other errors of the store reach the caller."""
+    try:
+        with ledger.writing() as conn:
+            yield conn
+    except (OperationalError, InterfaceError) as err:
+        raise LedgerUnavailable(f"the ledger stopped answering: {db_error_line(err)}", source=ledger.location) from None
 
 
 def _put(conn: Connection, ledger: Ledger, p: _Pending, result: Extraction | InputError) -> Written:
