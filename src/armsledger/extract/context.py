@@ -15,7 +15,7 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from functools import cached_property
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from armsledger.nlp.components.designations import doc_text
 from armsledger.lang import Lexicon, get_lexicon
@@ -96,6 +96,16 @@ class DocContext:
         """The sentence that holds character `pos` (the last one before it, between sentences)."""
         i = max(0, bisect_right(self._sentence_starts, pos) - 1)
         return self.sentences[i]
+
+    @cached_property
+    def _token_starts(self) -> list[int]:
+        return [t.idx for t in self.doc]
+
+    def token_from(self, pos: int) -> Token | None:
+        """The last token of the parse that starts at or before character `pos` (it holds `pos`,
+        or `pos` is in the gap after it); None before the first token."""
+        k = bisect_right(self._token_starts, pos) - 1
+        return self.doc[k] if k >= 0 else None
 
     @cached_property
     def ents(self) -> tuple:

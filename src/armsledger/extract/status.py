@@ -20,7 +20,6 @@ keeps a deal signed. `mention_status` reads one mention, `deal_status` a whole d
 """
 from __future__ import annotations
 
-from bisect import bisect_right
 from dataclasses import dataclass
 from functools import cache
 
@@ -206,10 +205,10 @@ def _modifier_status(noun: Token, cues: StatusCues) -> list[str]:
 
 # ---------------------------------------------------------------- the deal's cues
 def _token_at(ctx: DocContext, pos: int) -> Token | None:
-    """The token that holds (or, in a gap, follows) character `pos`."""
-    starts = ctx.remember("token_starts", lambda: [t.idx for t in ctx.doc])
-    k = bisect_right(starts, pos) - 1
-    return ctx.doc[max(k, 0)] if starts else None
+    """The token that holds character `pos` (in a gap, the one before it; before the first
+    token, the first)."""
+    tok = ctx.token_from(pos)
+    return tok if tok is not None or not len(ctx.doc) else ctx.doc[0]
 
 
 def _chain(tok: Token) -> list[Token]:

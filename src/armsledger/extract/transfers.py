@@ -10,7 +10,7 @@ notice of a possible sale makes a US deal `approved`.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left, bisect_right, insort
+from bisect import bisect_left, insort
 from dataclasses import dataclass, field
 from functools import cached_property
 
@@ -373,9 +373,7 @@ class TransferFinder:
 
     def token_at(self, pos: int):
         """The token of the parse that holds character `pos`, or None (between tokens)."""
-        starts = self.ctx.remember("token_starts", lambda: [t.idx for t in self.ctx.doc])
-        k = bisect_right(starts, pos) - 1
-        tok = self.ctx.doc[k] if k >= 0 else None
+        tok = self.ctx.token_from(pos)
         return tok if tok is not None and pos < tok.idx + len(tok.text) else None
 
     def speaks(self, m: Mention) -> bool:
