@@ -27,6 +27,7 @@ CONTINUATION = re.compile(
     r"^(?:cette|ce|cet|ces|la|le|this|the|these|it|il|elle)\s+(?:vente|contrat|commande|paquet|accord|livraison|"
     r"sale|contract|order|package|deal|proposed sale|possible sale|potential sale|government of|gouvernement|comprend|includes?|"
     r"potentielle|proposée|notice|request)", re.I)
+REFUSALS = {"rejected", "cancelled"}  # statuses of a deal that does not go ahead
 DESTINATION = re.compile(r"\b(?:à|au|aux|en|vers|to)\s+" + DETERMINER + "$", re.I)
 CONTRACTOR = re.compile(r"(?:principal contractors?|prime contractors?|maître d['’]œuvre|contractant principal)"
                         r"\s+(?:will be|is|are|sera|seront|est)\s+(.+?)(?:\.\s|\.$|$)", re.I)
@@ -170,8 +171,9 @@ class TransferFinder:
             items = group_item_mentions(self.ctx, sent.start, sent.end)
             bought = [i for i in items if not self.not_bought(i)]
             items = bought or items
-            if self.lex.has("aggregate_cues", s) and items:
-                continue  # a headline total of deals described elsewhere
+            if self.lex.has("aggregate_cues", s) and any(i.quantity is not None for i in items):
+                continue  # a headline total of deals described elsewhere (a total is counted:
+                # "so far, X has declined to send missiles" tells of a deal, not of a sum)
             if self.lex.has("negation_cues", s):
                 continue  # "aucun accord trouvé concernant l'envoi d'avions": no deal
             sale = self.lex.has("sale_cues", s)
@@ -190,18 +192,22 @@ class TransferFinder:
 
     def not_bought(self, item: ItemMention) -> bool:
         """Is the equipment at `item` what a deal replaces, or what it was preferred to ("to
-        replace its fleet of F-18", "scrapping the deal in favour of the Rafale")? It is when a
-        word of `not_bought` governs it in the parse below any deal frame's trigger."""
+        replace its fleet of F-18", "scrapping the deal in favour of the Rafale", "in addition to the
+        tanks"): when a word of `not_bought` governs it in the parse below any deal frame's
+        trigger, or is the preposition of a noun on that path ("outre les chars")."""
         words = self.ctx.remember("not_bought", lambda: frozenset(self.lex.words("not_bought")))
         sent = self.ctx.sentence_at(item.start)
         triggers = {f.trigger.i for f in sentence_frames(self.ctx, sent)}
         tok = self.token_at(item.end - 1)  # the head noun ends the phrase ("chars K2", "F-18 de Boeing")
         if tok is None:
             return False
-        for tok in tok.ancestors:
+        item_token = tok.i
+        for tok in [tok, *tok.ancestors]:
             if tok.i in triggers:
                 return False
-            if tok.lemma_.lower() in words:
+            # the word itself ("in addition to"), or the preposition that marks it ("outre les chars")
+            if tok.lemma_.lower() in words and tok.i != item_token or \
+                    any(c.dep_ == "case" and c.lemma_.lower() in words for c in tok.children):
                 return True
         return False
 
@@ -430,9 +436,10 @@ class TransferFinder:
             (m.supplier is None or deal.supplier is None or m.supplier.id == deal.supplier.id)
         # "approved the sale of $1.9 billion in munitions ... [two sentences later] a possible
         # sale of 14,500 JDAM kits": the named equipment of a deal announced in general words
-        spelled_out = same_parties and m.money is None and \
+        spelled_out = same_parties and (m.money is None or deal._first("money") is None) and \
             m.sentence.index - deal.mentions[0].sentence.index <= 3 and \
-            all(i.designation is None for d in deal.mentions for i in d.items)
+            all(i.designation is None for d in deal.mentions for i in d.items) and \
+            (m.status == last.status or not {m.status, last.status} & REFUSALS)  # not a refusal, then a delivery
         return pointed or spelled_out or (close and (m.recipient is None or same_parties))
 
     def another_contract(self, deal: Deal, m: DealMention) -> bool:
@@ -446,9 +453,12 @@ class TransferFinder:
             return True
         deal.tally()
         recounted = [(deal._counts[key], n) for key, n in m.counts.items() if key in deal._counts]
-        if m.era is not None and deal.era is None and CONTINUATION.match(m.sentence.text) is None and (
-                self.year is not None and m.era < self.year or any((n, n) != old for old, n in recounted)):
-            return True  # "24 bought in 2015" beside this year's 30
+        if m.era is not None and deal.era is None and (
+                CONTINUATION.match(m.sentence.text) is None and self.year is not None and m.era < self.year
+                or any((n, n) != old for old, n in recounted)):
+            # "24 bought in 2015" beside this year's 30, even in a sentence that goes on about
+            # the deal ("The order, which follows the purchase in 2015 of 24 jets, ...")
+            return True
         # a smaller count may be a part of the deal (9 single-seaters of 12 jets), a larger one not
         if any(low < n for (low, _), n in recounted):
             return True

@@ -1,0 +1,58 @@
+"""Transfers in constructions a deal is often told in (extract/transfers.py, frames.py,
+parties.py): each on an invented sentence, in English and in French, asserting the whole set of
+deals found (parties, status, items)."""
+from __future__ import annotations
+
+import pytest
+
+
+def deals(x) -> list[tuple]:
+    return [((t.supplier.id if t.supplier else None), t.recipient.id, t.status,
+             [(i.designation or i.description, i.quantity) for i in t.items]) for t in x.transfers]
+
+
+# --- a total is counted: "so far" / "au total" before a refusal is no headline total -----------
+
+@pytest.mark.parametrize("lang,text", [
+    ("en", "So far, Germany has refused to deliver Taurus missiles to Ukraine."),
+    ("fr", "Au total, l'Allemagne a refusé de livrer des missiles Taurus à l'Ukraine."),
+])
+def test_uncounted_deal_beside_an_aggregate_cue(extract, lang, text):
+    assert deals(extract(text, lang)) == [("DEU", "UKR", "rejected", [("Taurus", None)])]
+
+
+# --- a refusal is not spelled out by a later delivery of the same parties ----------------------
+
+@pytest.mark.parametrize("lang,text", [
+    ("en", "So far, Germany has refused to deliver Taurus missiles to Ukraine. The chancellor fears an "
+           "escalation. He spoke to reporters on Monday. Ukraine has received 40 Leopard tanks from Germany."),
+    ("fr", "Jusqu'ici, l'Allemagne a refusé de livrer des missiles Taurus à l'Ukraine. Le chancelier craint "
+           "une escalade. Il s'est exprimé lundi devant la presse. L'Ukraine a reçu 40 chars Leopard de "
+           "l'Allemagne."),
+])
+def test_refused_deal_then_a_delivery(extract, lang, text):
+    assert deals(extract(text, lang)) == [("DEU", "UKR", "rejected", [("Taurus", None)]),
+                                          ("DEU", "UKR", "delivered", [("Leopard", 40)])]
+
+
+# --- "in addition to X" / "outre X": X is not what this deal gives -----------------------------
+
+@pytest.mark.parametrize("lang,text", [
+    ("en", "In addition to the 30 Leopard tanks, Germany has delivered 12 Caesar howitzers to Ukraine."),
+    ("fr", "Outre les chars Leopard, l'Allemagne a livré à l'Ukraine 12 obusiers Caesar."),
+])
+def test_equipment_the_deal_comes_in_addition_to(extract, lang, text):
+    assert deals(extract(text, lang)) == [("DEU", "UKR", "delivered", [("Caesar", 12)])]
+
+
+# --- an earlier purchase dated to a past year, told inside a sentence on the new order ---------
+
+@pytest.mark.parametrize("lang,text", [
+    ("en", "Greece ordered 12 Rafale jets from France. The order, which follows the purchase in 2018 of "
+           "18 Rafale jets, will be financed by a loan."),
+    ("fr", "La Grèce a commandé 12 Rafale à la France. Cette commande, qui fait suite à l'achat en 2018 de "
+           "18 Rafale, sera financée par un prêt."),
+])
+def test_earlier_purchase_recounted_in_a_continuing_sentence(extract, lang, text):
+    assert deals(extract(text, lang)) == [("FRA", "GRC", "signed", [("Rafale", 12)]),
+                                          ("FRA", "GRC", "unknown", [("Rafale", 18)])]
