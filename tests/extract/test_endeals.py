@@ -56,3 +56,13 @@ def test_equipment_the_deal_comes_in_addition_to(extract, lang, text):
 def test_earlier_purchase_recounted_in_a_continuing_sentence(extract, lang, text):
     assert deals(extract(text, lang)) == [("FRA", "GRC", "signed", [("Rafale", 12)]),
                                           ("FRA", "GRC", "unknown", [("Rafale", 18)])]
+
+
+# --- "send X to A and Y to B": the equipment goes to the party named right after it -----------
+
+@pytest.mark.parametrize("lang,text", [
+    ("en", "Australia will send Bushmaster vehicles to Ukraine and 70 instructors to the UK."),
+    ("fr", "L'Australie enverra des blindés Bushmaster à l'Ukraine et 70 instructeurs au Royaume-Uni."),
+])
+def test_gapped_objects_each_with_its_own_recipient(extract, lang, text):
+    assert deals(extract(text, lang)) == [("AUS", "UKR", "approved", [("Bushmaster", None)])]

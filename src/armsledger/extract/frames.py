@@ -398,6 +398,7 @@ class FrameReader:
         best = None
         for spec in specs:
             frame = Frame(spec.frame, tok, spec.nominal)
+            sources: dict[str, Token] = {}
             for role in ("items", "supplier", "recipient"):
                 for path in spec.roles[role]:
                     if path.dep == "amod" and path.preps:  # "amod:destiné": "destinée au Pérou"
@@ -417,6 +418,10 @@ class FrameReader:
                             for m in self.parties(t):
                                 if all(m.id != o.id for o in bucket):
                                     bucket.append(m)
+                                    if role == "recipient":
+                                        # the dependent of the trigger it was found under
+                                        sources[m.id] = t if t.head.i == tok.i else t.head
+            frame.recipients = _recipients_of_items(frame, sources)
             if len(frame.recipients) > 1:
                 # "choisi par le Danemark et la Norvège, sans oublier le Royaume-Uni, l'Italie ...":
                 # a list of buyers carried on by a clause that adds to it
@@ -452,6 +457,27 @@ class FrameReader:
         # a party cannot be both: the recipient wins ("Poland's order of Polish-built ...")
         best.suppliers = [m for m in best.suppliers if all(m.id != r.id for r in best.recipients)]
         return best
+
+
+def _recipients_of_items(frame: Frame, sources: dict[str, Token]) -> list[Mention]:
+    """The recipients of a frame whose trigger has several complements naming them ("send
+    tanks to A and instructors to B", "livrer des chars à A et des instructeurs à B"): those of
+    the first complement after the equipment; each gapped clause gives its own object to its own
+    party. Conjuncts under one complement ("to A, B and C") stay together."""
+    heads = sorted({sources[m.id].i for m in frame.recipients if m.id in sources})
+    if len(heads) < 2 or not frame.items:
+        return frame.recipients
+    doc = frame.trigger.doc
+    # gapped only when another object stands between the complements ("to A and 70 instructors
+    # to B"), not in a list of them ("à l'Estonie, à la Croatie et à l'Arménie")
+    between = doc[heads[0]:heads[-1]]
+    if not any(t.pos_ in {"NOUN", "NUM"} and not any(m.start <= t.idx < m.end for m in frame.recipients)
+               for t in between):
+        return frame.recipients
+    end = frame.items[0][1]
+    after = [i for i in heads if doc[i].idx >= end]
+    keep = min(after) if after else max(heads)
+    return [m for m in frame.recipients if m.id not in sources or sources[m.id].i == keep]
 
 
 def clause_tense(tok: Token, tense_verbs: dict[str, frozenset[str]]) -> str | None:
