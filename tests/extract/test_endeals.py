@@ -66,3 +66,19 @@ def test_earlier_purchase_recounted_in_a_continuing_sentence(extract, lang, text
 ])
 def test_gapped_objects_each_with_its_own_recipient(extract, lang, text):
     assert deals(extract(text, lang)) == [("AUS", "UKR", "approved", [("Bushmaster", None)])]
+
+
+# --- a clause that dates its own equipment tells of another deal than the rest of its sentence ----
+
+@pytest.mark.parametrize("lang,text", [
+    ("en", "The United States approved a sale of Javelin missiles to Poland. The deal approved on Monday "
+           "includes 150 Javelin missiles and adds to the 200 missiles and 20 launchers that Poland bought "
+           "from the United States in 2018."),
+    ("fr", "Les États-Unis ont approuvé une vente de missiles Javelin à la Pologne. Le contrat comprend 150 "
+           "missiles Javelin et s'ajoute aux 200 missiles livrés à la Pologne par les États-Unis en 2018."),
+])
+def test_equipment_of_an_earlier_deal_in_a_dated_clause(extract, lang, text):
+    x = extract(text, lang)
+    assert [(t.supplier.id, t.recipient.id, [(i.designation, i.quantity) for i in t.items])
+            for t in x.transfers] == [("USA", "POL", [("Javelin", 150)]),
+                                      ("USA", "POL", [(None, 200)] + ([(None, 20)] if lang == "en" else []))]

@@ -124,7 +124,13 @@ def _fill(trigger: Token, spec: RoleSpec) -> list[Token]:
         return []
     if spec.dep == "head:acl":
         if trigger.dep_.startswith(("acl", "amod", "relcl")) and trigger.head.i != trigger.i:
-            return [trigger.head]
+            # "the 210 missiles and 37 launchers that X bought": the clause, parsed under the last
+            # conjunct, qualifies the whole coordination
+            out, noun = [trigger.head], trigger.head
+            while noun.dep_ == "conj" and noun.head.i < noun.i and noun.head.pos_ in {"NOUN", "PROPN"}:
+                noun = noun.head
+                out.append(noun)
+            return out
         return []
     out = []
     for c in trigger.children:

@@ -27,6 +27,7 @@ CONTINUATION = re.compile(
     r"^(?:cette|ce|cet|ces|la|le|this|the|these|it|il|elle)\s+(?:vente|contrat|commande|paquet|accord|livraison|"
     r"sale|contract|order|package|deal|proposed sale|possible sale|potential sale|government of|gouvernement|comprend|includes?|"
     r"potentielle|proposée|notice|request)", re.I)
+CLAUSE_OF_NOUN = ("relcl", "acl")  # a verb that qualifies a noun: "the tanks that X bought", "les chars livrés à"
 REFUSALS = {"rejected", "cancelled"}  # statuses of a deal that does not go ahead
 DESTINATION = re.compile(r"\b(?:à|au|aux|en|vers|to)\s+" + DETERMINER + "$", re.I)
 CONTRACTOR = re.compile(r"(?:principal contractors?|prime contractors?|maître d['’]œuvre|contractant principal)"
@@ -261,6 +262,14 @@ class TransferFinder:
                 keyed.setdefault(min(holding, key=lambda k: min(e - s for s, e in frames[k].items)), []).append(item)
             else:
                 loose.append(item)
+        if len(keyed) == 1 and loose:
+            # "150 missiles ... adds to the 210 missiles that Ukraine bought in 2018": a clause
+            # that dates its own equipment tells of another deal than the rest of the sentence
+            (only,) = keyed
+            clause = frames[only]
+            if clause.trigger.dep_.startswith(CLAUSE_OF_NOUN) and clause.when is not None and \
+                    not any(self.governs(clause, i.start) for i in loose):
+                return sorted([loose, keyed[only]], key=lambda g: g[0].start)
         if len(keyed) < 2:
             return [items]
         for item in loose:  # with the group of the nearest equipment a frame holds
@@ -347,7 +356,8 @@ class TransferFinder:
         frame = best_frame(sentence_frames(self.ctx, sent), anchor)
         if frame is None:
             return FrameParties(found.supplier, found.recipient, [])
-        when = frame.when or (frame.governor.when if frame.governor else None)
+        # the date of a frame that does not tell of this equipment is another deal's
+        when = frame.when or (frame.governor.when if frame.governor else None) if self.governs(frame, anchor) else None
         if not frame.recipients and not frame.suppliers:
             return FrameParties(found.supplier, found.recipient, [], frame.status, when)
         recipients = frame.recipients
@@ -439,8 +449,17 @@ class TransferFinder:
         spelled_out = same_parties and (m.money is None or deal._first("money") is None) and \
             m.sentence.index - deal.mentions[0].sentence.index <= 3 and \
             all(i.designation is None for d in deal.mentions for i in d.items) and \
-            (m.status == last.status or not {m.status, last.status} & REFUSALS)  # not a refusal, then a delivery
+            (m.status == last.status or not {m.status, last.status} & REFUSALS) and \
+            m.era == deal.era  # not a refusal, then a delivery; not a deal of another year
         return pointed or spelled_out or (close and (m.recipient is None or same_parties))
+
+    @staticmethod
+    def split_from(deal: Deal, m: DealMention) -> bool:
+        """Was `m` told apart from the deal's last mention in their one sentence (`frame_groups`:
+        equipment of frames with other parties or another status)?"""
+        last = deal.mentions[-1]
+        return bool(m.items and last.items) and m.sentence.index == last.sentence.index and \
+            m.recipient is not None and last.recipient is not None and not m.own_value
 
     def another_contract(self, deal: Deal, m: DealMention) -> bool:
         """Does `m`, which names equipment, tell of another contract than `deal`, which names
@@ -477,7 +496,7 @@ class TransferFinder:
             if m.refers_back:
                 if deals and m.sentence.index - deals[-1].mentions[-1].sentence.index <= 2:
                     deals[-1].mentions.append(m)
-            elif deals and self.continues(deals[-1], m):
+            elif deals and self.continues(deals[-1], m) and not self.split_from(deals[-1], m):
                 deals[-1].mentions.append(m)
             else:
                 deals.append(Deal([m]))
