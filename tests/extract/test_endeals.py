@@ -82,3 +82,15 @@ def test_equipment_of_an_earlier_deal_in_a_dated_clause(extract, lang, text):
     assert [(t.supplier.id, t.recipient.id, [(i.designation, i.quantity) for i in t.items])
             for t in x.transfers] == [("USA", "POL", [("Javelin", 150)]),
                                       ("USA", "POL", [(None, 200)] + ([(None, 20)] if lang == "en" else []))]
+
+
+# --- a demonym of people or things that are neither party nor equipment is no supplier --------
+
+@pytest.mark.parametrize("lang,text", [
+    ("en", "Working with Omani journalists, reporters found that Qatar had bought 12 GBU-12 bombs under a "
+           "contract with Raytheon."),
+    ("fr", "Avec des journalistes omanais, des reporters ont établi que le Qatar avait acheté 12 bombes GBU-12 "
+           "dans le cadre d'un contrat avec Raytheon."),
+])
+def test_demonym_of_bystanders_is_no_supplier(extract, lang, text):
+    assert deals(extract(text, lang)) == [("USA", "QAT", "signed", [("GBU-12", 12)])]

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from armsledger.extract.context import DocContext, Mention, Sentence
-from armsledger.extract.frames import PARTY_LINKS, SUBJECTS, best_frame, says_what, sentence_frames
+from armsledger.extract.frames import PARTY_LINKS, SUBJECTS, FrameReader, best_frame, says_what, sentence_frames
 from armsledger.extract.items import ItemMention, drop_summaries, group_item_mentions, without_counts
 from armsledger.extract.notices import is_notice, is_support_phrase, read_notice
 from armsledger.extract.status import deal_status, mention_status
@@ -28,7 +28,8 @@ CONTINUATION = re.compile(
     r"sale|contract|order|package|deal|proposed sale|possible sale|potential sale|government of|gouvernement|comprend|includes?|"
     r"potentielle|proposée|notice|request)", re.I)
 CLAUSE_OF_NOUN = ("relcl", "acl")  # a verb that qualifies a noun: "the tanks that X bought", "les chars livrés à"
-REFUSALS = {"rejected", "cancelled"}  # statuses of a deal that does not go ahead
+REFUSALS = {"rejected", "cancelled"}
+MODIFIER_LINKS = {"amod", "compound", "nmod"}  # how a demonym qualifies its noun  # statuses of a deal that does not go ahead
 DESTINATION = re.compile(r"\b(?:à|au|aux|en|vers|to)\s+" + DETERMINER + "$", re.I)
 CONTRACTOR = re.compile(r"(?:principal contractors?|prime contractors?|maître d['’]œuvre|contractant principal)"
                         r"\s+(?:will be|is|are|sera|seront|est)\s+(.+?)(?:\.\s|\.$|$)", re.I)
@@ -351,8 +352,10 @@ class TransferFinder:
         none, whose trigger is nearest them); the character windows of `find_parties` fill
         what no frame names."""
         found = find_parties(self.ctx, sent.start, sent.end, anchor)
-        if found.supplier is not None and self.speaks(found.supplier):
-            found = Parties(None, found.recipient)  # "Russia said the Javelin deal ...": a speaker
+        if found.supplier is not None and (self.speaks(found.supplier) or self.qualifies_other(found.supplier)):
+            # "Russia said the Javelin deal ...": a speaker; "working with Yemeni journalists":
+            # the origin of people or things that are neither party nor equipment
+            found = Parties(None, found.recipient)
         frame = best_frame(sentence_frames(self.ctx, sent), anchor)
         if frame is None:
             return FrameParties(found.supplier, found.recipient, [])
@@ -408,6 +411,19 @@ class TransferFinder:
                 return False
             tok = tok.head
         return False
+
+    def qualifies_other(self, m: Mention) -> bool:
+        """Is `m` a demonym adjective of a common noun that names neither a party nor equipment
+        ("local Yemeni journalists", "des journalistes yéménites")?"""
+        if m.kind != "demonym":
+            return False
+        span = self.ctx.doc.char_span(m.start, m.end)
+        if span is None or span.root.dep_ not in MODIFIER_LINKS or span.root.head.i == span.root.i:
+            return False
+        head = span.root.head
+        reader = self.ctx.remember("frame reader", lambda: FrameReader(self.ctx))
+        return head.pos_ == "NOUN" and head.lemma_.lower() not in reader.party_heads and \
+            not any(reader.has_weapon(t) for t in [head, *head.children] if t is head or t.dep_ in MODIFIER_LINKS)
 
     def export_destinations(self, sent: Sentence, parties) -> list[Mention]:
         """"exporté en Arabie saoudite, au Danemark, en Indonésie": one deal per destination."""
