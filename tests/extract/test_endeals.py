@@ -94,3 +94,19 @@ def test_equipment_of_an_earlier_deal_in_a_dated_clause(extract, lang, text):
 ])
 def test_demonym_of_bystanders_is_no_supplier(extract, lang, text):
     assert deals(extract(text, lang)) == [("USA", "QAT", "signed", [("GBU-12", 12)])]
+
+
+# --- a deal in general words, then a sentence naming no buyer that prices its equipment --------
+
+@pytest.mark.parametrize("lang,text,general", [
+    ("en", "The State Department approved the sale of fighter jets and munitions to Norway. Norway wants to "
+           "modernize its air force. The State Department approved the sale of 40 F-35A jets for $9 billion.",
+     ["fighter jet", "munition"]),
+    ("fr", "Le département d'État a approuvé la vente d'avions de combat et de munitions à la Norvège. La "
+           "Norvège veut moderniser son armée de l'air. Le département d'État a approuvé la vente de 40 F-35A "
+           "pour 9 milliards de dollars.", ["avion de combat", "munition"]),
+])
+def test_priced_equipment_spells_out_a_deal_in_general_words(extract, lang, text, general):
+    x = extract(text, lang)
+    assert deals(x) == [("USA", "NOR", "approved", [(g, None) for g in general] + [("F-35A", 40)])]
+    assert (x.transfers[0].value.amount, x.transfers[0].value.currency) == (9_000_000_000, "USD")

@@ -462,7 +462,11 @@ class TransferFinder:
             (m.supplier is None or deal.supplier is None or m.supplier.id == deal.supplier.id)
         # "approved the sale of $1.9 billion in munitions ... [two sentences later] a possible
         # sale of 14,500 JDAM kits": the named equipment of a deal announced in general words
-        spelled_out = same_parties and (m.money is None or deal._first("money") is None) and \
+        # (a sentence that names no buyer names no other one: "the State Department approved the
+        # sale of 64 F-35A for $12.5 billion" after "... approved the sale of fighter jets to X")
+        unnamed = m.recipient is None and deal.recipient is not None and m.supplier is not None and \
+            deal.supplier is not None and m.supplier.id == deal.supplier.id
+        spelled_out = (same_parties or unnamed) and (m.money is None or deal._first("money") is None) and \
             m.sentence.index - deal.mentions[0].sentence.index <= 3 and \
             all(i.designation is None for d in deal.mentions for i in d.items) and \
             (m.status == last.status or not {m.status, last.status} & REFUSALS) and \
