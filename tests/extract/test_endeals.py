@@ -110,3 +110,18 @@ def test_priced_equipment_spells_out_a_deal_in_general_words(extract, lang, text
     x = extract(text, lang)
     assert deals(x) == [("USA", "NOR", "approved", [(g, None) for g in general] + [("F-35A", 40)])]
     assert (x.transfers[0].value.amount, x.transfers[0].value.currency) == (9_000_000_000, "USD")
+
+
+# --- a second sale of its own value, for services or supplies only: a deal of its own ----------
+
+@pytest.mark.parametrize("lang,text", [
+    ("en", "The Pentagon notified Congress of a possible sale of 20 AIM-9X missiles to Chile for $90 million. "
+           "Additionally, a $50 million possible sale is planned for supplying Chile with jet fuel."),
+    ("fr", "Le Pentagone a notifié au Congrès une vente possible de 20 missiles AIM-9X au Chili pour 90 millions "
+           "de dollars. Par ailleurs, une vente possible de 50 millions de dollars est prévue pour doter le "
+           "Chili de carburant."),
+])
+def test_second_sale_of_its_own_value_without_equipment(extract, lang, text):
+    x = extract(text, lang)
+    assert deals(x) == [("USA", "CHL", "approved", [("AIM-9X", 20)]), ("USA", "CHL", "approved", [])]
+    assert [t.value.amount for t in x.transfers] == [90_000_000, 50_000_000]

@@ -446,7 +446,9 @@ class FrameReader:
             if spec.split_subject and not frame.recipients and self.company_subject(tok):
                 # "Hanwha signed a contract with Norway": a maker signs with its buyer
                 frame.recipients, frame.suppliers = frame.suppliers, []
-            if spec.requires and not getattr(frame, spec.requires):
+            if spec.requires and not getattr(frame, spec.requires) and not (
+                    spec.requires == "items" and any(_fill(tok, path) for path in spec.roles["items"])):
+                # "supplying Israel with fuel": the complement is there, though no equipment
                 continue
             frame.status = self.status(tok, spec)
             frame.signed = spec.split_subject

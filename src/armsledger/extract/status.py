@@ -138,6 +138,8 @@ def verb_tense(tok: Token, cues: StatusCues) -> str | None:
     if tok.dep_ == "conj" and not auxes and tok.head.i != tok.i and tok.head.pos_ in VERBAL:
         return verb_tense(tok.head, cues)
     tense = clause_tense(tok, cues.tense_verbs)
+    if tok.tag_ == "VBG" and tok.head.pos_ == "ADP" and not auxes:
+        return None  # "a sale for supplying X with ...": a purpose, no step under way
     if tok.tag_ == "VBG" and tense not in {"past", "future", "modal"}:
         return "progressive"  # "is finalizing", "with Warsaw planning to acquire": under way
     if tense is None and "Part" in tok.morph.get("VerbForm") and any("Inf" in a.morph.get("VerbForm") for a in auxes):

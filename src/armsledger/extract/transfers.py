@@ -454,6 +454,9 @@ class TransferFinder:
                 and m.recipient.id == deal.recipient.id and deal.has_items and distance <= 5 \
                 and deal._first("money") is None:
             return True  # "Helsinki a précisé que la commande était évaluée à ...": the value of its deal
+        if not m.items and m.money is not None and m.recipient is not None and \
+                any(not _same_amount(p, m.money) for p in deal.tally()._prices):
+            return False  # "Additionally, a $308 million sale to X ...": a deal of its own value
         close = distance <= 1
         pointed = CONTINUATION.match(m.sentence.text) is not None and distance <= 3
         if not m.items or not deal.has_items:
