@@ -125,3 +125,22 @@ def test_second_sale_of_its_own_value_without_equipment(extract, lang, text):
     x = extract(text, lang)
     assert deals(x) == [("USA", "CHL", "approved", [("AIM-9X", 20)]), ("USA", "CHL", "approved", [])]
     assert [t.value.amount for t in x.transfers] == [90_000_000, 50_000_000]
+
+
+# --- a plural deal noun over equipment of several kinds: one deal per kind ---------------------
+
+@pytest.mark.parametrize("lang,text", [
+    ("en", "Greece has signed deals to purchase 20 Rafale jets and three Belharra frigates from France."),
+    ("en", "Contracts for 20 Rafale jets and three Belharra frigates were signed by Greece and France on Monday."),
+    ("fr", "La Grèce a signé des contrats d'achat de 20 avions Rafale et de trois frégates Belharra avec la France."),
+    ("fr", "Des contrats pour 20 avions Rafale et trois frégates Belharra ont été signés par la Grèce avec la "
+           "France."),
+])
+def test_plural_deal_noun_over_several_kinds(extract, lang, text):
+    assert deals(extract(text, lang)) == [("FRA", "GRC", "signed", [("Rafale", 20)]),
+                                          ("FRA", "GRC", "signed", [("Belharra", 3)])]
+
+
+def test_singular_deal_noun_keeps_one_deal(extract):
+    x = extract("Greece signed a contract with France for 20 Rafale jets and three Belharra frigates.", "en")
+    assert [[i.designation for i in t.items] for t in x.transfers] == [["Rafale", "Belharra"]]

@@ -254,6 +254,9 @@ class TransferFinder:
         decided to buy 42 Rafale ... Finland sealed the purchase of 64 F-35"; "150 Javelin
         missiles ... adds to the 210 missiles that Ukraine bought"). Items no frame holds make a
         group of their own; groups that tell the same deal are one again."""
+        apart = self.plural_deal_groups(sent, items)
+        if apart:
+            return apart
         frames = [f for f in sentence_frames(self.ctx, sent) if f.recipients or f.suppliers]
         keyed: dict[int, list[ItemMention]] = {}
         loose: list[ItemMention] = []
@@ -283,6 +286,26 @@ class TransferFinder:
                    (p.recipient.id if p.recipient else None), self.mention_status(sent, group[0].start, p))
             merged.setdefault(key, []).extend(group)
         return sorted((sorted(g, key=lambda i: i.start) for g in merged.values()), key=lambda g: g[0].start)
+
+    def plural_deal_groups(self, sent: Sentence, items: list[ItemMention]) -> list[list[ItemMention]]:
+        """"inked deals to purchase Rafale jets and two submarines", "contracts for 180 tanks
+        and 212 howitzers were signed": a plural deal noun over equipment of several kinds is one
+        deal per kind; [] unless all the sentence's equipment is under that noun (in its phrase, or
+        held by a verb frame that is a clause of it or of the verb it is the object of)."""
+        if len(items) < 2 or len({i.to_item().family or i.to_item().category for i in items}) < len(items):
+            return []
+        frames = sentence_frames(self.ctx, sent)
+        tokens = [self.token_at(i.end - 1) for i in items]
+        if any(t is None for t in tokens):
+            return []
+        for noun in (f.trigger for f in frames if f.nominal and "Plur" in f.trigger.morph.get("Number")):
+            def under(item: ItemMention, tok) -> bool:
+                return noun.is_ancestor(tok) or any(
+                    f.holds(item.start) and not f.nominal and f.trigger.head.i in {noun.i, noun.head.i}
+                    and f.trigger.i != noun.head.i for f in frames)
+            if all(under(i, t) for i, t in zip(items, tokens)):
+                return [[i] for i in sorted(items, key=lambda i: i.start)]
+        return []
 
     def mention_status(self, sent: Sentence, anchor: int, parties: FrameParties) -> str:
         """The status of the deal whose items start at `anchor`, from the cues the parse links
@@ -481,8 +504,7 @@ class TransferFinder:
         """Was `m` told apart from the deal's last mention in their one sentence (`frame_groups`:
         equipment of frames with other parties or another status)?"""
         last = deal.mentions[-1]
-        return bool(m.items and last.items) and m.sentence.index == last.sentence.index and \
-            m.recipient is not None and last.recipient is not None and not m.own_value
+        return bool(m.items and last.items) and m.sentence.index == last.sentence.index and not m.own_value
 
     def another_contract(self, deal: Deal, m: DealMention) -> bool:
         """Does `m`, which names equipment, tell of another contract than `deal`, which names
