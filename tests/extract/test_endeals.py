@@ -144,3 +144,15 @@ def test_plural_deal_noun_over_several_kinds(extract, lang, text):
 def test_singular_deal_noun_keeps_one_deal(extract):
     x = extract("Greece signed a contract with France for 20 Rafale jets and three Belharra frigates.", "en")
     assert [[i.designation for i in t.items] for t in x.transfers] == [["Rafale", "Belharra"]]
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("en", "Poland signed a framework agreement with Hanwha for 600 K9 howitzers. In August, Poland signed "
+           "contracts for 100 tanks and 50 howitzers."),
+    ("fr", "La Pologne a signé un accord-cadre avec Hanwha pour 600 obusiers K9. En août, la Pologne a signé "
+           "des contrats d'achat de 100 chars et de 50 obusiers."),
+])
+def test_contracts_of_a_plural_deal_noun_do_not_continue_the_deal_before(extract, lang, text):
+    x = extract(text, lang)
+    assert [(t.recipient.id, t.status, [i.quantity for i in t.items]) for t in x.transfers] == \
+        [("POL", "signed", [600]), ("POL", "signed", [100]), ("POL", "signed", [50])]

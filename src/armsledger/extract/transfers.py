@@ -57,6 +57,7 @@ class DealMention:
     own_value: bool = False  # items priced apart from the others of their sentence: a contract of its own
     era: int | None = None  # the year the deal's verb is dated to ("signed in 2022")
     companies: frozenset[str] = frozenset()  # the companies its sentence names
+    apart: bool = False  # one of several contracts a plural deal noun tells of: a deal of its own
 
     @property
     def counts(self) -> dict[str, int]:
@@ -184,12 +185,13 @@ class TransferFinder:
             if not items and money is None:
                 out += self.implied_mentions(sent)
                 continue
-            groups = self.frame_groups(sent, items) if items else [[]]
+            apart = self.plural_deal_groups(sent, items)
+            groups = apart or (self.frame_groups(sent, items) if items else [[]])
             for n, group in enumerate(groups):
                 # the value goes with the equipment told before it
                 own = money if money is None or len(groups) == 1 or \
                     max(range(len(groups)), key=lambda k: (groups[k][0].start < money.start, -k)) == n else None
-                out += self.sentence_mentions(sent, group, own, package)
+                out += self.sentence_mentions(sent, group, own, package, apart=bool(apart))
         return out
 
     def not_bought(self, item: ItemMention) -> bool:
@@ -254,9 +256,6 @@ class TransferFinder:
         decided to buy 42 Rafale ... Finland sealed the purchase of 64 F-35"; "150 Javelin
         missiles ... adds to the 210 missiles that Ukraine bought"). Items no frame holds make a
         group of their own; groups that tell the same deal are one again."""
-        apart = self.plural_deal_groups(sent, items)
-        if apart:
-            return apart
         frames = [f for f in sentence_frames(self.ctx, sent) if f.recipients or f.suppliers]
         keyed: dict[int, list[ItemMention]] = {}
         loose: list[ItemMention] = []
@@ -314,7 +313,7 @@ class TransferFinder:
         return parties.status if status == "unknown" and parties.status else status
 
     def sentence_mentions(self, sent: Sentence, items: list[ItemMention], money: MoneyMatch | None,
-                          package: bool) -> list[DealMention]:
+                          package: bool, apart: bool = False) -> list[DealMention]:
         """The deal mentions of one sentence for `items` (one group of its equipment) or, with
         none, for `money`; one per buyer, one per priced group of equipment."""
         s = sent.text
@@ -343,7 +342,7 @@ class TransferFinder:
                         for group, price in priced]
                 continue
             out.append(DealMention(sent, items, parties.supplier, recipient, money, status,
-                                   package_only=package, era=era, companies=companies))
+                                   package_only=package, era=era, companies=companies, apart=apart))
         return out
 
     def priced_groups(self, sent: Sentence, items: list[ItemMention]) -> list[tuple[list[ItemMention], MoneyMatch]]:
@@ -541,7 +540,7 @@ class TransferFinder:
             if m.refers_back:
                 if deals and m.sentence.index - deals[-1].mentions[-1].sentence.index <= 2:
                     deals[-1].mentions.append(m)
-            elif deals and self.continues(deals[-1], m) and not self.split_from(deals[-1], m):
+            elif deals and not m.apart and self.continues(deals[-1], m) and not self.split_from(deals[-1], m):
                 deals[-1].mentions.append(m)
             else:
                 deals.append(Deal([m]))
