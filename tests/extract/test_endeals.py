@@ -156,3 +156,17 @@ def test_contracts_of_a_plural_deal_noun_do_not_continue_the_deal_before(extract
     x = extract(text, lang)
     assert [(t.recipient.id, t.status, [i.quantity for i in t.items]) for t in x.transfers] == \
         [("POL", "signed", [600]), ("POL", "signed", [100]), ("POL", "signed", [50])]
+
+
+# --- "$50 million worth of equipment": the amount measures a value noun after it ---------------
+
+@pytest.mark.parametrize("lang,text,currency", [
+    ("en", "Germany has approved $50 million worth of military equipment for Ukraine, including 20 Gepard tanks.",
+     "USD"),
+    ("fr", "L'Allemagne a approuvé pour 50 millions d'euros d'équipements militaires destinés à l'Ukraine, dont "
+           "20 chars Gepard.", "EUR"),
+])
+def test_amount_worth_of_equipment_is_the_deal_value(extract, lang, text, currency):
+    x = extract(text, lang)
+    assert deals(x) == [("DEU", "UKR", "approved", [("Gepard", 20)])]
+    assert (x.transfers[0].value.amount, x.transfers[0].value.currency) == (50_000_000, currency)

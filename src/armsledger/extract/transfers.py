@@ -154,9 +154,17 @@ class TransferFinder:
             return amounts[0]
         for money in amounts:
             before = self.ctx.text[max(sent.start, money.start - 40):money.start]
-            if self.lex.has("value_cues", before):
+            if self.lex.has("value_cues", before) or self.measures_worth(money):
                 return money
         return None
+
+    def measures_worth(self, money: MoneyMatch) -> bool:
+        """Is the amount the measure of a value noun after it ("$39.2 million worth of
+        equipment")? Its head in the parse is a word of `value_cues`."""
+        cues = self.ctx.remember(("value_cues", 1), lambda: frozenset(
+            w.lower() for w in self.lex.words("value_cues") if " " not in w))
+        last = self.token_at(money.end - 1)  # the scale word ends the amount ("million")
+        return last is not None and last.head.i > last.i and last.head.lemma_.lower() in cues
 
     def mentions(self) -> list[DealMention]:
         out = []
