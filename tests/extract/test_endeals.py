@@ -170,3 +170,15 @@ def test_amount_worth_of_equipment_is_the_deal_value(extract, lang, text, curren
     x = extract(text, lang)
     assert deals(x) == [("DEU", "UKR", "approved", [("Gepard", 20)])]
     assert (x.transfers[0].value.amount, x.transfers[0].value.currency) == (50_000_000, currency)
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("en", "The State Department approved 150 Javelin missiles for Poland, which adds to the 200 missiles that "
+           "Poland bought in 2018."),
+    ("fr", "Le département d'État a approuvé 150 missiles Javelin pour la Pologne, qui s'ajoutent aux 200 "
+           "missiles que la Pologne a achetés en 2018."),
+])
+def test_relative_clause_with_its_own_equipment_gives_it_its_own_status(extract, lang, text):
+    x = extract(text, lang)
+    assert [(t.status, [(i.designation, i.quantity) for i in t.items]) for t in x.transfers] == \
+        [("approved", [("Javelin", 150)]), ("signed", [(None, 200)])]

@@ -288,7 +288,8 @@ def mention_status(ctx: DocContext, sent: Sentence, anchor: int) -> str:
         return UNKNOWN
     starts = [tok]
     frame = best_frame(sentence_frames(ctx, sent), anchor)
-    if frame is not None:
+    if frame is not None and (frame.holds(anchor) or not frame.items or not frame.trigger.dep_.startswith(RELATIVE)):
+        # not a relative clause that tells of equipment of its own ("the 210 missiles that X bought")
         starts.append(frame.trigger)
     readings = _readings(ctx, cues, starts)
     chain_ids = {t.i for s in starts for t in _chain(s)}
