@@ -182,3 +182,17 @@ def test_relative_clause_with_its_own_equipment_gives_it_its_own_status(extract,
     x = extract(text, lang)
     assert [(t.status, [(i.designation, i.quantity) for i in t.items]) for t in x.transfers] == \
         [("approved", [("Javelin", 150)]), ("signed", [(None, 200)])]
+
+
+# --- the news's undated deal, then the same equipment bought in a year before the news ---------
+
+@pytest.mark.parametrize("lang,text", [
+    ("en", "France has agreed to sell 30 more Rafale jets to Egypt. The deal is worth 4 billion euros. Egypt "
+           "was the first foreign country to buy the Rafale jets in 2015."),
+    ("fr", "La France a accepté de vendre 30 Rafale de plus à l'Égypte. Le contrat s'élève à 4 milliards "
+           "d'euros. L'Égypte avait été le premier pays étranger à acheter des Rafale en 2015."),
+])
+def test_purchase_of_an_earlier_year_is_not_the_news_deal(extract, lang, text):
+    x = extract(text, lang)
+    assert [(t.supplier.id, t.recipient.id, [(i.designation, i.quantity) for i in t.items]) for t in x.transfers] == \
+        [("FRA", "EGY", [("Rafale", 30)]), ("FRA", "EGY", [("Rafale", None)])]

@@ -880,7 +880,7 @@ def notice_transfer(finder: TransferFinder) -> tuple[Transfer | None, MoneyMatch
 def extract_transfers(ctx: DocContext) -> tuple[list[Transfer], set[tuple[int, int]]]:
     """The deals of a document, and the money spans they took as values."""
     finder = TransferFinder(ctx)
-    out = _Recorded()
+    out = _Recorded(finder.year)
     used = set()
     unplaced: list[Deal] = []
     notice = None
@@ -943,7 +943,8 @@ class _Recorded:
     recorded transfer by a new one (`_absorbed`); the evidence of a deal is gathered here, kept
     sorted, and written into the records once, by `records()`."""
 
-    def __init__(self) -> None:
+    def __init__(self, year: int | None = None) -> None:
+        self.year = year  # the year of the news: a deal dated before it is not the news's deal
         self.transfers: list[Transfer] = []
         self._by_item: dict[tuple[str | None, str], list[int]] = {}  # -> positions, in order
         self._indexed: list[set[tuple[str | None, str]]] = []
@@ -986,7 +987,7 @@ class _Recorded:
         party = _party(t.recipient)
         candidates = sorted({pos for key in _item_keys(t) for pos in self._by_item.get((party, key), ())})
         return next((pos for pos in candidates if _same_deal(self.transfers[pos], t)
-                     and _same_era(self.transfers[pos], self._eras[pos], t, era)
+                     and _same_era(self.transfers[pos], self._eras[pos], t, era, self.year)
                      and not (companies and self._companies[pos] and not companies & self._companies[pos])),
                     None)
 
@@ -1035,14 +1036,18 @@ def _same_deal(a: Transfer, b: Transfer) -> bool:
     return bool(shared)
 
 
-def _same_era(a: Transfer, a_era: int | None, b: Transfer, b_era: int | None) -> bool:
+def _same_era(a: Transfer, a_era: int | None, b: Transfer, b_era: int | None, year: int | None = None) -> bool:
     """Can two transfers of the same parties and equipment be one deal by their dates? Not when
     dated to other years, nor when only one is dated and they count the equipment differently
-    ("24 Rafale bought in 2015" beside 30 ordered now)."""
+    ("24 Rafale bought in 2015" beside 30 ordered now), nor when a deal the text told undated (the
+    news) is followed by one dated to a year before the news (`year`): "Egypt ordered 30 more
+    Rafale ... it first bought the Rafale in 2015" (as `another_contract` reads a mention)."""
     if a_era is not None and b_era is not None:
         return a_era == b_era
     if a_era is None and b_era is None:
         return True
+    if a_era is None and year is not None and b_era < year:
+        return False
     counts = {_key(i): i.quantity for i in a.items if i.designation and i.quantity is not None}
     return not any(_key(i) in counts and i.quantity is not None and counts[_key(i)] != i.quantity for i in b.items)
 
