@@ -196,3 +196,16 @@ def test_purchase_of_an_earlier_year_is_not_the_news_deal(extract, lang, text):
     x = extract(text, lang)
     assert [(t.supplier.id, t.recipient.id, [(i.designation, i.quantity) for i in t.items]) for t in x.transfers] == \
         [("FRA", "EGY", [("Rafale", 30)]), ("FRA", "EGY", [("Rafale", None)])]
+
+
+# --- equipment the buyer already uses is not what the deal sells --------------------------------
+
+@pytest.mark.parametrize("lang,text", [
+    ("en", "The minister pledged training for Norway's use of German Leopard tanks and offered to sell Norway "
+           "two Type 212 submarines."),
+    ("fr", "Le ministre a promis une formation pour l'utilisation par la Norvège des chars Leopard et a proposé "
+           "de vendre à la Norvège deux sous-marins Type 212."),
+])
+def test_equipment_in_use_is_not_sold(extract, lang, text):
+    x = extract(text, lang)
+    assert [(t.recipient.id, [i.designation for i in t.items]) for t in x.transfers] == [("NOR", ["Type 212"])]
