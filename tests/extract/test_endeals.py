@@ -209,3 +209,15 @@ def test_purchase_of_an_earlier_year_is_not_the_news_deal(extract, lang, text):
 def test_equipment_in_use_is_not_sold(extract, lang, text):
     x = extract(text, lang)
     assert [(t.recipient.id, [i.designation for i in t.items]) for t in x.transfers] == [("NOR", ["Type 212"])]
+
+
+# --- "a $1 billion arms package", "un paquet de 1 milliard de dollars": the deal noun's amount ---
+
+@pytest.mark.parametrize("lang,text", [
+    ("en", "Washington approved a $1 billion arms package for Taiwan including 60 Harpoon missiles."),
+    ("fr", "Les États-Unis ont approuvé un paquet de 1 milliard de dollars pour Taïwan, dont 60 missiles Harpoon."),
+])
+def test_amount_of_a_deal_noun_is_its_value(extract, lang, text):
+    x = extract(text, lang)
+    assert deals(x) == [("USA", "TWN", "approved", [("Harpoon", 60)])]
+    assert (x.transfers[0].value.amount, x.transfers[0].value.currency) == (1_000_000_000, "USD")

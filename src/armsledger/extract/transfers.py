@@ -15,7 +15,8 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from armsledger.extract.context import DocContext, Mention, Sentence
-from armsledger.extract.frames import PARTY_LINKS, SUBJECTS, FrameReader, best_frame, says_what, sentence_frames
+from armsledger.extract.frames import (PARTY_LINKS, SUBJECTS, FrameReader, best_frame, frame_specs, says_what,
+                                       sentence_frames)
 from armsledger.extract.items import ItemMention, drop_summaries, group_item_mentions, without_counts
 from armsledger.extract.notices import is_notice, is_support_phrase, read_notice
 from armsledger.extract.status import deal_status, mention_status
@@ -160,11 +161,22 @@ class TransferFinder:
 
     def measures_worth(self, money: MoneyMatch) -> bool:
         """Is the amount the measure of a value noun after it ("$39.2 million worth of
-        equipment")? Its head in the parse is a word of `value_cues`."""
+        equipment") or of a deal noun ("a $1 billion arms package", "un contrat de 2 milliards
+        d'euros")? Its head in the parse (past compounds) is a word of `value_cues` or of a deal frame."""
         cues = self.ctx.remember(("value_cues", 1), lambda: frozenset(
             w.lower() for w in self.lex.words("value_cues") if " " not in w))
-        last = self.token_at(money.end - 1)  # the scale word ends the amount ("million")
-        return last is not None and last.head.i > last.i and last.head.lemma_.lower() in cues
+        deal_nouns = self.ctx.remember(("noun_frames", 1), lambda: frozenset(
+            lemma for (lemma, nominal) in frame_specs(self.ctx.lang) if nominal))
+        last = self.token_at(money.end - 1)  # the amount's last word ("million", "dollars")
+        while last is not None and last.head.i != last.i and money.start <= last.head.idx < money.end:
+            last = last.head  # up to the amount's own head word ("1 milliard de dollars")
+        if last is None or last.head.i == last.i:
+            return False
+        head = last.head
+        while head.dep_ == "compound" and head.head.i != head.i:
+            head = head.head
+        return head.i > last.i and head.lemma_.lower() in cues or \
+            head.pos_ == "NOUN" and head.lemma_.lower() in deal_nouns
 
     def mentions(self) -> list[DealMention]:
         out = []
