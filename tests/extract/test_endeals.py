@@ -221,3 +221,14 @@ def test_amount_of_a_deal_noun_is_its_value(extract, lang, text):
     x = extract(text, lang)
     assert deals(x) == [("USA", "TWN", "approved", [("Harpoon", 60)])]
     assert (x.transfers[0].value.amount, x.transfers[0].value.currency) == (1_000_000_000, "USD")
+
+
+# --- coordinated givers: one deal each (a signing's two sides excepted) -------------------------
+
+@pytest.mark.parametrize("lang,text", [
+    ("en", "The Netherlands and Denmark will donate F-16 jets to Ukraine."),
+    ("fr", "Les Pays-Bas et le Danemark vont livrer des F-16 à l'Ukraine."),
+])
+def test_coordinated_suppliers_give_one_deal_each(extract, lang, text):
+    assert deals(extract(text, lang)) == [("NLD", "UKR", "approved", [("F-16", None)]),
+                                          ("DNK", "UKR", "approved", [("F-16", None)])]

@@ -292,7 +292,11 @@ class FrameReader:
         """The states `tok` names, one per conjunct ("à A, B et C"); a conjunct counts only when
         it is itself a name ("livrés à l'Ukraine et 150 militaires français envoyés" is not)."""
         out: list[Mention] = []
-        for t in _conjuncts(tok):
+        first = self.mention_at(tok)
+        # a name of several tokens ("les Pays-Bas et le Danemark"): the conjunct may hang on any of them
+        heads = [tok] + ([t for t in tok.subtree if t is not tok and first.start <= t.idx < first.end]
+                         if first is not None else [])
+        for t in dict.fromkeys(c for h in heads for c in _conjuncts(h)):
             m = self.party(t) if t is tok else self.mention_at(t)
             if m is not None and _is_party(m) and all(m.id != o.id for o in out):
                 out.append(m)

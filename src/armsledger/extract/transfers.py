@@ -43,6 +43,7 @@ class FrameParties:
     recipients: list[Mention]  # several buyers of one frame ("vendu à A, B et C"): one deal each
     status: str | None = None  # what the frame's verb, tense and mood say
     when: str | None = None  # the date the frame's parse attaches to its trigger
+    suppliers: tuple[Mention, ...] = ()  # several givers of one frame ("A and B will send"): one deal each
 
 
 @dataclass
@@ -355,14 +356,15 @@ class TransferFinder:
         recipients = parties.recipients or self.export_destinations(sent, parties) or [parties.recipient]
         if len(recipients) > 2:  # "600 K-9 exported to Turkey, Poland, India ...": a total of them all
             items = without_counts(items)
-        for recipient in recipients:
-            if priced:
-                out += [DealMention(sent, group, parties.supplier, recipient, price, status, own_value=True,
-                                    era=era, companies=companies)
-                        for group, price in priced]
-                continue
-            out.append(DealMention(sent, items, parties.supplier, recipient, money, status,
-                                   package_only=package, era=era, companies=companies, apart=apart))
+        for supplier in parties.suppliers or (parties.supplier,):
+            for recipient in recipients:
+                if priced:
+                    out += [DealMention(sent, group, supplier, recipient, price, status, own_value=True,
+                                        era=era, companies=companies)
+                            for group, price in priced]
+                    continue
+                out.append(DealMention(sent, items, supplier, recipient, money, status,
+                                       package_only=package, era=era, companies=companies, apart=apart))
         return out
 
     def priced_groups(self, sent: Sentence, items: list[ItemMention]) -> list[tuple[list[ItemMention], MoneyMatch]]:
@@ -420,9 +422,11 @@ class TransferFinder:
                 and (found.recipient is None or any(found.recipient.id == r.id for r in recipients)) \
                 and not (frame.holds(anchor) and found.supplier.id in elsewhere):
             supplier = found.supplier
+        # coordinated givers ("the Netherlands and Denmark will donate"), not the two sides of a signing
+        suppliers = tuple(frame.suppliers) if len(frame.suppliers) > 1 and not frame.signed else ()
         return FrameParties(supplier, recipients[0] if recipients else None,
                             recipients if len(recipients) > 1 else [],
-                            frame.status if self.governs(frame, anchor) else None, when)
+                            frame.status if self.governs(frame, anchor) else None, when, suppliers)
 
     def governs(self, frame, anchor: int) -> bool:
         """Does `frame` tell of the equipment (or money) at `anchor`: its items phrase holds it,
