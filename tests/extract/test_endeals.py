@@ -232,3 +232,15 @@ def test_amount_of_a_deal_noun_is_its_value(extract, lang, text):
 def test_coordinated_suppliers_give_one_deal_each(extract, lang, text):
     assert deals(extract(text, lang)) == [("NLD", "UKR", "approved", [("F-16", None)]),
                                           ("DNK", "UKR", "approved", [("F-16", None)])]
+
+
+# --- a maker wins an order from its buyer; a buyer awards a maker a contract --------------------
+
+@pytest.mark.parametrize("lang,text", [
+    ("en", "Hanwha won an order from Norway for 24 K9 howitzers."),
+    ("en", "Norway awarded Hanwha a contract for 24 K9 howitzers."),
+    ("fr", "Hanwha a remporté une commande de la Norvège pour 24 obusiers K9."),
+    ("fr", "La Norvège a attribué à Hanwha un contrat pour 24 obusiers K9."),
+])
+def test_order_won_from_or_awarded_by_the_buyer(extract, lang, text):
+    assert deals(extract(text, lang)) == [("KOR", "NOR", "signed", [("K9", 24)])]

@@ -371,6 +371,8 @@ class FrameReader:
             f.status = gov.status or f.status
             f.when = f.when or gov.when
             gov.items = gov.items or f.items
+            # "won an order from Norway": the verb's buyer is no seller of the order it names
+            f.suppliers = [m for m in f.suppliers if all(m.id != r.id for r in f.recipients)]
         return out
 
     def when(self, tok: Token) -> str | None:
