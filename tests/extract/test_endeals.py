@@ -244,3 +244,14 @@ def test_coordinated_suppliers_give_one_deal_each(extract, lang, text):
 ])
 def test_order_won_from_or_awarded_by_the_buyer(extract, lang, text):
     assert deals(extract(text, lang)) == [("KOR", "NOR", "signed", [("K9", 24)])]
+
+
+# --- "X will get Y from A and B": a receiving verb, and each giver its own deal -----------------
+
+@pytest.mark.parametrize("lang,text", [
+    ("en", "Ukraine will get Caesar howitzers from Denmark and Germany."),
+    ("fr", "L'Ukraine va recevoir des obusiers Caesar du Danemark et de l'Allemagne."),
+])
+def test_equipment_got_from_two_givers(extract, lang, text):
+    assert deals(extract(text, lang)) == [("DNK", "UKR", "approved", [("Caesar", None)]),
+                                          ("DEU", "UKR", "approved", [("Caesar", None)])]
