@@ -294,8 +294,11 @@ class FrameReader:
         out: list[Mention] = []
         first = self.mention_at(tok)
         # a name of several tokens ("les Pays-Bas et le Danemark"): the conjunct may hang on any of them
-        heads = [tok] + ([t for t in tok.subtree if t is not tok and first.start <= t.idx < first.end]
-                         if first is not None else [])
+        heads = [tok]
+        if first is not None:
+            a, b = self.ctx.token_from(first.start), self.ctx.token_from(first.end - 1)
+            if a is not None and b is not None and b.i - a.i < 8:
+                heads += [t for t in tok.doc[a.i:b.i + 1] if t is not tok]
         for t in dict.fromkeys(c for h in heads for c in _conjuncts(h)):
             m = self.party(t) if t is tok else self.mention_at(t)
             if m is not None and _is_party(m) and all(m.id != o.id for o in out):
