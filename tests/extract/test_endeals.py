@@ -201,8 +201,8 @@ def test_purchase_of_an_earlier_year_is_not_the_news_deal(extract, lang, text):
 # --- equipment the buyer already uses is not what the deal sells --------------------------------
 
 @pytest.mark.parametrize("lang,text", [
-    ("en", "The minister pledged training for Norway's use of German Leopard tanks and offered to sell Norway "
-           "two Type 212 submarines."),
+    ("en", "The minister pledged training for Norway's use of German Leopard tanks and offered to sell two "
+           "Type 212 submarines to Norway."),
     ("fr", "Le ministre a promis une formation pour l'utilisation par la Norvège des chars Leopard et a proposé "
            "de vendre à la Norvège deux sous-marins Type 212."),
 ])
@@ -255,3 +255,23 @@ def test_order_won_from_or_awarded_by_the_buyer(extract, lang, text):
 def test_equipment_got_from_two_givers(extract, lang, text):
     assert deals(extract(text, lang)) == [("DNK", "UKR", "approved", [("Caesar", None)]),
                                           ("DEU", "UKR", "approved", [("Caesar", None)])]
+
+
+# --- "to Japan's deployment of ...": the preposition governs the possessed noun, not the state --
+
+@pytest.mark.parametrize("lang,text", [
+    ("en", "Last week the minister disclosed the purchase of the jets, saying they are a response to Japan's "
+           "deployment of American F-35 planes."),
+    ("fr", "La semaine dernière, le ministre a révélé l'achat des avions, une réponse au déploiement par le "
+           "Japon d'avions F-35 américains."),
+])
+def test_possessor_after_to_is_no_recipient(extract, lang, text):
+    assert deals(extract(text, lang)) == []
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("en", "France will deliver 20 Caesar howitzers to Ukraine's army."),
+    ("fr", "La France livrera 20 canons Caesar à l'armée ukrainienne."),
+])
+def test_possessor_of_a_party_noun_stays_the_recipient(extract, lang, text):
+    assert deals(extract(text, lang)) == [("FRA", "UKR", "approved", [("Caesar", 20)])]
