@@ -29,8 +29,8 @@ CONTINUATION = re.compile(
     r"sale|contract|order|package|deal|proposed sale|possible sale|potential sale|government of|gouvernement|comprend|includes?|"
     r"potentielle|proposée|notice|request)", re.I)
 CLAUSE_OF_NOUN = ("relcl", "acl")  # a verb that qualifies a noun: "the tanks that X bought", "les chars livrés à"
-REFUSALS = {"rejected", "cancelled"}
-MODIFIER_LINKS = {"amod", "compound", "nmod"}  # how a demonym qualifies its noun  # statuses of a deal that does not go ahead
+REFUSALS = {"rejected", "cancelled"}  # statuses of a deal that does not go ahead
+MODIFIER_LINKS = {"amod", "compound", "nmod"}  # how a demonym qualifies its noun
 DESTINATION = re.compile(r"\b(?:à|au|aux|en|vers|to)\s+" + DETERMINER + "$", re.I)
 CONTRACTOR = re.compile(r"(?:principal contractors?|prime contractors?|maître d['’]œuvre|contractant principal)"
                         r"\s+(?:will be|is|are|sera|seront|est)\s+(.+?)(?:\.\s|\.$|$)", re.I)
