@@ -155,6 +155,8 @@ def verb_tense(tok: Token, cues: StatusCues) -> str | None:
     if tok.dep_ == "conj" and not auxes and tok.head.i != tok.i and tok.head.pos_ in VERBAL:
         return verb_tense(tok.head, cues)
     tense = clause_tense(tok, cues.tense_verbs)
+    if tok.tag_ == "VBG" and tok.head.pos_ == "ADP" and not auxes:
+        return None  # "a sale for supplying X with ...": a purpose, no step under way
     if tok.tag_ == "VBG" and tense not in {"past", "future", "modal"}:
         return "progressive"  # "is finalizing", "with Warsaw planning to acquire": under way
     if tense is None and "Part" in tok.morph.get("VerbForm") and any("Inf" in a.morph.get("VerbForm") for a in auxes):
@@ -303,7 +305,8 @@ def mention_status(ctx: DocContext, sent: Sentence, anchor: int) -> str:
         return UNKNOWN
     starts = [tok]
     frame = best_frame(sentence_frames(ctx, sent), anchor)
-    if frame is not None:
+    if frame is not None and (frame.holds(anchor) or not frame.items or not frame.trigger.dep_.startswith(RELATIVE)):
+        # not a relative clause that tells of equipment of its own ("the 210 missiles that X bought")
         starts.append(frame.trigger)
     readings = _readings(ctx, cues, starts)
     chain_ids = {t.i for s in starts for t in _chain(s)}
