@@ -25,6 +25,13 @@ from armsledger.normalize.spans import SpanIndex
 
 AFTER_WORDS = 7
 NOTHING_COUNTED_AFTER = re.compile(r"\s*(?:[,.;)]|$)")
+# how a counted noun hangs on the word that governs it: as the subject or object of a verb, as
+# the complement of a noun ("the bodies of two crewmen", "la libération de quatre otages")
+CORE_ARGUMENTS = frozenset({"nsubj", "nsubjpass", "nsubj:pass", "dobj", "obj"})
+NOUN_COMPLEMENTS = frozenset({"pobj", "nmod"})
+SELF_MODIFIERS = frozenset({"amod", "acl", "relcl"})
+CLAUSE_ARGUMENTS = frozenset({"dobj", "obj", "obl", "obl:arg", "obl:mod", "prep", "pobj", "nmod", "attr"})
+SIBLING_COUNTS = frozenset({"amod", "nummod", "det"})
 
 
 @cache
@@ -65,6 +72,11 @@ class FigureFinder:
         self._quote_starts = [start for start, _, _ in self._quotes]
         self._places: dict[int, str | None] = {}
         self._tolls: dict[int, int] = {}
+        self.governors = {lemma: name for name, lemmas in ctx.lex.words("measure_governors").items() for lemma in lemmas}
+        self.people_governors = {lemma: name for name, lemmas in ctx.lex.words("measure_governors_of_people").items()
+                                 for lemma in lemmas}
+        self.conditions = {lemma: name for name, lemmas in ctx.lex.words("figure_conditions").items() for lemma in lemmas}
+        self.own_quantifiers = frozenset(ctx.lex.words("figure_own_quantifiers"))
         self.toll_word = ctx.lex.rx("toll_words")
         self.toll_word_width = max(map(len, ctx.lex.words("toll_words")), default=0)
 
@@ -85,10 +97,17 @@ class FigureFinder:
                 pass
             if last is not None and not before[last.end():].strip():
                 return name
+        governed = self.governed_measure(n)
+        if governed is not None:
+            return governed
         window = _first_words(after, AFTER_WORDS)
         hits = [(m.start(), name) for name, rx in self.measures.items() for m in [rx.search(window)] if m]
         if hits:
-            return min(hits)[1]
+            start, name = min(hits)
+            return None if self._counts_something_else(n, n.end + start) else name
+        predicate = self._predicate_after(n)
+        if predicate is not None:
+            return predicate
         if self.lex.rx("killed_verbs_before").search(before):
             return "killed"
         # "le bilan ... l'estimant à environ 200 000", "the death toll has climbed to 31,": a toll
@@ -96,6 +115,94 @@ class FigureFinder:
         if NOTHING_COUNTED_AFTER.match(after) and self._toll_word_before(sent, n.start):
             return "killed"
         return None
+
+    def _counted(self, n: NumberMatch):
+        """The token the number counts: the noun it modifies ("47,000 people", "25 millions de
+        personnes" -> "millions"), else the number itself."""
+        tok = self.ctx.token_from(n.end - 1)
+        if tok is None:
+            return None
+        for _ in range(2):  # "25 million people": 25 -> million -> people
+            if tok.dep_ in {"nummod", "compound"} and tok.head.i != tok.i and tok.head.pos_ in {"NOUN", "NUM", "PROPN"}:
+                tok = tok.head
+        return tok
+
+    def governed_measure(self, n: NumberMatch) -> str | None:
+        """The measure named by the word that governs the count in the parse: a participle or
+        relative clause on it ("quatre otages libérés", "civilians summarily executed"), the noun
+        it complements ("the bodies of two crewmen", "l'exécution de 300 civils"), the verb it is
+        subject or object of ("losing 90 members", "freed four hostages"); else a condition
+        another argument of its clause names ("25 million people are facing hunger")."""
+        count = self._counted(n)
+        if count is None:
+            return None
+        for c in count.children:
+            if c.dep_ in SELF_MODIFIERS and c.pos_ in {"VERB", "ADJ"} and c.lemma_.lower() in self.governors:
+                return self.governors[c.lemma_.lower()]
+        tok = count
+        for _ in range(3):
+            head = tok.head
+            if head.i == tok.i:
+                break
+            if tok.dep_ in NOUN_COMPLEMENTS:
+                if head.pos_ == "ADP":  # "of" -> the noun it hangs on
+                    tok, head = head, head.head
+                    if head.i == tok.i:
+                        break
+                if head.pos_ in {"NOUN", "PROPN"}:
+                    if head.lemma_.lower() in self.governors:
+                        return self.governors[head.lemma_.lower()]
+                    tok = head
+                    continue
+                break
+            if tok.dep_ in CORE_ARGUMENTS and head.pos_ in {"VERB", "AUX"}:
+                lemma = head.lemma_.lower()
+                if tok.i == count.i and lemma in self.governors:
+                    return self.governors[lemma]
+                if tok.i == count.i and lemma in self.people_governors and \
+                        self.lex.rx("figure_subjects").fullmatch(count.text):
+                    return self.people_governors[lemma]
+                return self._condition_of(head, tok)
+            break
+        return None
+
+    def _predicate_after(self, n: NumberMatch) -> str | None:
+        """The measure of the verb that follows the count's whole phrase, auxiliaries and
+        punctuation skipped ("47,000 people, mostly women and children, have been killed"), when
+        the parse did not hang the phrase on it."""
+        count = self._counted(n)
+        if count is None or count.pos_ not in {"NOUN", "PROPN"}:
+            return None
+        doc = count.doc
+        sent_end = count.sent.end
+        i = count.right_edge.i + 1
+        while i < sent_end and (doc[i].pos_ in {"PUNCT", "AUX", "PART"} or doc[i].dep_.startswith("aux")):
+            i += 1
+        if i < sent_end and doc[i].pos_ == "VERB":
+            return self.governors.get(doc[i].lemma_.lower())
+        return None
+
+    def _condition_of(self, verb, arg) -> str | None:
+        """A condition ("hunger", "la faim") named within the other arguments of `verb`."""
+        todo = [(c, 0) for c in verb.children if c.i != arg.i and c.dep_ in CLAUSE_ARGUMENTS]
+        while todo:
+            tok, depth = todo.pop()
+            if tok.lemma_.lower() in self.conditions:
+                return self.conditions[tok.lemma_.lower()]
+            if depth < 3:
+                todo += [(c, depth + 1) for c in tok.children if c.dep_ in CLAUSE_ARGUMENTS]
+        return None
+
+    def _counts_something_else(self, n: NumberMatch, cue_pos: int) -> bool:
+        """Is the cue word after the number another argument of the count's verb, with a
+        quantifier of its own ("two hospitals received many wounded")? Then the number counts
+        the subject, not the casualties."""
+        count, cue = self._counted(n), self.ctx.token_from(cue_pos)
+        if count is None or cue is None or count.dep_ not in CORE_ARGUMENTS or cue.dep_ not in CORE_ARGUMENTS:
+            return False
+        if cue.head.i != count.head.i or cue.i == count.i:
+            return False
+        return any(c.dep_ in SIBLING_COUNTS and c.lemma_.lower() in self.own_quantifiers for c in cue.children)
 
     def _toll_word_before(self, sent: Sentence, pos: int) -> bool:
         """`self.toll_word.search(text[sent.start:pos])`, without reading the sentence again for

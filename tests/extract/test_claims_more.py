@@ -1,0 +1,64 @@
+"""Figures decided by the word that governs the count in the parse (extract/figures.py): the verb
+or noun the counted phrase hangs on, a participle on it, a condition its clause names, the verb
+after a long counted phrase; and a cue word that counts something else."""
+from __future__ import annotations
+
+import pytest
+
+
+def facts(x) -> list[tuple]:
+    return [(f.value, f.qualifier, f.measure, f.subject) for f in x.figures]
+
+
+@pytest.mark.parametrize("lang, text, expected", [
+    # released captives are not counted as held: the release decides
+    ("fr", "L'opération menée samedi a permis la libération de quatre otages.", (4, "exact", "other", "otages")),
+    ("en", "The raid on Saturday freed four hostages.", (4, "exact", "other", "hostages")),
+    # an execution is a killing
+    ("fr", "Des ONG dénoncent l'exécution sommaire de 300 civils dans le village.", (300, "exact", "killed", "civils")),
+    ("en", "Rights groups denounced the summary execution of 300 civilians in the village.",
+     (300, "exact", "killed", "civilians")),
+    # the bodies of the counted people
+    ("fr", "Les secouristes ont retrouvé le lendemain les corps de deux pilotes.", (2, "exact", "killed", None)),
+    ("en", "Rescuers found the bodies of two pilots the next day.", (2, "exact", "killed", None)),
+    # losing people, when the count names people
+    ("fr", "Une enseignante a raconté avoir perdu 12 membres de sa famille dans les frappes.",
+     (12, "exact", "killed", "membres")),
+    ("en", "A teacher recounted losing 12 members of her family in the strikes.", (12, "exact", "killed", "members")),
+    # put out of action
+    ("fr", "L'armée affirme avoir mis hors de combat 40 combattants lors du raid.", (40, "exact", "other", "combattants")),
+    ("en", "The army says it put out of action 40 fighters during the raid.", (40, "exact", "other", "fighters")),
+])
+def test_governing_word_decides_the_measure(extract, lang, text, expected):
+    assert facts(extract(text, lang=lang)) == [expected]
+
+
+@pytest.mark.parametrize("lang, text, expected", [
+    ("fr", "Selon le PAM, près de 25 millions de personnes font face à la faim.", (25_000_000, "about", "other", "personnes")),
+    ("en", "According to the WFP, nearly 25 million people are facing hunger.", (25_000_000, "about", "other", "people")),
+    ("en", "The drought brought a population of 8 million to the brink of famine.", (8_000_000, "exact", "other", None)),
+])
+def test_hunger_named_by_the_clause_is_a_figure(extract, lang, text, expected):
+    assert facts(extract(text, lang=lang)) == [expected]
+
+
+@pytest.mark.parametrize("lang, text, expected", [
+    ("fr", "Au moins 4000 habitants de la vallée située au nord du grand fleuve ont été tués depuis mai.",
+     (4000, "at_least", "killed", "habitants")),
+    ("en", "In the war on the island, in which more than 4,000 people, mostly farmers and fishermen, have been killed,"
+           " the army kept fighting.", (4000, "more_than", "killed", "people")),
+])
+def test_verb_after_a_long_counted_phrase(extract, lang, text, expected):
+    assert facts(extract(text, lang=lang)) == [expected]
+
+
+@pytest.mark.parametrize("lang, text", [
+    # a count of places that received casualties is not a count of casualties
+    ("fr", "Selon l'hôpital, deux autres cliniques ont aussi reçu de nombreux blessés."),
+    ("en", "According to the hospital, two other clinics also received many wounded."),
+    # losing things is not losing people
+    ("fr", "L'équipe a perdu trois matchs cette saison."),
+    ("en", "The team lost three matches this season."),
+])
+def test_no_figure(extract, lang, text):
+    assert facts(extract(text, lang=lang)) == []
