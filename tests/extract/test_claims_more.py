@@ -62,3 +62,23 @@ def test_verb_after_a_long_counted_phrase(extract, lang, text, expected):
 ])
 def test_no_figure(extract, lang, text):
     assert facts(extract(text, lang=lang)) == []
+
+
+def aid_facts(x) -> list[tuple]:
+    return [(a.donor.id, a.recipient.id, a.value.amount, a.value.currency, a.kind) for a in x.aid]
+
+
+@pytest.mark.parametrize("lang, text, expected", [
+    ("fr", "La France et la Jordanie ont signé lundi un protocole d'accord pour fournir à la Jordanie 2 milliards "
+           "d'euros d'aide militaire sur cinq ans. Il remplacera l'actuel protocole de 1 milliard d'euros, qui expire "
+           "l'an prochain.",
+     [("FRA", "JOR", 2e9, "EUR", "military_aid"), ("FRA", "JOR", 1e9, "EUR", "military_aid")]),
+    ("en", "The United States and Jordan signed a memorandum of understanding (MoU) on Monday to give Jordan $2 billion "
+           "in military aid over five years. It will replace the current $1 billion MoU, which expires next year.",
+     [("USA", "JOR", 2e9, "USD", "military_aid"), ("USA", "JOR", 1e9, "USD", "military_aid")]),
+    # another amount on another noun is not that aid told again
+    ("en", "The United States gave Jordan $2 billion in military aid. The country also signed a $1 billion contract "
+           "with a French firm.", [("USA", "JOR", 2e9, "USD", "military_aid")]),
+])
+def test_aid_agreement_told_again_by_its_noun(extract, lang, text, expected):
+    assert aid_facts(extract(text, lang=lang)) == expected
