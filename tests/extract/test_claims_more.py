@@ -19,8 +19,8 @@ def facts(x) -> list[tuple]:
     ("en", "Rights groups denounced the summary execution of 300 civilians in the village.",
      (300, "exact", "killed", "civilians")),
     # the bodies of the counted people
-    ("fr", "Les secouristes ont retrouvé le lendemain les corps de deux pilotes.", (2, "exact", "killed", None)),
-    ("en", "Rescuers found the bodies of two pilots the next day.", (2, "exact", "killed", None)),
+    ("fr", "Les secouristes ont retrouvé le lendemain les corps de deux pilotes.", (2, "exact", "killed", "pilotes")),
+    ("en", "Rescuers found the bodies of two pilots the next day.", (2, "exact", "killed", "pilots")),
     # losing people, when the count names people
     ("fr", "Une enseignante a raconté avoir perdu 12 membres de sa famille dans les frappes.",
      (12, "exact", "killed", "membres")),
@@ -56,9 +56,13 @@ def test_verb_after_a_long_counted_phrase(extract, lang, text, expected):
     # a count of places that received casualties is not a count of casualties
     ("fr", "Selon l'hôpital, deux autres cliniques ont aussi reçu de nombreux blessés."),
     ("en", "According to the hospital, two other clinics also received many wounded."),
-    # losing things is not losing people
+    # losing, releasing or executing things is not a casualty count
     ("fr", "L'équipe a perdu trois matchs cette saison."),
     ("en", "The team lost three matches this season."),
+    ("fr", "L'armée a libéré trois villages du nord."),
+    ("en", "The army freed three villages in the north."),
+    ("fr", "Le tribunal a ordonné l'exécution de trois contrats."),
+    ("en", "The army released three videos of the raid."),
 ])
 def test_no_figure(extract, lang, text):
     assert facts(extract(text, lang=lang)) == []

@@ -32,6 +32,7 @@ NOUN_COMPLEMENTS = frozenset({"pobj", "nmod"})
 SELF_MODIFIERS = frozenset({"amod", "acl", "relcl"})
 CLAUSE_ARGUMENTS = frozenset({"dobj", "obj", "obl", "obl:arg", "obl:mod", "prep", "pobj", "nmod", "attr"})
 SIBLING_COUNTS = frozenset({"amod", "nummod", "det"})
+OTHER = "other"  # the measure of casualties that are neither killed, injured, missing, displaced nor held
 
 
 @cache
@@ -96,6 +97,8 @@ class FigureFinder:
             for last in rx.finditer(before):  # noqa: B007  (the last match is the one we want)
                 pass
             if last is not None and not before[last.end():].strip():
+                if name == OTHER and not self._counts_people_or_nothing(n):
+                    continue  # "released three videos", "freed three villages"
                 return name
         governed = self.governed_measure(n)
         if governed is not None:
@@ -137,8 +140,10 @@ class FigureFinder:
         if count is None:
             return None
         for c in count.children:
-            if c.dep_ in SELF_MODIFIERS and c.pos_ in {"VERB", "ADJ"} and c.lemma_.lower() in self.governors:
-                return self.governors[c.lemma_.lower()]
+            if c.dep_ in SELF_MODIFIERS and c.pos_ in {"VERB", "ADJ"}:
+                measure = self._named_by(c, count)
+                if measure is not None:
+                    return measure
         tok = count
         for _ in range(3):
             head = tok.head
@@ -150,19 +155,15 @@ class FigureFinder:
                     if head.i == tok.i:
                         break
                 if head.pos_ in {"NOUN", "PROPN"}:
-                    if head.lemma_.lower() in self.governors:
-                        return self.governors[head.lemma_.lower()]
+                    measure = self._named_by(head, count)
+                    if measure is not None:
+                        return measure
                     tok = head
                     continue
                 break
             if tok.dep_ in CORE_ARGUMENTS and head.pos_ in {"VERB", "AUX"}:
-                lemma = head.lemma_.lower()
-                if tok.i == count.i and lemma in self.governors:
-                    return self.governors[lemma]
-                if tok.i == count.i and lemma in self.people_governors and \
-                        self.lex.rx("figure_subjects").fullmatch(count.text):
-                    return self.people_governors[lemma]
-                return self._condition_of(head, tok)
+                measure = self._named_by(head, count) if tok.i == count.i else None
+                return measure if measure is not None else self._condition_of(head, tok)
             break
         return None
 
@@ -181,6 +182,27 @@ class FigureFinder:
         if i < sent_end and doc[i].pos_ == "VERB":
             return self.governors.get(doc[i].lemma_.lower())
         return None
+
+    def _named_by(self, governor, count) -> str | None:
+        """The measure `governor`'s lemma names for `count`; releasing, losing or executing only
+        count casualties when the count names people ("freed four hostages", not "released three
+        videos")."""
+        lemma = governor.lemma_.lower()
+        if lemma in self.governors:
+            return self.governors[lemma]
+        if lemma in self.people_governors and self._names_people(count):
+            return self.people_governors[lemma]
+        return None
+
+    def _counts_people_or_nothing(self, n: NumberMatch) -> bool:
+        """Does the number count people, or stand with no noun of its own ("freed 37")?"""
+        count = self._counted(n)
+        return count is None or count.pos_ not in {"NOUN", "PROPN"} or self._names_people(count)
+
+    def _names_people(self, count) -> bool:
+        text = count.text
+        return self.lex.rx("figure_subjects").fullmatch(text) is not None or \
+            any(rx.fullmatch(text) for rx in self.measures.values())
 
     def _condition_of(self, verb, arg) -> str | None:
         """A condition ("hunger", "la faim") named within the other arguments of `verb`."""
