@@ -86,3 +86,15 @@ def aid_facts(x) -> list[tuple]:
 ])
 def test_aid_agreement_told_again_by_its_noun(extract, lang, text, expected):
     assert aid_facts(extract(text, lang=lang)) == expected
+
+
+@pytest.mark.parametrize("lang, text, source", [
+    ("fr", "Une frappe aérienne a fait au moins 40 morts vendredi dans la ville. La frappe a tué au moins 40 personnes, "
+           "selon la Croix-Rouge.", "Croix-Rouge"),
+    ("en", "An airstrike on Friday left at least 40 dead in the town. The strike killed at least 40 people, according to "
+           "the Red Cross.", "Red Cross"),
+])
+def test_figure_told_again_with_its_source(extract, lang, text, source):
+    figures = extract(text, lang=lang).figures
+    assert [(f.value, f.qualifier, f.measure, f.source.name, f.source.kind, f.stance) for f in figures] == \
+        [(40, "at_least", "killed", source, "ngo", "asserted")]

@@ -291,7 +291,7 @@ def extract_figures(ctx: DocContext) -> list[Figure]:
     finder = FigureFinder(ctx)
     numbers = [n for n in ctx.numbers if not finder._is_taken(n)]
     out: list[Figure] = []
-    seen: set[tuple[float, str]] = set()
+    seen: dict[tuple[float, str], int] = {}  # (value, measure) -> its record in `out`
     last_source: Ref | None = None
     prev_in_sentence: dict[int, str] = {}
     subcounts: set[tuple[int, int]] = set()
@@ -330,8 +330,14 @@ def extract_figures(ctx: DocContext) -> list[Figure]:
             last_source = ref
         key = (n.value, measure)
         if key in seen:
+            k = seen[key]
+            if out[k].source.kind == "publication" and source.kind != "publication":
+                # "left at least 70 dead", then "killed at least 70 people, according to MSF": the
+                # same figure, told again with who claims it
+                out[k] = out[k].model_copy(update={
+                    "source": source, "stance": claim_stance(ctx, n.start, n.end, source.name, source.kind)})
             continue
-        seen.add(key)
+        seen[key] = len(out)
         if sent.index not in since_of:
             since_of[sent.index] = next((d.value for d in ctx.in_sentence(ctx.dates, sent) if d.kind == "since"), None)
         since = since_of[sent.index]
