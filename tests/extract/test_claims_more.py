@@ -98,3 +98,19 @@ def test_figure_told_again_with_its_source(extract, lang, text, source):
     figures = extract(text, lang=lang).figures
     assert [(f.value, f.qualifier, f.measure, f.source.name, f.source.kind, f.stance) for f in figures] == \
         [(40, "at_least", "killed", source, "ngo", "asserted")]
+
+
+@pytest.mark.parametrize("lang, text, expected", [
+    # what the verb makes its object do decides, not the homes named after it
+    ("fr", "Les bombardements ont contraint plus de 20 000 habitants à fuir leurs maisons.",
+     (20000, "more_than", "displaced", "habitants")),
+    ("en", "The bombardment forced more than 20,000 residents to flee their homes.",
+     (20000, "more_than", "displaced", "residents")),
+    ("fr", "Les rebelles ont pris 30 villageois en otage lors du raid.", (30, "exact", "detained", "villageois")),
+    ("en", "Rebels took 30 villagers hostage in the raid.", (30, "exact", "detained", "villagers")),
+    ("fr", "La police a interpellé 45 manifestants dimanche.", (45, "exact", "detained", None)),
+    ("fr", "Quelque 120 familles ont été évacuées du village.", (120, "about", "displaced", None)),
+    ("en", "Some 120 families were evacuated from the village.", (120, "about", "displaced", None)),
+])
+def test_more_measures(extract, lang, text, expected):
+    assert facts(extract(text, lang=lang)) == [expected]

@@ -28,6 +28,7 @@ NOTHING_COUNTED_AFTER = re.compile(r"\s*(?:[,.;)]|$)")
 # how a counted noun hangs on the word that governs it: as the subject or object of a verb, as
 # the complement of a noun ("the bodies of two crewmen", "la libération de quatre otages")
 CORE_ARGUMENTS = frozenset({"nsubj", "nsubjpass", "nsubj:pass", "dobj", "obj"})
+OBJECTS = frozenset({"dobj", "obj"})
 NOUN_COMPLEMENTS = frozenset({"pobj", "nmod"})
 SELF_MODIFIERS = frozenset({"amod", "acl", "relcl"})
 CLAUSE_ARGUMENTS = frozenset({"dobj", "obj", "obl", "obl:arg", "obl:mod", "prep", "pobj", "nmod", "attr"})
@@ -126,7 +127,8 @@ class FigureFinder:
         if tok is None:
             return None
         for _ in range(2):  # "25 million people": 25 -> million -> people
-            if tok.dep_ in {"nummod", "compound"} and tok.head.i != tok.i and tok.head.pos_ in {"NOUN", "NUM", "PROPN"}:
+            if (tok.dep_ in {"nummod", "compound"} or (tok.dep_ == "det" and tok.like_num)) and tok.head.i != tok.i \
+                    and tok.head.pos_ in {"NOUN", "NUM", "PROPN"}:  # "20 000 habitants": digits read as a determiner
                 tok = tok.head
         return tok
 
@@ -162,8 +164,13 @@ class FigureFinder:
                     continue
                 break
             if tok.dep_ in CORE_ARGUMENTS and head.pos_ in {"VERB", "AUX"}:
-                measure = self._named_by(head, count) if tok.i == count.i else None
-                return measure if measure is not None else self._condition_of(head, tok)
+                if tok.i == count.i:
+                    # the verb, or what it makes its object do ("forced 20,000 residents to flee")
+                    for verb in [head] + [c for c in head.children if c.dep_ == "xcomp" and tok.dep_ in OBJECTS]:
+                        measure = self._named_by(verb, count)
+                        if measure is not None:
+                            return measure
+                return self._condition_of(head, tok)
             break
         return None
 
