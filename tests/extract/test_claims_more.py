@@ -114,3 +114,18 @@ def test_figure_told_again_with_its_source(extract, lang, text, source):
 ])
 def test_more_measures(extract, lang, text, expected):
     assert facts(extract(text, lang=lang)) == [expected]
+
+
+@pytest.mark.parametrize("lang, text, expected", [
+    # killed and wounded counted together are `other`
+    ("fr", "Plus de 300 personnes ont été tuées ou blessées dans l'attaque.", [(300, "more_than", "other", "personnes")]),
+    ("en", "More than 300 people were killed or wounded in the attack.", [(300, "more_than", "other", "people")]),
+    ("fr", "Les heurts ont fait 52 morts ou blessés.", [(52, "exact", "other", None)]),
+    ("en", "The clashes left 52 dead or injured.", [(52, "exact", "other", None)]),
+    # each with its own number stays apart
+    ("fr", "Cinq personnes ont été tuées et 10 blessées.", [(5, "exact", "killed", "personnes"), (10, "exact", "injured", None)]),
+    ("en", "At least 40 villagers have been killed and over 75 have been injured since the spring.",
+     [(40, "at_least", "killed", "villagers"), (75, "more_than", "injured", None)]),
+])
+def test_casualties_counted_together(extract, lang, text, expected):
+    assert facts(extract(text, lang=lang)) == expected

@@ -33,6 +33,7 @@ NOUN_COMPLEMENTS = frozenset({"pobj", "nmod"})
 SELF_MODIFIERS = frozenset({"amod", "acl", "relcl"})
 CLAUSE_ARGUMENTS = frozenset({"dobj", "obj", "obl", "obl:arg", "obl:mod", "prep", "pobj", "nmod", "attr"})
 SIBLING_COUNTS = frozenset({"amod", "nummod", "det"})
+COUNTED_TOGETHER = frozenset({"killed", "injured"})  # measures that, joined with one number, are `other`
 OTHER = "other"  # the measure of casualties that are neither killed, injured, missing, displaced nor held
 
 
@@ -108,7 +109,10 @@ class FigureFinder:
         hits = [(m.start(), name) for name, rx in self.measures.items() for m in [rx.search(window)] if m]
         if hits:
             start, name = min(hits)
-            return None if self._counts_something_else(n, n.end + start) else name
+            if self._counts_something_else(n, n.end + start):
+                return None
+            cue = self.ctx.token_from(n.end + start + 1)
+            return self._counted_together(cue, name) if cue is not None else name
         predicate = self._predicate_after(n)
         if predicate is not None:
             return predicate
@@ -196,10 +200,21 @@ class FigureFinder:
         videos")."""
         lemma = governor.lemma_.lower()
         if lemma in self.governors:
-            return self.governors[lemma]
+            return self._counted_together(governor, self.governors[lemma])
         if lemma in self.people_governors and self._names_people(count):
             return self.people_governors[lemma]
         return None
+
+    def _counted_together(self, cue, measure: str) -> str:
+        """"killed or wounded", "morts ou blessés" with one number: casualties counted together
+        are `other`; "five killed and 10 injured" gives each its own number."""
+        if measure not in COUNTED_TOGETHER:
+            return measure
+        for c in cue.children:
+            if c.dep_ == "conj" and self.governors.get(c.lemma_.lower(), measure) in COUNTED_TOGETHER - {measure} \
+                    and not any(g.like_num for g in c.subtree if g.i < c.i):  # its own number before it
+                return OTHER
+        return measure
 
     def _counts_people_or_nothing(self, n: NumberMatch) -> bool:
         """Does the number count people, or stand with no noun of its own ("freed 37")?"""
