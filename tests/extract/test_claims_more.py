@@ -63,6 +63,9 @@ def test_verb_after_a_long_counted_phrase(extract, lang, text, expected):
     ("en", "The army freed three villages in the north."),
     ("fr", "Le tribunal a ordonné l'exécution de trois contrats."),
     ("en", "The army released three videos of the raid."),
+    # places facing hunger are not people facing it
+    ("fr", "Trois provinces font face à la famine."),
+    ("en", "Three provinces are facing famine."),
 ])
 def test_no_figure(extract, lang, text):
     assert facts(extract(text, lang=lang)) == []

@@ -174,7 +174,7 @@ class FigureFinder:
                         measure = self._named_by(verb, count)
                         if measure is not None:
                             return measure
-                return self._condition_of(head, tok)
+                return self._condition_of(head, tok) if self._people_or_scale(count, n) else None
             break
         return None
 
@@ -220,6 +220,15 @@ class FigureFinder:
         """Does the number count people, or stand with no noun of its own ("freed 37")?"""
         count = self._counted(n)
         return count is None or count.pos_ not in {"NOUN", "PROPN"} or self._names_people(count)
+
+    def _people_or_scale(self, count, n: NumberMatch) -> bool:
+        """Does the count name people, or a bare scale ("a population of 30 million", "25
+        millions de personnes"), rather than things ("three provinces")?"""
+        if count.pos_ == "NUM" or n.start <= count.idx < n.end:  # a word of the number itself
+            complements = [g for c in count.children if c.dep_ in {"nmod", "prep"}
+                           for g in ([c] if c.dep_ == "nmod" else [x for x in c.children if x.dep_ == "pobj"])]
+            return not complements or any(self._names_people(c) for c in complements)
+        return count.pos_ not in {"NOUN", "PROPN"} or self._names_people(count)
 
     def _names_people(self, count) -> bool:
         text = count.text
