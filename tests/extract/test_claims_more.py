@@ -56,6 +56,13 @@ def test_verb_after_a_long_counted_phrase(extract, lang, text, expected):
     # a count of places that received casualties is not a count of casualties
     ("fr", "Selon l'hôpital, deux autres cliniques ont aussi reçu de nombreux blessés."),
     ("en", "According to the hospital, two other clinics also received many wounded."),
+    # those who carry, treat or shelter casualties counted apart are not the casualties
+    ("fr", "Deux hôpitaux, qui ont reçu de nombreux blessés, ont été touchés lundi."),
+    ("en", "Two hospitals, which received many wounded, were hit on Monday."),
+    ("fr", "Les 3 ambulances ont transporté des dizaines de blessés vers la ville."),
+    ("en", "The 3 ambulances carried dozens of wounded to the city."),
+    ("fr", "Six écoles abritent désormais des milliers de familles déplacées."),
+    ("en", "Six schools now shelter thousands of displaced families."),
     # losing, releasing or executing things is not a casualty count
     ("fr", "L'équipe a perdu trois matchs cette saison."),
     ("en", "The team lost three matches this season."),

@@ -32,6 +32,9 @@ OBJECTS = frozenset({"dobj", "obj"})
 NOUN_COMPLEMENTS = frozenset({"pobj", "nmod"})
 SELF_MODIFIERS = frozenset({"amod", "acl", "relcl"})
 CLAUSE_ARGUMENTS = frozenset({"dobj", "obj", "obl", "obl:arg", "obl:mod", "prep", "pobj", "nmod", "attr"})
+SUBJECTS = frozenset({"nsubj", "nsubjpass", "nsubj:pass"})
+RELATIVE_CLAUSES = frozenset({"relcl", "acl:relcl"})
+OTHER_ARGUMENTS = frozenset({"dobj", "obj", "prep", "obl", "obl:arg", "obl:mod"})  # the verb's other arguments
 SIBLING_COUNTS = frozenset({"amod", "nummod", "det"})
 COUNTED_TOGETHER = frozenset({"killed", "injured"})  # measures that, joined with one number, are `other`
 OTHER = "other"  # the measure of casualties that are neither killed, injured, missing, displaced nor held
@@ -247,15 +250,26 @@ class FigureFinder:
         return None
 
     def _counts_something_else(self, n: NumberMatch, cue_pos: int) -> bool:
-        """Is the cue word after the number another argument of the count's verb, with a
-        quantifier of its own ("two hospitals received many wounded")? Then the number counts
-        the subject, not the casualties."""
+        """Is the cue word after the number in another argument of the verb the count is the
+        subject of (or of its relative clause), quantified on its own ("two hospitals received
+        many wounded", "3 ambulances carried dozens of wounded", "deux hôpitaux, qui ont reçu de
+        nombreux blessés")? Then the number counts the subject, not the casualties."""
         count, cue = self._counted(n), self.ctx.token_from(cue_pos)
-        if count is None or cue is None or count.dep_ not in CORE_ARGUMENTS or cue.dep_ not in CORE_ARGUMENTS:
+        if count is None or cue is None or cue.i == count.i:
             return False
-        if cue.head.i != count.head.i or cue.i == count.i:
+        verbs = {c.i for c in count.children if c.dep_ in RELATIVE_CLAUSES}
+        if count.dep_ in SUBJECTS and count.head.i != count.i:
+            verbs.add(count.head.i)
+        path, tok = [cue], cue
+        for _ in range(4):
+            if tok.head.i == tok.i or tok.head.i in verbs or tok.i in verbs:
+                break
+            tok = tok.head
+            path.append(tok)
+        if tok.i in verbs or tok.head.i not in verbs or tok.dep_ not in OTHER_ARGUMENTS:
             return False
-        return any(c.dep_ in SIBLING_COUNTS and c.lemma_.lower() in self.own_quantifiers for c in cue.children)
+        return any(t.lemma_.lower() in self.own_quantifiers or any(
+            c.dep_ in SIBLING_COUNTS and c.lemma_.lower() in self.own_quantifiers for c in t.children) for t in path)
 
     def _toll_word_before(self, sent: Sentence, pos: int) -> bool:
         """`self.toll_word.search(text[sent.start:pos])`, without reading the sentence again for
