@@ -32,6 +32,8 @@ OBJECTS = frozenset({"dobj", "obj"})
 NOUN_COMPLEMENTS = frozenset({"pobj", "nmod"})
 SELF_MODIFIERS = frozenset({"amod", "acl", "relcl"})
 CLAUSE_ARGUMENTS = frozenset({"dobj", "obj", "obl", "obl:arg", "obl:mod", "prep", "pobj", "nmod", "attr"})
+CONDITION_WORDS = 60  # words of a verb's arguments read for a condition, at most
+CONDITIONS_MEMO = "figures_conditions"  # DocContext.remember key
 SUBJECTS = frozenset({"nsubj", "nsubjpass", "nsubj:pass"})
 RELATIVE_CLAUSES = frozenset({"relcl", "acl:relcl"})
 OTHER_ARGUMENTS = frozenset({"dobj", "obj", "prep", "obl", "obl:arg", "obl:mod"})  # the verb's other arguments
@@ -215,7 +217,7 @@ class FigureFinder:
             return measure
         for c in cue.children:
             if c.dep_ == "conj" and self.governors.get(c.lemma_.lower(), measure) in COUNTED_TOGETHER - {measure} \
-                    and not any(g.like_num for g in c.subtree if g.i < c.i):  # its own number before it
+                    and not any(g.like_num for g in cue.doc[c.left_edge.i:c.i]):  # its own number before it
                 return OTHER
         return measure
 
@@ -239,15 +241,26 @@ class FigureFinder:
             any(rx.fullmatch(text) for rx in self.measures.values())
 
     def _condition_of(self, verb, arg) -> str | None:
-        """A condition ("hunger", "la faim") named within the other arguments of `verb`."""
-        todo = [(c, 0) for c in verb.children if c.i != arg.i and c.dep_ in CLAUSE_ARGUMENTS]
-        while todo:
-            tok, depth = todo.pop()
-            if tok.lemma_.lower() in self.conditions:
-                return self.conditions[tok.lemma_.lower()]
-            if depth < 3:
-                todo += [(c, depth + 1) for c in tok.children if c.dep_ in CLAUSE_ARGUMENTS]
-        return None
+        """A condition ("hunger", "la faim") named within the other arguments of `verb`. What
+        each argument of a verb names is read once per verb, a bounded number of words: a verb
+        with thousands of counted objects is not read again for each."""
+        def build() -> list[tuple[int, str]]:
+            found: list[tuple[int, str]] = []
+            seen = 0
+            for branch in verb.children:
+                if branch.dep_ not in CLAUSE_ARGUMENTS:
+                    continue
+                todo = [(branch, 0)]
+                while todo and seen < CONDITION_WORDS:
+                    tok, depth = todo.pop()
+                    seen += 1
+                    if tok.lemma_.lower() in self.conditions:
+                        found.append((branch.i, self.conditions[tok.lemma_.lower()]))
+                        break
+                    if depth < 3:
+                        todo += [(c, depth + 1) for c in tok.children if c.dep_ in CLAUSE_ARGUMENTS]
+            return found
+        return next((name for i, name in self.ctx.remember((CONDITIONS_MEMO, verb.i), build) if i != arg.i), None)
 
     def _counts_something_else(self, n: NumberMatch, cue_pos: int) -> bool:
         """Is the cue word after the number in another argument of the verb the count is the
