@@ -28,6 +28,8 @@ def facts(x) -> list[tuple]:
     # put out of action
     ("fr", "L'armée affirme avoir mis hors de combat 40 combattants lors du raid.", (40, "exact", "other", "combattants")),
     ("en", "The army says it put out of action 40 fighters during the raid.", (40, "exact", "other", "fighters")),
+    ("fr", "L'armée affirme avoir neutralisé 40 jihadistes lors de l'opération.", (40, "exact", "other", "jihadistes")),
+    ("en", "The army said it neutralized 40 militants during the operation.", (40, "exact", "other", "militants")),
 ])
 def test_governing_word_decides_the_measure(extract, lang, text, expected):
     assert facts(extract(text, lang=lang)) == [expected]
@@ -70,6 +72,8 @@ def test_verb_after_a_long_counted_phrase(extract, lang, text, expected):
     ("en", "The army freed three villages in the north."),
     ("fr", "Le tribunal a ordonné l'exécution de trois contrats."),
     ("en", "The army released three videos of the raid."),
+    ("fr", "L'armée a neutralisé trois drones."),
+    ("en", "The army neutralized three drones."),
     # places facing hunger are not people facing it
     ("fr", "Trois provinces font face à la famine."),
     ("en", "Three provinces are facing famine."),
