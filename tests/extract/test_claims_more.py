@@ -65,6 +65,9 @@ def test_verb_after_a_long_counted_phrase(extract, lang, text, expected):
     ("en", "The 3 ambulances carried dozens of wounded to the city."),
     ("fr", "Six écoles abritent désormais des milliers de familles déplacées."),
     ("en", "Six schools now shelter thousands of displaced families."),
+    # a body of people, a corps of soldiers: not their bodies
+    ("fr", "Paris a envoyé un corps expéditionnaire de 2 000 soldats."),
+    ("en", "A body of 15 experts will review the deal."),
     # losing, releasing or executing things is not a casualty count
     ("fr", "L'équipe a perdu trois matchs cette saison."),
     ("en", "The team lost three matches this season."),

@@ -83,6 +83,8 @@ class FigureFinder:
         self.governors = {lemma: name for name, lemmas in ctx.lex.words("measure_governors").items() for lemma in lemmas}
         self.people_governors = {lemma: name for name, lemmas in ctx.lex.words("measure_governors_of_people").items()
                                  for lemma in lemmas}
+        self.plural_governors = {lemma: name for name, lemmas in ctx.lex.words("measure_governors_plural").items()
+                                 for lemma in lemmas}
         self.conditions = {lemma: name for name, lemmas in ctx.lex.words("figure_conditions").items() for lemma in lemmas}
         self.own_quantifiers = frozenset(ctx.lex.words("figure_own_quantifiers"))
         self.toll_word = ctx.lex.rx("toll_words")
@@ -208,6 +210,8 @@ class FigureFinder:
             return self._counted_together(governor, self.governors[lemma])
         if lemma in self.people_governors and self._names_people(count):
             return self.people_governors[lemma]
+        if lemma in self.plural_governors and "Plur" in governor.morph.get("Number"):
+            return self.plural_governors[lemma]
         return None
 
     def _counted_together(self, cue, measure: str) -> str:
