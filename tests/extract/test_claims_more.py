@@ -146,3 +146,17 @@ def test_more_measures(extract, lang, text, expected):
 ])
 def test_casualties_counted_together(extract, lang, text, expected):
     assert facts(extract(text, lang=lang)) == expected
+
+
+@pytest.mark.parametrize("lang, text, expected", [
+    # who kills, wounds or holds others is not counted among the casualties
+    ("fr", "Trois hommes armés ont tué 10 personnes au marché.", [(10, "exact", "killed", "personnes")]),
+    ("en", "Three gunmen killed 10 people in the market.", [(10, "exact", "killed", "people")]),
+    ("fr", "Deux drones ont blessé 5 soldats.", [(5, "exact", "injured", "soldats")]),
+    ("en", "Two drones wounded 5 soldiers.", [(5, "exact", "injured", "soldiers")]),
+    # a subject with no one else acted on is the casualty
+    ("en", "Three soldiers died in the crash.", [(3, "exact", "killed", "soldiers")]),
+    ("en", "More than 20,000 residents fled their homes.", [(20000, "more_than", "displaced", "residents")]),
+])
+def test_the_agent_is_not_a_casualty(extract, lang, text, expected):
+    assert facts(extract(text, lang=lang)) == expected

@@ -39,6 +39,9 @@ RELATIVE_CLAUSES = frozenset({"relcl", "acl:relcl"})
 OTHER_ARGUMENTS = frozenset({"dobj", "obj", "prep", "obl", "obl:arg", "obl:mod"})  # the verb's other arguments
 SIBLING_COUNTS = frozenset({"amod", "nummod", "det"})
 COUNTED_TOGETHER = frozenset({"killed", "injured"})  # measures that, joined with one number, are `other`
+DONE_TO_OTHERS = frozenset({"killed", "injured", "detained"})  # measures whose verbs have an agent and victims
+ACTIVE_SUBJECTS = frozenset({"nsubj"})
+AGENT = "agent"  # what governed_measure answers for a count that did the killing, wounding or holding
 OTHER = "other"  # the measure of casualties that are neither killed, injured, missing, displaced nor held
 
 
@@ -111,7 +114,7 @@ class FigureFinder:
                 return name
         governed = self.governed_measure(n)
         if governed is not None:
-            return governed
+            return None if governed == AGENT else governed
         window = _first_words(after, AFTER_WORDS)
         hits = [(m.start(), name) for name, rx in self.measures.items() for m in [rx.search(window)] if m]
         if hits:
@@ -175,6 +178,8 @@ class FigureFinder:
                     continue
                 break
             if tok.dep_ in CORE_ARGUMENTS and head.pos_ in {"VERB", "AUX"}:
+                if tok.i == count.i and tok.dep_ in ACTIVE_SUBJECTS and self._acts_on_others(head):
+                    return AGENT  # "three gunmen killed 10 people": the 3 did the killing
                 if tok.i == count.i:
                     # the verb, or what it makes its object do ("forced 20,000 residents to flee")
                     for verb in [head] + [c for c in head.children if c.dep_ == "xcomp" and tok.dep_ in OBJECTS]:
@@ -184,6 +189,11 @@ class FigureFinder:
                 return self._condition_of(head, tok) if self._people_or_scale(count, n) else None
             break
         return None
+
+    def _acts_on_others(self, verb) -> bool:
+        """Is `verb` one of killing, wounding or holding with an object of its own?"""
+        return self.governors.get(verb.lemma_.lower()) in DONE_TO_OTHERS and \
+            any(c.dep_ in OBJECTS for c in verb.children)
 
     def _predicate_after(self, n: NumberMatch) -> str | None:
         """The measure of the verb that follows the count's whole phrase, auxiliaries and
