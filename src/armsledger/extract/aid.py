@@ -10,6 +10,9 @@ the subject of the giving verb, or of a receiving verb for the recipient ("Z wil
 Y"); the recipient is a "to"/"for"/"à"/"pour" complement. When the parse names none, as in
 `parties`; carried over from the record before when the sentence names none ("2 milliards en
 2022, 5,4 en 2023"), else the last state named before as a possible giver.
+An amount in a sentence with no aid cue is aid when it is the value of a noun that named an aid
+agreement before ("signed an MoU to give Israel $38 billion" ... "the current $30 billion MoU"):
+the same parties and kind, unless its own clause names others.
 Not aid: an amount asked for or needed, the price of a sale in the amount's clause, a total for
 several purposes whose military part follows (only the part is), the same amount converted in
 brackets, a state paying itself, the value of an equipment package given as a transfer.

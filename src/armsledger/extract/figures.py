@@ -3,10 +3,19 @@
 A number becomes a figure when a measure cue (killed, injured, missing, displaced, detained,
 destroyed) follows it closely ("37 084 personnes tuées", "11,000 people under the rubble") or a
 killing verb or toll word leads to it ("a tué plus de 56 500", "death toll rose to 200").
+Before the words after it, the parse is asked what governs the counted noun: a participle on it
+("quatre otages libérés"), the noun it complements ("the bodies of two crewmen", "l'exécution de
+300 civils"), the verb it is subject or object of ("freed four hostages", "forced 20,000
+residents to flee"), or a condition another argument of its clause names ("facing hunger");
+lemmas in `measure_governors*` / `figure_conditions`. Releasing, losing or executing count only
+people; the subject of killing others is not a casualty; a cue word in another, quantified
+argument of the count's verb counts something else ("two hospitals received many wounded");
+killed and wounded joined on one number are `other`.
 Quantities of weapons, money, durations and distances are left to other extractors.
 The source is the body after "selon"/"according to", else the subject of the speech verb,
 else the publication itself; the stance comes from the words (conditional mood, "reportedly",
-estimates, disputes). One record per distinct (value, measure).
+estimates, disputes). One record per distinct (value, measure); a record first told in the
+article's voice takes the source of a later telling that names one.
 """
 from __future__ import annotations
 
