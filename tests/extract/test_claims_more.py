@@ -160,3 +160,19 @@ def test_casualties_counted_together(extract, lang, text, expected):
 ])
 def test_the_agent_is_not_a_casualty(extract, lang, text, expected):
     assert facts(extract(text, lang=lang)) == expected
+
+
+@pytest.mark.parametrize("lang, text, expected", [
+    # "10 autres": a number on a pronoun-like head still hangs on its verb
+    ("fr", "La frappe a touché un immeuble, tuant 5 personnes et en blessant 10 autres.",
+     [(5, "exact", "killed", "personnes"), (10, "exact", "injured", None)]),
+    ("en", "The strike hit a building, killing 5 people and injuring 10 others.",
+     [(5, "exact", "killed", "people"), (10, "exact", "injured", "others")]),
+    # only the noun a count complements names its measure, not a noun further up
+    ("fr", "L'accord prévoit la libération de 33 otages en échange de 1 900 prisonniers palestiniens.",
+     [(33, "exact", "other", "otages"), (1900, "exact", "detained", "prisonniers")]),
+    ("en", "The deal provides for the release of 33 hostages in exchange for 1,900 prisoners.",
+     [(33, "exact", "other", "hostages"), (1900, "exact", "detained", "prisoners")]),
+])
+def test_what_the_count_hangs_on(extract, lang, text, expected):
+    assert facts(extract(text, lang=lang)) == expected

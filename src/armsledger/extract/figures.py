@@ -36,6 +36,7 @@ AFTER_WORDS = 7
 NOTHING_COUNTED_AFTER = re.compile(r"\s*(?:[,.;)]|$)")
 # how a counted noun hangs on the word that governs it: as the subject or object of a verb, as
 # the complement of a noun ("the bodies of two crewmen", "la libération de quatre otages")
+COUNTED_HEADS = frozenset({"NOUN", "NUM", "PROPN", "PRON", "ADJ"})  # what a number can count ("10 autres")
 CORE_ARGUMENTS = frozenset({"nsubj", "nsubjpass", "nsubj:pass", "dobj", "obj"})
 OBJECTS = frozenset({"dobj", "obj"})
 NOUN_COMPLEMENTS = frozenset({"pobj", "nmod"})
@@ -97,6 +98,7 @@ class FigureFinder:
                                  for lemma in lemmas}
         self.plural_governors = {lemma: name for name, lemmas in ctx.lex.words("measure_governors_plural").items()
                                  for lemma in lemmas}
+        self.patient_preps = frozenset(ctx.lex.words("figure_patient_prepositions"))
         self.conditions = {lemma: name for name, lemmas in ctx.lex.words("figure_conditions").items() for lemma in lemmas}
         self.own_quantifiers = frozenset(ctx.lex.words("figure_own_quantifiers"))
         self.toll_word = ctx.lex.rx("toll_words")
@@ -151,7 +153,7 @@ class FigureFinder:
             return None
         for _ in range(2):  # "25 million people": 25 -> million -> people
             if (tok.dep_ in {"nummod", "compound"} or (tok.dep_ == "det" and tok.like_num)) and tok.head.i != tok.i \
-                    and tok.head.pos_ in {"NOUN", "NUM", "PROPN"}:  # "20 000 habitants": digits read as a determiner
+                    and tok.head.pos_ in COUNTED_HEADS:  # "20 000 habitants": digits read as a determiner
                 tok = tok.head
         return tok
 
@@ -170,17 +172,23 @@ class FigureFinder:
                 if measure is not None:
                     return measure
         tok = count
-        for _ in range(3):
+        for step in range(3):
             head = tok.head
             if head.i == tok.i:
                 break
             if tok.dep_ in NOUN_COMPLEMENTS:
+                preps = [c.text.lower() for c in tok.children if c.dep_ == "case"]
                 if head.pos_ == "ADP":  # "of" -> the noun it hangs on
+                    preps.append(head.text.lower())
                     tok, head = head, head.head
                     if head.i == tok.i:
                         break
                 if head.pos_ in {"NOUN", "PROPN"}:
-                    measure = self._named_by(head, count)
+                    # only the noun the count complements, as what it acts on ("the release of 33
+                    # hostages", not "in exchange for 1,900 prisoners"), names its measure; nouns
+                    # further up are climbed to reach the clause
+                    of = step == 0 and any(p in self.patient_preps for p in preps)
+                    measure = self._named_by(head, count) if of else None
                     if measure is not None:
                         return measure
                     tok = head
