@@ -51,12 +51,13 @@ class _Patterns:
             rf"(?:{alt('for_words')})\s+"
             rf"(?:(?:{alt('for_determiners')})\s+)?(?:[\w'’-]+\s+){{0,5}}", re.I)
         self.system_tail = re.compile(rf"\s+(?:{alt('system_nouns')})(?!\w)", re.I)
-        self.calibre = re.compile(rf"(?:\d[\d,.]*\s?-?(?:{units})\s+)$", re.I)
+        self.calibre = re.compile(rf"(?:\.?\d[\d,.]*\s?-?(?:{units})\s+)$", re.I)  # ".50 caliber"
         self.size = re.compile(rf"\s?-?\s?(?:{units})(?!\w)", re.I)
-        self.sized = re.compile(rf"\(?\d[\d,.]*\s?-?\s?(?:{units})(?!\w)\)?", re.I)  # "185-mile", "(297-km)"
+        self.sized = re.compile(rf"\(?\.?\d[\d,.]*\s?-?\s?(?:{units})(?!\w)\)?", re.I)  # "185-mile", "(297-km)"
         self.complement = re.compile(
             rf"(?:\s+(?:{alt('complement_prepositions')})\s*(?:\d[\d,.]*\s?-?(?:{units})(?!\w))"
             rf"(?:\s+(?!(?:{alt('conjunctions')}|{alt('complement_prepositions')})(?!\w))[a-z][\w-]*){{0,2}}"
+            rf"|\s+(?:{alt('complement_prepositions')})\s+(?:{units})\s+\.?\d+(?:[.,]\d+)*(?:\s?(?:{units}))?(?!\w)"  # "de calibre .50"
             rf"|\s+[a-zéèêëàâîïôûç-]+(?:{alt('adjective_endings')})(?!\w))", re.I)
         self.conjunction = re.compile(rf"(?<!\w)(?:{alt('conjunctions')})(?!\w)", re.I)
         # "155mm and 105mm artillery ammunition", "systèmes de guidage et de vision nocturne"
@@ -179,6 +180,7 @@ def group_item_mentions(ctx: DocContext, start: int, end: int, listed: bool = Fa
         _attach_quantity(ctx, g, numbers)
         g.model = g.model or _model_suffix(text, g)
         _resolve_demonstrative(ctx, g)
+        _resolve_told_before(ctx, g)
         # "missile defense", "K-10 ammunition resupply vehicles": a noun that modifies another
         # noun, one that names no equipment, is not the noun of the item
         g.parts = [p for p in g.parts if p.kind != "generic" or not _modifies_other_noun(ctx, p)]
@@ -739,6 +741,51 @@ def _resolve_demonstrative(ctx: DocContext, g: ItemMention) -> None:
         g.parts.append(last)
 
 
+def _resolve_told_before(ctx: DocContext, g: ItemMention) -> None:
+    """"Des canons Caesar ... Une commande qui porte sur 36 canons", "K9A1 howitzers ... 212
+    howitzers": a counted bare noun that the text wrote beside a system's name in an earlier
+    sentence speaks of that system, when the text named no other system of that kind before."""
+    if g.quantity is None or len(g.parts) != 1 or g.parts[0].kind != "generic" or g.parts[0].category is None:
+        return
+    noun = g.parts[0]
+    since = ctx.sentence_at(g.start).start  # in its own sentence, the noun may count a part of it
+    beside = _names_beside(ctx).get(noun.description)
+    named = _named_systems(ctx).get(noun.category)
+    if beside is None or named is None:
+        return
+    k = bisect_left(beside[0], since) - 1
+    if k < 0:
+        return
+    last = beside[1][k]
+    before = bisect_left(named[0], since)
+    if before < len(named[0]) and named[0][before] < g.start:
+        return  # "366 Abrams tanks, of which 14 tanks ...": its own sentence names it, it counts a part
+    if any(_system_key(w) != _system_key(last) for w in named[1][:before]):
+        return  # several systems of that kind: which one is not told
+    g.parts.append(last)
+
+
+def _system_key(w: WeaponMatch) -> str:
+    """What tells two named systems apart: their programme, else their name."""
+    return (w.family or w.designation or w.text).upper()
+
+
+def _names_beside(ctx: DocContext) -> dict[str | None, tuple[list[int], list[WeaponMatch]]]:
+    """The generic nouns the text writes right beside a system's name ("FA-50 fighter jets",
+    "canons Caesar"), each with those names, in text order, and their starts."""
+    def build() -> dict[str | None, tuple[list[int], list[WeaponMatch]]]:
+        table: dict[str | None, tuple[list[int], list[WeaponMatch]]] = {}
+        for a, b in zip(ctx.weapons, ctx.weapons[1:]):
+            if (a.kind == "generic") != (b.kind == "generic") and not ctx.text[a.end:b.start].strip(" -"):
+                noun, name = (a, b) if a.kind == "generic" else (b, a)
+                starts, found = table.setdefault(noun.description, ([], []))
+                starts.append(name.start)
+                found.append(name)
+        return table
+
+    return ctx.remember(_names_beside, build)
+
+
 def _named_systems(ctx: DocContext) -> dict[str | None, tuple[list[int], list[WeaponMatch]]]:
     """The named (not generic) weapon mentions by category, in text order, with their starts."""
     def build() -> dict[str | None, tuple[list[int], list[WeaponMatch]]]:
@@ -814,7 +861,10 @@ def _attach_quantity(ctx: DocContext, g: ItemMention, numbers: _Counts) -> None:
     while n is not None and rx.size.match(text, n.end) and g.start - n.start <= 60:
         n = numbers.last_before(n.start)
     # "2,000-pound bombs", "155-millimeter guns": a size, not a count; "three types of jets": kinds
-    if n is not None and not rx.size.match(text, n.end) and not rx.kind_noun.match(text, n.end):
+    kind = rx.kind_noun.match(text, n.end) if n is not None else None
+    if kind is not None and kind.end() > g.start:
+        kind = None  # "four Type 054A frigates": a word of the item's own name, not "three types of"
+    if n is not None and not rx.size.match(text, n.end) and kind is None:
         # the words between number and item, a count in brackets left out, sizes too; only a
         # short gap is read (a number far back does not count the item)
         gap_start = numbers.gap_start(n, g.start)

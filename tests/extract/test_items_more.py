@@ -1,0 +1,73 @@
+"""More item constructions (extract/items.py): a kind word that is part of a designation, a
+calibre written with a leading point, and a counted bare noun that speaks of the system the
+text wrote it beside before.
+
+Each construction has an invented sentence in French and in English; the whole item records
+are asserted (designation, family, description, category, quantity, qualifier)."""
+from __future__ import annotations
+
+
+def items_of(x) -> list[tuple]:
+    return [(i.designation, i.family, i.description, i.category, i.quantity, i.quantity_qualifier)
+            for t in x.transfers for i in t.items]
+
+
+# --- "Type" starting a designation is not a kind word ("three types of") ---------------------------
+
+def test_en_count_before_a_type_designation(extract):
+    x = extract("Bangladesh has bought four Type 054A/P frigates from China.", "en")
+    assert items_of(x) == [("Type 054A/P", "Type 054A", "frigate Type 054A/P", "ship", 4, "exact")]
+
+
+def test_fr_count_before_a_type_designation(extract):
+    x = extract("Le Bangladesh a acheté 4 frégates Type 054A/P à la Chine.")
+    assert items_of(x) == [("Type 054A/P", "Type 054A", "frégate Type 054A/P", "ship", 4, "exact")]
+
+
+def test_en_kind_word_still_blocks_the_count(extract):
+    x = extract("Bangladesh has bought three types of frigates from China.", "en")
+    assert items_of(x) == [(None, None, "frigate", "ship", None, None)]
+
+
+# --- a calibre written ".50" between the count and the noun ------------------------------------------
+
+def test_en_calibre_with_a_leading_point(extract):
+    x = extract("The United States approved the sale to Kenya of 40 .50 caliber machine guns.", "en")
+    assert items_of(x) == [(None, None, ".50 caliber machine gun", "other", 40, "exact")]
+
+
+def test_fr_calibre_with_a_leading_point(extract):
+    x = extract("Les États-Unis ont approuvé la vente au Kenya de 40 mitrailleuses de calibre .50.")
+    assert items_of(x) == [(None, None, "mitrailleuse de calibre .50", "other", 40, "exact")]
+
+
+# --- a counted bare noun written beside a system's name in an earlier sentence -----------------------
+
+def test_fr_counted_noun_speaks_of_the_system_named_before(extract):
+    x = extract("Le Pérou veut acheter des canons Caesar à la France. "
+                "Le contrat signé lundi porte sur 18 canons.")
+    assert items_of(x) == [("Caesar", "Caesar", "canon Caesar", "artillery", 18, "exact")]
+
+
+def test_en_counted_noun_speaks_of_the_system_named_before(extract):
+    x = extract("Peru wants to buy Caesar howitzers from France. "
+                "The contract signed on Monday covers 18 howitzers.", "en")
+    assert items_of(x) == [("Caesar", "Caesar", "howitzer Caesar", "artillery", 18, "exact")]
+
+
+def test_en_counted_noun_after_two_systems_stays_unnamed(extract):
+    x = extract("Peru compared Caesar howitzers and Archer howitzers. "
+                "Peru signed a contract with France on Monday for 18 howitzers.", "en")
+    assert items_of(x) == [(None, None, "howitzer", "artillery", 18, "exact")]
+
+
+def test_fr_counted_noun_in_the_sentence_of_the_name_is_not_renamed(extract):
+    x = extract("Le Pérou a commandé 30 canons Caesar à la France, dont 6 canons cette année.")
+    assert items_of(x) == [("Caesar", "Caesar", "canon Caesar", "artillery", 30, "exact"),
+                           (None, None, "canon", "artillery", 6, "exact")]
+
+
+def test_en_counted_noun_in_the_sentence_of_the_name_is_not_renamed(extract):
+    x = extract("Peru ordered 30 Caesar howitzers from France, including 6 howitzers this year.", "en")
+    assert items_of(x) == [("Caesar", "Caesar", "howitzer Caesar", "artillery", 30, "exact"),
+                           (None, None, "howitzer", "artillery", 6, "exact")]
