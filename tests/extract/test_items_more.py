@@ -71,3 +71,49 @@ def test_en_counted_noun_in_the_sentence_of_the_name_is_not_renamed(extract):
     x = extract("Peru ordered 30 Caesar howitzers from France, including 6 howitzers this year.", "en")
     assert items_of(x) == [("Caesar", "Caesar", "howitzer Caesar", "artillery", 30, "exact"),
                            (None, None, "howitzer", "artillery", 6, "exact")]
+
+
+# --- a machine gun named "M2", its calibre written between name and noun ------------------------------
+
+def test_en_m2_machine_guns_with_their_calibre(extract):
+    x = extract("The United States approved the sale to Kenya of 40 M2 .50 caliber machine guns.", "en")
+    assert items_of(x) == [("M2", None, "machine gun M2", "other", 40, "exact")]
+
+
+def test_fr_m2_machine_guns_with_their_calibre(extract):
+    x = extract("Les États-Unis ont approuvé la vente au Kenya de 40 mitrailleuses M2 de calibre .50.")
+    assert items_of(x) == [("M2", None, "mitrailleuse M2", "other", 40, "exact")]
+
+
+def test_en_m2_without_equipment_near_is_no_weapon(extract):
+    x = extract("The United States sold 12 F-16 jets to Kenya. The M2 motorway was closed on Monday.", "en")
+    assert items_of(x) == [("F-16", "F-16", "combat aircraft", "aircraft", 12, "exact")]
+
+
+def test_fr_designation_described_by_its_programme_name(extract):
+    x = extract("Les États-Unis vont livrer 50 M2 Bradley à l'Ukraine.")
+    assert items_of(x) == [("M2", "Bradley", "infantry fighting vehicle", "armoured_vehicle", 50, "exact")]
+
+
+# --- support named after a list's last item, for something else ("and non-MDE for spare parts") ------
+
+def _support_after(text: str, lang: str, mention: str) -> bool:
+    from armsledger.extract.context import DocContext
+    from armsledger.extract.notices import is_support_phrase
+    from armsledger.nlp.pipelines import get_pipeline
+
+    ctx = DocContext(get_pipeline(lang)(text), lang, None)
+    start = text.index(mention)
+    return is_support_phrase(ctx, start, start + len(mention))
+
+
+def test_en_support_for_something_else_leaves_the_item(nlp_ready):
+    text = "The sale includes 30 M240 machine guns, and non-MDE for spare and repair parts."
+    assert not _support_after(text, "en", "30 M240 machine guns")
+    assert _support_after("The sale includes C-130J logistics support.", "en", "C-130J")
+
+
+def test_fr_support_for_something_else_leaves_the_item(nlp_ready):
+    text = "La vente comprend 30 mitrailleuses M240, et des équipements pour soutien logistique."
+    assert not _support_after(text, "fr", "30 mitrailleuses M240")
+    assert _support_after("La vente comprend le C-130J et son soutien logistique.", "fr", "C-130J")

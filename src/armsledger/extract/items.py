@@ -114,8 +114,8 @@ class ItemMention:
             description = f"{generic.description} {designation}" if designation else generic.description
         elif self.phrase_text:
             description = self.phrase_text
-        else:
-            description = best.description
+        else:  # "M2 Bradley": a designation the catalogue does not describe, described by its name
+            description = best.description or next((w.description for w in self.parts if w.description), None)
         spans = [(self.start, self.end)] + ([self.quantity_span] if self.quantity_span else [])
         return Item(designation=designation, family=family, description=description, category=category,
                     quantity=self.quantity, quantity_qualifier=self.qualifier if self.quantity is not None else None,
@@ -547,6 +547,7 @@ def _list_gap(ctx: DocContext, start: int, end: int, first: bool = False) -> boo
 # the relations of a word that modifies a noun inside its phrase (UD for French, ClearNLP for English)
 MODIFIER_DEPS = frozenset({"amod", "compound", "nmod", "flat", "flat:name", "flat:foreign", "npadvmod", "appos"})
 HYPHENS = frozenset("-\u2010\u2011\u2013")
+CALIBRE_NUMBER = re.compile(r"\.?\d+(?:[.,]\d+)*")  # "155", "7.62", ".50"
 MAX_MODIFIERS = 4
 
 
@@ -590,6 +591,8 @@ def _modifiers_only(ctx: DocContext, g: ItemMention, w: WeaponMatch) -> bool:
             continue
         if t.like_num and t.head.i > t.i and t.head.i < gap.end and units.fullmatch(t.head.text):
             continue  # the calibre of "M107 155mm projectiles"
+        if CALIBRE_NUMBER.fullmatch(t.text) and t.i + 1 < gap.end and units.fullmatch(t.nbor().text):
+            continue  # "M2 .50 caliber machine guns": the figure of the calibre, whatever its head
         if t.dep_ not in MODIFIER_DEPS or not (t.is_alpha or units.fullmatch(t.text)) \
                 or not g.start <= t.head.idx < w.end:
             return False

@@ -64,7 +64,7 @@ _AMBIGUOUS = frozenset({
     "Tornado", "Lancet", "Bradley", "Abrams", "Apache", "Mamba", "Sentinel", "Reaper", "Osprey",
     "Heron", "Archer", "Grad", "Spike", "Hammer", "Mirage", "Meteor", "Taurus", "Phalanx", "Griffon",
     "Maverick", "Paladin", "Dingo", "Fuchs", "Seahawk", "César", "Aster", "FDI", "K2", "K9",
-    "Marder", "Namer", "Krab", "Harpoon", "Excalibur", "Stryker", "Chinook"})
+    "Marder", "Namer", "Krab", "Harpoon", "Excalibur", "Stryker", "Chinook", "M2"})
 
 
 @dataclass(frozen=True)
