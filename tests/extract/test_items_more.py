@@ -117,3 +117,39 @@ def test_fr_support_for_something_else_leaves_the_item(nlp_ready):
     text = "La vente comprend 30 mitrailleuses M240, et des équipements pour soutien logistique."
     assert not _support_after(text, "fr", "30 mitrailleuses M240")
     assert _support_after("La vente comprend le C-130J et son soutien logistique.", "fr", "C-130J")
+
+
+def test_en_support_after_a_comma_is_another_list_item(nlp_ready):
+    text = "The sale includes 8 M1152 vehicles, HMMWV support equipment and spare parts."
+    assert not _support_after(text, "en", "8 M1152 vehicles")
+
+
+def test_fr_support_after_a_comma_is_another_list_item(nlp_ready):
+    text = "La vente comprend 8 véhicules M1152, du soutien logistique et des pièces."
+    assert not _support_after(text, "fr", "8 véhicules M1152")
+
+
+# --- a notice's total told again where its models break it down -------------------------------------
+
+NOTICE = """WASHINGTON, May 4, 2026 - The State Department has made a determination approving a possible Foreign Military Sale to the Government of Kenya for 40 Mine Resistant Ambush Protected (MRAP) vehicles, spare and repair parts, and training, for an estimated cost of $90 million.
+
+The Government of Kenya has requested a possible sale of 40 Mine Resistant Ambush Protected (MRAP) vehicles to include (30 MaxxPro Dash DXM, 10 MaxxPro Base DXM), spare and repair parts and training. The estimated cost is $90 million.
+"""
+
+
+def test_en_notice_total_broken_down_elsewhere_is_no_item(extract):
+    x = extract(NOTICE, "en", published="2026-05-04")
+    assert [(i.designation, i.quantity) for t in x.transfers for i in t.items] == [
+        ("MaxxPro Dash DXM", 30), ("MaxxPro Base DXM", 10)]
+
+
+def test_fr_total_broken_down_into_models_is_remembered(nlp_ready):
+    from armsledger.extract.context import DocContext
+    from armsledger.extract.items import broken_down, group_item_mentions
+    from armsledger.nlp.pipelines import get_pipeline
+
+    text = "Le Kenya a demandé 40 véhicules MRAP, dont 30 MaxxPro Dash DXM et 10 MaxxPro Base DXM."
+    ctx = DocContext(get_pipeline("fr")(text), "fr", None)
+    kept = group_item_mentions(ctx, 0, len(text))
+    assert [(m.to_item().designation, m.quantity) for m in kept] == [("MaxxPro Dash DXM", 30), ("MaxxPro Base DXM", 10)]
+    assert broken_down(ctx) == {("MRAP", 40)}

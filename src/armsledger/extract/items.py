@@ -412,6 +412,7 @@ def _without_inclusions(ctx: DocContext, items: list[ItemMention]) -> list[ItemM
             if outer.quantity is not None and all(
                     items[j].designation is not None and items[j].quantity is not None for j in listed):
                 dropped.add(k)
+                broken_down(ctx).add((outer.designation, outer.quantity))
         elif any(items[j].designation is not None or items[j].quantity is not None for j in listed) or any(
                 _stems(outer.to_item().description) < _stems(items[j].to_item().description) for j in listed):
             dropped.add(k)  # broken down, or told again more fully ("bombs, among them 500-pound bombs")
@@ -419,6 +420,13 @@ def _without_inclusions(ctx: DocContext, items: list[ItemMention]) -> list[ItemM
             dropped.update(listed)
         k = listed[-1] + 1
     return [g for j, g in enumerate(items) if j not in dropped]
+
+
+def broken_down(ctx: DocContext) -> set[tuple[str, int]]:
+    """The named, counted items that the text breaks down into counted models where it lists
+    them ("160 MRAP vehicles to include (110 MaxxPro Dash DXM, 30 ...)"), as (designation,
+    count): gathered as the lists are read, for a notice that tells the total again elsewhere."""
+    return ctx.remember(broken_down, set)
 
 
 LOOK_BACK = 40  # weapon mentions read back for the fuller name of a bare noun
