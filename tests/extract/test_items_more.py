@@ -153,3 +153,17 @@ def test_fr_total_broken_down_into_models_is_remembered(nlp_ready):
     kept = group_item_mentions(ctx, 0, len(text))
     assert [(m.to_item().designation, m.quantity) for m in kept] == [("MaxxPro Dash DXM", 30), ("MaxxPro Base DXM", 10)]
     assert broken_down(ctx) == {("MRAP", 40)}
+
+
+# --- a participle after the noun opens a clause, it is no word of the item ----------------------------
+
+def test_fr_participle_after_the_noun_is_not_its_adjective(extract):
+    x = extract("La France livrera au Pérou 20 véhicules blindés médicalisés et 10 chars livrés en mai.")
+    assert items_of(x) == [(None, None, "véhicules blindés médicalisés", "armoured_vehicle", 20, "exact"),
+                           (None, None, "char", "armoured_vehicle", 10, "exact")]
+
+
+def test_en_participle_after_the_noun_is_not_its_adjective(extract):
+    x = extract("France will deliver to Peru 20 armoured vehicles and 10 tanks delivered in May.", "en")
+    assert items_of(x) == [(None, None, "armoured vehicle", "armoured_vehicle", 20, "exact"),
+                           (None, None, "tank", "armoured_vehicle", 10, "exact")]

@@ -187,7 +187,7 @@ def group_item_mentions(ctx: DocContext, start: int, end: int, listed: bool = Fa
         if not g.parts or _only_supported(ctx, g):
             continue
         if all(p.kind == "generic" for p in g.parts):
-            phrase_start, g.phrase_end = _noun_phrase(rx, text, g, end, weapons, weapon_starts)
+            phrase_start, g.phrase_end = _noun_phrase(ctx, g, end, weapons, weapon_starts)
             phrase = re.sub(r"\s+", " ", text[phrase_start:g.phrase_end]).strip()
             if phrase.lower() != g.best.text.lower():
                 g.phrase_text = _in_singular(ctx, phrase_start, g.phrase_end, g.best)
@@ -815,17 +815,20 @@ def _named_systems(ctx: DocContext) -> dict[str | None, tuple[list[int], list[We
 TITLE_WORDS = re.compile(r"(?<=\d\s)(?:[A-Z][a-z]+(?:-[A-Z][a-z]+)*\s+){1,3}$")
 
 
-def _noun_phrase(rx: _Patterns, text: str, g: ItemMention, limit: int, weapons: list[WeaponMatch],
+def _noun_phrase(ctx: DocContext, g: ItemMention, limit: int, weapons: list[WeaponMatch],
                  starts: list[int] | None) -> tuple[int, int]:
     """An unnamed item's noun phrase with its calibre and complement: "30mm ammunition",
     "rounds of 155mm artillery ammunition", "obus de 155 mm", "véhicules blindés médicalisés",
     and the system it is for: "ammunition for HIMARS systems", "missiles ... pour les systèmes
     NASAMS" (the system is then not an item of its own)."""
+    rx, text = _patterns(ctx.lang), ctx.text
     start, end = g.start, g.end
     before = rx.calibre.search(text[max(0, start - 20):start]) or TITLE_WORDS.search(text[max(0, start - 50):start])
     if before:
         start -= len(before.group(0))
     after = rx.complement.match(text, end, limit)
+    if after and _verb_after(ctx, end, after.end()):
+        after = None  # "chars livrés en mai", "canons commandés à": a participle opens a clause
     if after:
         end = after.end()
     breakdown = re.match(r"\s*\([^()]*\d[^()]{0,50}\)", text[end:limit])  # "(16 installed and 4 spares)"
@@ -836,6 +839,12 @@ def _noun_phrase(rx: _Patterns, text: str, g: ItemMention, limit: int, weapons: 
         tail = rx.system_tail.match(text[named.end:named.end + 12])
         end = named.end + (tail.end() if tail else 0)
     return start, end
+
+
+def _verb_after(ctx: DocContext, start: int, end: int) -> bool:
+    """Is a word of [start, end) a verb in the parse (a participle, not an adjective)?"""
+    span = ctx.doc.char_span(start, end, alignment_mode=CONTRACT)
+    return span is not None and any(t.pos_ in {"VERB", "AUX"} for t in span)
 
 
 def _first_named_after(weapons: list[WeaponMatch], starts: list[int] | None, after: int, upto: int
