@@ -167,3 +167,22 @@ def test_en_participle_after_the_noun_is_not_its_adjective(extract):
     x = extract("France will deliver to Peru 20 armoured vehicles and 10 tanks delivered in May.", "en")
     assert items_of(x) == [(None, None, "armoured vehicle", "armoured_vehicle", 20, "exact"),
                            (None, None, "tank", "armoured_vehicle", 10, "exact")]
+
+
+# --- systems of other makers in the catalogue; the ambiguous ones only beside equipment words ---------
+
+def test_fr_catalogue_names_of_more_systems(extract):
+    x = extract("La Slovaquie a commandé 8 lance-roquettes Homar et 4 hélicoptères Tiger à la Pologne.")
+    assert items_of(x) == [("Homar", "Homar", "lance-roquettes Homar", "artillery", 8, "exact"),
+                           ("Tiger", "Tigre", "hélicoptère Tiger", "aircraft", 4, "exact")]
+
+
+def test_en_catalogue_names_of_more_systems(extract):
+    x = extract("Slovakia has ordered 8 Homar rocket launchers and 4 Tiger helicopters from Poland.", "en")
+    assert items_of(x) == [("Homar", "Homar", "rocket launcher Homar", "artillery", 8, "exact"),
+                           ("Tiger", "Tigre", "helicopter Tiger", "aircraft", 4, "exact")]
+
+
+def test_en_ambiguous_name_without_equipment_is_no_weapon(extract):
+    x = extract("Slovakia has ordered 8 Homar rocket launchers from Poland. Its minister drives a Jaguar.", "en")
+    assert items_of(x) == [("Homar", "Homar", "rocket launcher Homar", "artillery", 8, "exact")]

@@ -58,13 +58,6 @@ s?(?![A-Za-z0-9])
 
 _NAME_STOPS = [r"Mistral\s+AI", r"Patriot\s+Act", r"Inter\s+Milan", r"AC\s+Milan", r"Milan\s+AC",
                r"The\s+Lancet", r"Typhoon\s+[A-Z][a-z]+", r"Grand\s+Prix"]
-# Names that are also ordinary words, people, places or brands: kept only near equipment words.
-_AMBIGUOUS = frozenset({
-    "Milan", "Mistral", "Hawk", "Avenger", "Bastion", "Leclerc", "Tigre", "Caracal", "Typhoon",
-    "Tornado", "Lancet", "Bradley", "Abrams", "Apache", "Mamba", "Sentinel", "Reaper", "Osprey",
-    "Heron", "Archer", "Grad", "Spike", "Hammer", "Mirage", "Meteor", "Taurus", "Phalanx", "Griffon",
-    "Maverick", "Paladin", "Dingo", "Fuchs", "Seahawk", "César", "Aster", "FDI", "K2", "K9",
-    "Marder", "Namer", "Krab", "Harpoon", "Excalibur", "Stryker", "Chinook", "M2"})
 
 
 @dataclass(frozen=True)
@@ -109,6 +102,13 @@ def read_data_csv(name: str) -> list[dict[str, str]]:
     path = resources.files("armsledger.normalize") / "data" / name
     with path.open(encoding="utf-8", newline="") as f:
         return [{k: (v or "").strip() for k, v in row.items()} for row in csv.DictReader(f)]
+
+
+@cache
+def _ambiguous() -> frozenset[str]:
+    """Names that are also ordinary words, people, places or brands (data/ambiguous_names.csv):
+    kept only near equipment words."""
+    return frozenset(r["name"] for r in read_data_csv("ambiguous_names.csv"))
 
 
 @cache
@@ -336,7 +336,7 @@ def find_weapons(text: str, lang: str) -> list[WeaponMatch]:
         row = _lookup_row(written)
         if row is None:
             continue
-        if row.match in _AMBIGUOUS and not _has_context(text, m.start(), m.end(), lang):
+        if row.match in _ambiguous() and not _has_context(text, m.start(), m.end(), lang):
             continue
         cands.append((m.start(), m.end(), 2, WeaponMatch(
             m.start(), m.end(), m.group(), normalise_designation(written), row.family, row.category,
