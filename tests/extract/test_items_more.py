@@ -186,3 +186,32 @@ def test_en_catalogue_names_of_more_systems(extract):
 def test_en_ambiguous_name_without_equipment_is_no_weapon(extract):
     x = extract("Slovakia has ordered 8 Homar rocket launchers from Poland. Its minister drives a Jaguar.", "en")
     assert items_of(x) == [("Homar", "Homar", "rocket launcher Homar", "artillery", 8, "exact")]
+
+
+# --- a model written between a programme's name and its noun ("TOW 2B missiles") ----------------------
+
+def test_en_model_between_name_and_noun(extract):
+    x = extract("Saudi Arabia bought 3,000 TOW 2B missiles from the United States.", "en")
+    assert items_of(x) == [("TOW 2B", "TOW", "missile TOW 2B", "missile", 3000, "exact")]
+
+
+def test_fr_model_after_name_after_noun(extract):
+    x = extract("L'Arabie saoudite a acheté 3 000 missiles TOW 2B aux États-Unis.")
+    assert items_of(x) == [("TOW 2B", "TOW", "missile TOW 2B", "missile", 3000, "exact")]
+
+
+# --- a mark the catalogue does not know, right after a programme's name, is its model -----------------
+
+def test_fr_mark_after_a_name_is_its_model(extract):
+    x = extract("Le Maroc achète 36 canons Caesar MkII à la France.")
+    assert items_of(x) == [("Caesar MkII", "Caesar", "canon Caesar MkII", "artillery", 36, "exact")]
+
+
+def test_en_mark_after_a_name_is_its_model(extract):
+    x = extract("Morocco buys 36 Caesar Mk II howitzers from France.", "en")
+    assert items_of(x) == [("Caesar Mk II", "Caesar", "howitzer Caesar Mk II", "artillery", 36, "exact")]
+
+
+def test_en_known_designation_after_a_name_stays_alone(extract):
+    x = extract("Poland buys 48 Patriot PAC-3 missiles from the United States.", "en")
+    assert items_of(x) == [("PAC-3", "Patriot", "missile PAC-3", "missile", 48, "exact")]

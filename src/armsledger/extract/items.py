@@ -95,7 +95,15 @@ class ItemMention:
     @property
     def designation(self) -> str | None:
         named = [w for w in self.parts if w.kind in {"designation", "name"}]
-        return min(named, key=lambda w: RANK[w.kind]).designation if named else None
+        if not named:
+            return None
+        best = min(named, key=lambda w: RANK[w.kind])
+        before = [w for w in named if w.kind == "name" and w.end < best.start]
+        if best.kind == "designation" and best.family is None and before and "-" not in best.text \
+                and best.start - before[-1].end <= 1:
+            # "Caesar MkII": a mark the catalogue does not know, right after a programme's name, is its model
+            return f"{before[-1].designation} {best.designation}"
+        return best.designation
 
     def to_item(self) -> Item:
         best = self.best
@@ -140,6 +148,10 @@ def group_item_mentions(ctx: DocContext, start: int, end: int, listed: bool = Fa
                 joined = modifier_before = True
                 if g.parts[-1].kind != "generic" and g.model is None:
                     g.model = _name_words(ctx, g.end, w.start)
+            elif not joined and w.kind == "generic" and g.parts[-1].kind == "name" and g.model is None:
+                model = MODEL_GAP.fullmatch(text, g.end, w.start)
+                if model is not None:  # "TOW 2B missiles": a model of the programme, then its noun
+                    joined, g.model = True, model.group(1)
             if joined and not (w.kind == "designation" and "designation" in kinds):
                 if not (w.kind == "generic" and "generic" in kinds):
                     g.parts.append(w)
@@ -861,6 +873,9 @@ def _first_named_after(weapons: list[WeaponMatch], starts: list[int] | None, aft
 
 # "[A-Z]{2}[\w-]*", not "[A-Z]{2,}[\w-]*": the same words, without two repeats over the same letters
 MODEL_TOKEN = r"(?:[A-Z]{2}[\w-]*|\w*\d\w*|[A-Z][a-z]+(?=\s+(?:[A-Z]{2,}|\w*\d)))"
+
+
+MODEL_GAP = re.compile(rf"\s+((?:{MODEL_TOKEN})(?:\s+(?:{MODEL_TOKEN})){{0,2}})\s+")
 
 
 def _model_suffix(text: str, g: ItemMention) -> str | None:
