@@ -215,3 +215,15 @@ def test_en_mark_after_a_name_is_its_model(extract):
 def test_en_known_designation_after_a_name_stays_alone(extract):
     x = extract("Poland buys 48 Patriot PAC-3 missiles from the United States.", "en")
     assert items_of(x) == [("PAC-3", "Patriot", "missile PAC-3", "missile", 48, "exact")]
+
+
+# --- a count of squadrons or lots does not count the aircraft ----------------------------------------
+
+def test_en_count_of_squadrons_is_no_count_of_aircraft(extract):
+    x = extract("Norway ordered two squadrons of F-35 fighters from the United States.", "en")
+    assert items_of(x) == [("F-35", "F-35", "combat aircraft", "aircraft", None, None)]
+
+
+def test_fr_count_of_squadrons_is_no_count_of_aircraft(extract):
+    x = extract("La Norvège a commandé deux escadrons de F-35 aux États-Unis.")
+    assert items_of(x) == [("F-35", "F-35", "combat aircraft", "aircraft", None, None)]
