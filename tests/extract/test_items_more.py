@@ -227,3 +227,26 @@ def test_en_count_of_squadrons_is_no_count_of_aircraft(extract):
 def test_fr_count_of_squadrons_is_no_count_of_aircraft(extract):
     x = extract("La Norvège a commandé deux escadrons de F-35 aux États-Unis.")
     assert items_of(x) == [("F-35", "F-35", "combat aircraft", "aircraft", None, None)]
+
+
+# --- a name the catalogue does not know, written beside an unnamed item's noun ------------------------
+
+def test_fr_unknown_name_after_the_noun_is_the_designation(extract):
+    x = extract("La Turquie a livré au Niger 20 blindés Ejder Yalçın.")
+    assert items_of(x) == [("Ejder Yalçın", None, "blindé Ejder Yalçın", "armoured_vehicle", 20, "exact")]
+
+
+def test_en_unknown_name_before_the_noun_is_the_designation(extract):
+    x = extract("Turkey delivered 20 Ejder Yalcin armored vehicles to Niger.", "en")
+    assert items_of(x) == [("Ejder Yalcin", None, "armored vehicle Ejder Yalcin", "armoured_vehicle", 20, "exact")]
+
+
+def test_en_body_or_title_words_before_the_noun_are_no_name(extract):
+    x = extract("Kenya will receive Navy patrol boats and 20 Electro-Optics-Infrared Radars from the United States.",
+                "en")
+    assert [i[0] for i in items_of(x)] == [None, None]
+
+
+def test_fr_place_after_the_noun_is_no_name(extract):
+    x = extract("La Turquie a livré au Niger 20 blindés lundi et 12 drones Ankara.")
+    assert [(i[0], i[4]) for i in items_of(x)] == [(None, 20), (None, 12)]

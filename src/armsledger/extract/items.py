@@ -17,7 +17,8 @@ from armsledger.extract.context import DocContext
 from armsledger.lang import Lexicon, get_lexicon
 from armsledger.model import Item
 from armsledger.normalize.numbers import NumberMatch
-from armsledger.normalize.weapons import WeaponMatch, find_weapons, is_support_noun, lookup_designation
+from armsledger.normalize.weapons import (WeaponMatch, find_weapons, is_support_noun, lookup_designation,
+                                           normalise_designation)
 
 RANK = {"designation": 0, "name": 1, "generic": 2}
 EXPAND, CONTRACT = "expand", "contract"  # spaCy's alignment modes of `Doc.char_span`
@@ -193,6 +194,7 @@ def group_item_mentions(ctx: DocContext, start: int, end: int, listed: bool = Fa
         g.model = g.model or _model_suffix(text, g)
         _resolve_demonstrative(ctx, g)
         _resolve_told_before(ctx, g)
+        _unknown_name(ctx, g)
         # "missile defense", "K-10 ammunition resupply vehicles": a noun that modifies another
         # noun, one that names no equipment, is not the noun of the item
         g.parts = [p for p in g.parts if p.kind != "generic" or not _modifies_other_noun(ctx, p)]
@@ -786,6 +788,61 @@ def _resolve_told_before(ctx: DocContext, g: ItemMention) -> None:
     if any(_system_key(w) != _system_key(last) for w in named[1][:before]):
         return  # several systems of that kind: which one is not told
     g.parts.append(last)
+
+
+# the entity types of words that name no equipment: places, bodies, peoples, dates and amounts
+NOT_NAME_ENTITIES = (NAME_ENTITIES - {"PERSON", "PER"}) | MEASURE_ENTITIES
+MAX_NAME_WORDS = 3
+
+
+def _unknown_name(ctx: DocContext, g: ItemMention) -> None:
+    """"des blindés Ejder Yalçın", "Ejder Yalcin armored vehicles": a name the catalogue does not
+    know, written right after the noun of an unnamed item (in a language that puts the noun
+    first) or right before it (the name then modifies the noun in the parse), is its designation.
+    Proper nouns and words of letters and figures make the name; a place, body, people or date
+    does not."""
+    if any(p.kind != "generic" for p in g.parts):
+        return
+    doc = ctx.doc
+    span = doc.char_span(g.start, g.end, alignment_mode=EXPAND)
+    if span is None:
+        return
+    run: list = []
+    if ctx.lex.words("noun_first"):
+        i = span.end
+        while i < len(doc) and len(run) < MAX_NAME_WORDS and _name_token(doc[i]) and doc[i - 1].whitespace_:
+            run.append(doc[i])
+            i += 1
+        if run and i < len(doc) and not run[-1].whitespace_ and doc[i].text in HYPHENS:
+            return  # a part of a word
+    else:
+        i = span.start - 1
+        while i >= 0 and len(run) < MAX_NAME_WORDS and _name_token(doc[i]) and doc[i].whitespace_:
+            run.insert(0, doc[i])
+            i -= 1
+        if run and not (run[-1].head.i in range(span.start, span.end) and run[-1].dep_ in MODIFIER_DEPS):
+            return  # not a word of the noun's phrase
+        if run and (i >= 0 and not doc[i].whitespace_ or span.text[:1].isupper()):
+            return  # a part of a word ("Electro-Optics-Infrared"), or a title in capitals ("Infrared Radars")
+        if run and run[0].i == run[0].sent.start:
+            return  # a capital that only starts the sentence
+    if not run:
+        return
+    start, end = run[0].idx, run[-1].idx + len(run[-1])
+    name = normalise_designation(ctx.text[start:end])
+    known = lookup_designation(name)
+    g.parts.append(WeaponMatch(start, end, ctx.text[start:end], name, known and known[0],
+                               g.best.category or (known and known[1]), "designation", None))
+    g.start, g.end = min(g.start, start), max(g.end, end)
+
+
+def _name_token(t) -> bool:
+    """Can token `t` be a word of an equipment name: a proper noun, or letters and figures
+    written together ("CH-92A", "TB2"), and no place, body, people or date?"""
+    if t.ent_type_ in NOT_NAME_ENTITIES or t.like_num or not t.text[:1].isalnum():
+        return False
+    coded = any(c.isdigit() for c in t.text) and any(c.isalpha() for c in t.text)
+    return coded or t.pos_ == "PROPN" and t.text[:1].isupper()
 
 
 def _system_key(w: WeaponMatch) -> str:
