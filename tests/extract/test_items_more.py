@@ -250,3 +250,15 @@ def test_en_body_or_title_words_before_the_noun_are_no_name(extract):
 def test_fr_place_after_the_noun_is_no_name(extract):
     x = extract("La Turquie a livré au Niger 20 blindés lundi et 12 drones Ankara.")
     assert [(i[0], i[4]) for i in items_of(x)] == [(None, 20), (None, 12)]
+
+
+# --- the noun's own complement between the noun and the name ("drones de combat CH-92A") -------------
+
+def test_fr_noun_complement_before_the_name(extract):
+    x = extract("La Serbie a reçu six drones de combat CH-92A de la Chine.")
+    assert items_of(x) == [("CH-92A", None, "drone CH-92A", "aircraft", 6, "exact")]
+
+
+def test_en_name_before_the_noun_and_its_modifier(extract):
+    x = extract("Serbia received six CH-92A combat drones from China.", "en")
+    assert items_of(x) == [("CH-92A", None, "drone CH-92A", "aircraft", 6, "exact")]

@@ -149,6 +149,8 @@ def group_item_mentions(ctx: DocContext, start: int, end: int, listed: bool = Fa
                 joined = modifier_before = True
                 if g.parts[-1].kind != "generic" and g.model is None:
                     g.model = _name_words(ctx, g.end, w.start)
+            elif not joined and w.kind != "generic" and kinds == {"generic"} and _complement_only(ctx, g, w):
+                joined = True  # "drones de combat CH-92A": the noun's own complement, then its name
             elif not joined and w.kind == "generic" and g.parts[-1].kind == "name" and g.model is None:
                 model = MODEL_GAP.fullmatch(text, g.end, w.start)
                 if model is not None:  # "TOW 2B missiles": a model of the programme, then its noun
@@ -619,6 +621,20 @@ def _modifiers_only(ctx: DocContext, g: ItemMention, w: WeaponMatch) -> bool:
                 or not g.start <= t.head.idx < w.end:
             return False
     return True
+
+
+def _complement_only(ctx: DocContext, g: ItemMention, w: WeaponMatch) -> bool:
+    """In a language that puts the noun first, are the words between an unnamed item's noun and
+    the name `w` a complement of that noun ("drones de combat CH-92A", "navires de patrouille
+    Gowind"): a preposition, then a bare noun and its adjectives, no article, verb or name?"""
+    if not ctx.lex.words("noun_first"):
+        return False
+    gap = ctx.doc.char_span(g.end, w.start, alignment_mode=CONTRACT)
+    if gap is None or not 2 <= len(gap) <= 1 + MAX_MODIFIERS:
+        return False
+    if not ctx.lex.has("complement_prepositions", gap[0].text) or gap[1].pos_ != "NOUN":
+        return False
+    return all(t.pos_ in {"NOUN", "ADJ"} and t.is_alpha and t.is_lower for t in gap[1:])
 
 
 def _heads(ctx: DocContext, head: WeaponMatch, dependent: WeaponMatch) -> bool:
