@@ -262,3 +262,15 @@ def test_fr_noun_complement_before_the_name(extract):
 def test_en_name_before_the_noun_and_its_modifier(extract):
     x = extract("Serbia received six CH-92A combat drones from China.", "en")
     assert items_of(x) == [("CH-92A", None, "drone CH-92A", "aircraft", 6, "exact")]
+
+
+# --- an ambiguous name near a fleet, fighters or jets is equipment -----------------------------------
+
+def test_en_ambiguous_name_in_a_fleet(extract):
+    x = extract("Qatar ordered a fleet of 24 Typhoons from Britain.", "en")
+    assert items_of(x) == [("Typhoon", "Eurofighter Typhoon", "combat aircraft", "aircraft", 24, "exact")]
+
+
+def test_fr_ambiguous_name_in_a_fleet(extract):
+    x = extract("Le Qatar a commandé une flotte de 24 Typhoon au Royaume-Uni.")
+    assert items_of(x) == [("Typhoon", "Eurofighter Typhoon", "combat aircraft", "aircraft", 24, "exact")]
