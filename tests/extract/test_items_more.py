@@ -274,3 +274,16 @@ def test_en_ambiguous_name_in_a_fleet(extract):
 def test_fr_ambiguous_name_in_a_fleet(extract):
     x = extract("Le Qatar a commandé une flotte de 24 Typhoon au Royaume-Uni.")
     assert items_of(x) == [("Typhoon", "Eurofighter Typhoon", "combat aircraft", "aircraft", 24, "exact")]
+
+
+# --- common US notice systems in the catalogue ---------------------------------------------------------
+
+def test_en_spelled_out_apkws_rockets_are_counted(extract):
+    x = extract("Kenya has bought thirty (30) Advanced Precision Kill Weapon System (APKWS) rockets "
+                "from the United States.", "en")
+    assert items_of(x) == [("APKWS", "APKWS", "rocket APKWS", "missile", 30, "exact")]
+
+
+def test_fr_targeting_pods_sniper(extract):
+    x = extract("Le Kenya a acheté 4 nacelles de ciblage Sniper aux États-Unis.")
+    assert [(i[0], i[3], i[4]) for i in items_of(x)] == [("Sniper", "sensor", 4)]
