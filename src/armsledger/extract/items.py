@@ -792,7 +792,7 @@ def _resolve_told_before(ctx: DocContext, g: ItemMention) -> None:
     since = ctx.sentence_at(g.start).start  # in its own sentence, the noun may count a part of it
     beside = _names_beside(ctx).get(noun.description)
     named = _named_systems(ctx).get(noun.category)
-    if beside is None or named is None:
+    if beside is None or named is None or not ctx.starts_ordered(ctx.weapons):
         return
     k = bisect_left(beside[0], since) - 1
     if k < 0:
@@ -801,9 +801,21 @@ def _resolve_told_before(ctx: DocContext, g: ItemMention) -> None:
     before = bisect_left(named[0], since)
     if before < len(named[0]) and named[0][before] < g.start:
         return  # "366 Abrams tanks, of which 14 tanks ...": its own sentence names it, it counts a part
-    if any(_system_key(w) != _system_key(last) for w in named[1][:before]):
+    if before > _one_system_upto(ctx)[noun.category] or _system_key(named[1][0]) != _system_key(last):
         return  # several systems of that kind: which one is not told
     g.parts.append(last)
+
+
+def _one_system_upto(ctx: DocContext) -> dict[str | None, int]:
+    """Per category, how many of its named mentions (in text order) name one system, the first."""
+    def build() -> dict[str | None, int]:
+        out = {}
+        for category, (_starts, found) in _named_systems(ctx).items():
+            first = _system_key(found[0])
+            out[category] = next((k for k, w in enumerate(found) if _system_key(w) != first), len(found))
+        return out
+
+    return ctx.remember(_one_system_upto, build)
 
 
 # the entity types of words that name no equipment: places, bodies, peoples, dates and amounts
