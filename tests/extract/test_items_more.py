@@ -287,3 +287,17 @@ def test_en_spelled_out_apkws_rockets_are_counted(extract):
 def test_fr_targeting_pods_sniper(extract):
     x = extract("Le Kenya a acheté 4 nacelles de ciblage Sniper aux États-Unis.")
     assert [(i[0], i[3], i[4]) for i in items_of(x)] == [("Sniper", "sensor", 4)]
+
+
+# --- "rounds of ammunition" is one item; a complement ends where a clause starts ---------------------
+
+def test_en_rounds_of_ammunition_is_one_item(extract):
+    x = extract("The package for Ukraine includes 18 155mm howitzers with 70,000 rounds of ammunition.", "en")
+    assert items_of(x) == [(None, None, "155mm howitzer", "artillery", 18, "exact"),
+                           (None, None, "round of ammunition", "other", 70000, "exact")]
+
+
+def test_fr_calibre_complement_ends_before_a_preposition(extract):
+    x = extract("Le paquet pour l'Ukraine comprend 18 obusiers de 155 mm avec 70 000 obus de munitions.")
+    assert items_of(x) == [(None, None, "obusier de 155 mm", "artillery", 18, "exact"),
+                           (None, None, "obus de munitions", "other", 70000, "exact")]

@@ -924,10 +924,8 @@ def _noun_phrase(ctx: DocContext, g: ItemMention, limit: int, weapons: list[Weap
     if before:
         start -= len(before.group(0))
     after = rx.complement.match(text, end, limit)
-    if after and _verb_after(ctx, end, after.end()):
-        after = None  # "chars livrés en mai", "canons commandés à": a participle opens a clause
     if after:
-        end = after.end()
+        end = _complement_end(ctx, end, after.end())
     breakdown = re.match(r"\s*\([^()]*\d[^()]{0,50}\)", text[end:limit])  # "(16 installed and 4 spares)"
     if breakdown:
         end += breakdown.end()
@@ -938,10 +936,23 @@ def _noun_phrase(ctx: DocContext, g: ItemMention, limit: int, weapons: list[Weap
     return start, end
 
 
-def _verb_after(ctx: DocContext, start: int, end: int) -> bool:
-    """Is a word of [start, end) a verb in the parse (a participle, not an adjective)?"""
+# the parts of speech that end a noun's complement: "chars livrés en mai", "obusiers de 155 mm avec"
+CLAUSE_POS = frozenset({"VERB", "AUX", "ADP", "DET", "PRON", "CCONJ", "SCONJ", "PUNCT"})
+
+
+def _complement_end(ctx: DocContext, start: int, end: int) -> int:
+    """Where the complement [start, end) that the words after a noun seem to make really ends:
+    before the first word, past its opening preposition, that the parse makes a verb (a
+    participle), a preposition, an article, a pronoun or a conjunction; `start` when none is left."""
     span = ctx.doc.char_span(start, end, alignment_mode=CONTRACT)
-    return span is not None and any(t.pos_ in {"VERB", "AUX"} for t in span)
+    if span is None:
+        return end
+    last = start
+    for k, t in enumerate(span):
+        if t.pos_ in CLAUSE_POS and (k > 0 or t.pos_ != "ADP"):
+            break
+        last = t.idx + len(t)
+    return last if last > span[0].idx + len(span[0]) or span[0].pos_ != "ADP" else start
 
 
 def _first_named_after(weapons: list[WeaponMatch], starts: list[int] | None, after: int, upto: int
