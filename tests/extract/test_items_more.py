@@ -301,3 +301,25 @@ def test_fr_calibre_complement_ends_before_a_preposition(extract):
     x = extract("Le paquet pour l'Ukraine comprend 18 obusiers de 155 mm avec 70 000 obus de munitions.")
     assert items_of(x) == [(None, None, "obusier de 155 mm", "artillery", 18, "exact"),
                            (None, None, "obus de munitions", "other", 70000, "exact")]
+
+
+# --- an age between count and item is a size; a kind noun after the item takes the count --------------
+
+def test_en_age_between_count_and_item(extract):
+    x = extract("Romania bought 32 30-year-old F-16 jets from Norway.", "en")
+    assert items_of(x) == [("F-16", "F-16", "combat aircraft", "aircraft", 32, "exact")]
+
+
+def test_en_squadrons_after_the_item_take_the_count(extract):
+    x = extract("Romania bought 3 F-16 squadrons from Norway.", "en")
+    assert items_of(x) == [("F-16", "F-16", "combat aircraft", "aircraft", None, None)]
+
+
+def test_fr_squadrons_before_the_item_take_the_count(extract):
+    x = extract("La Roumanie a acheté à la Norvège 3 escadrons F-16.")
+    assert items_of(x) == [("F-16", "F-16", "combat aircraft", "aircraft", None, None)]
+
+
+def test_fr_age_after_the_item_leaves_its_count(extract):
+    x = extract("La Roumanie a acheté à la Norvège 32 F-16 âgés de 30 ans.")
+    assert items_of(x) == [("F-16", "F-16", "combat aircraft", "aircraft", 32, "exact")]
