@@ -323,3 +323,20 @@ def test_fr_squadrons_before_the_item_take_the_count(extract):
 def test_fr_age_after_the_item_leaves_its_count(extract):
     x = extract("La Roumanie a acheté à la Norvège 32 F-16 âgés de 30 ans.")
     assert items_of(x) == [("F-16", "F-16", "combat aircraft", "aircraft", 32, "exact")]
+
+
+# --- a count right before an ambiguous name makes it equipment ----------------------------------------
+
+def test_en_counted_ambiguous_names(extract):
+    x = extract("Poland has ordered 96 Apaches from the United States.", "en")
+    assert items_of(x) == [("Apache", "Apache", "attack helicopter", "aircraft", 96, "exact")]
+
+
+def test_fr_counted_ambiguous_names(extract):
+    x = extract("L'Ukraine a reçu 31 Abrams des États-Unis.")
+    assert items_of(x) == [("Abrams", "Abrams", "main battle tank", "armoured_vehicle", 31, "exact")]
+
+
+def test_fr_year_before_an_ambiguous_name_is_no_count(nlp_ready):
+    from armsledger.normalize.weapons import find_weapons
+    assert find_weapons("En 2024 Milan a accueilli le salon.", "fr") == []

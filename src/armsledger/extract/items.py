@@ -66,7 +66,8 @@ class _Patterns:
         preposition = rf"(?:{alt('complement_prepositions')})(?:\s+|(?<=['’]))"
         self.joined_complement = re.compile(rf"\s+(?:{alt('conjunctions')})\s+({preposition})", re.I)
         self.preposition = re.compile(rf"\s{preposition}", re.I)
-        self.kind_noun = re.compile(rf"\s*(?:{alt('kind_nouns')})(?!\w)", re.I)
+        self.kind_noun = re.compile(rf"\s*(?:{alt('kind_nouns')}|{alt('group_nouns')})(?!\w)", re.I)
+        self.group_noun = re.compile(rf"\s*(?:{alt('group_nouns')})(?!\w)", re.I)
 
 
 @cache
@@ -1002,7 +1003,7 @@ def _attach_quantity(ctx: DocContext, g: ItemMention, numbers: _Counts) -> None:
         gap = rx.sized.sub(" ", text[gap_start:g.start]) if g.start - gap_start <= 60 else None
         gap = gap if gap is not None and len(gap) <= 30 else None
         if gap is not None and not re.search(r"[\d.;:()]", gap) and len(gap.split()) <= 3 \
-                and not rx.conjunction.search(gap) and not rx.kind_noun.match(text, g.end):
+                and not rx.conjunction.search(gap) and not rx.group_noun.match(text, g.end):
             # ("3 F-16 squadrons": the count of the squadrons, a kind noun after the item)
             g.quantity = int(n.value) if n.value == int(n.value) else None
             g.qualifier = n.qualifier

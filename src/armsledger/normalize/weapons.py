@@ -245,8 +245,15 @@ def _nouns(lang: str) -> tuple[PrefixedRegex | None, dict[str, dict[str, str]]]:
 _STOP_RE = re.compile("|".join(f"(?:{s})" for s in _NAME_STOPS))
 
 
+# a count written in figures right before a name ("96 Apaches", "48 K9s"), not a year ("in 2024 Milan")
+_COUNT_BEFORE = re.compile(r"(?<![\d,.])(?!(?:19|20)\d\d\s)\d{1,3}(?:[,.\s]\d{3})*\s+$")
+
+
 def _has_context(text: str, start: int, end: int, lang: str) -> bool:
-    """Is an equipment word of `lang` or a designation within 40 characters of [start, end)?"""
+    """Is an equipment word of `lang` or a designation within 40 characters of [start, end), or
+    a count right before it?"""
+    if _COUNT_BEFORE.search(text, max(0, start - 12), start):
+        return True
     window = text[max(0, start - 40):start] + " " + text[end:end + 40]
     context = get_lexicon(lang).rx("equipment_context") if lang in SUPPORTED_LANGUAGES else None
     return bool(context is not None and context.search(window) or DESIGNATION_RE.search(window))
