@@ -340,3 +340,15 @@ def test_fr_counted_ambiguous_names(extract):
 def test_fr_year_before_an_ambiguous_name_is_no_count(nlp_ready):
     from armsledger.normalize.weapons import find_weapons
     assert find_weapons("En 2024 Milan a accueilli le salon.", "fr") == []
+
+
+# --- any equipment noun of the language near an ambiguous name makes it equipment ----------------------
+
+def test_fr_ambiguous_name_beside_an_equipment_noun(extract):
+    x = extract("Hanwha a promis de livrer à la Roumanie 54 pièces de mortier autopropulseur K9.")
+    assert [(i[0], i[4]) for i in items_of(x)] == [("K9", 54)]
+
+
+def test_en_ambiguous_name_beside_an_equipment_noun(extract):
+    x = extract("Kenya will receive Stryker armored personnel carriers from the United States.", "en")
+    assert [(i[0], i[3]) for i in items_of(x)] == [("Stryker", "armoured_vehicle")]

@@ -256,7 +256,11 @@ def _has_context(text: str, start: int, end: int, lang: str) -> bool:
         return True
     window = text[max(0, start - 40):start] + " " + text[end:end + 40]
     context = get_lexicon(lang).rx("equipment_context") if lang in SUPPORTED_LANGUAGES else None
-    return bool(context is not None and context.search(window) or DESIGNATION_RE.search(window))
+    if context is not None and context.search(window) or DESIGNATION_RE.search(window):
+        return True
+    nouns, table = _nouns(lang)  # any equipment noun of the language ("mortier autopropulseur K9")
+    return nouns is not None and any(table.get(_noun_key(m.group()), {}).get("is_item") == "yes"
+                                     for m in nouns.finditer(window))
 
 
 _TITLE_WORD_AFTER = re.compile(r"[ \t]+[A-Z][a-z]")
