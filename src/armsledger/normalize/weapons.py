@@ -242,6 +242,11 @@ def _nouns(lang: str) -> tuple[PrefixedRegex | None, dict[str, dict[str, str]]]:
     return PrefixedRegex(rx, forms), table
 
 
+def _is_item(row: dict[str, str] | None) -> bool:
+    """Is a row of equipment_nouns.csv a noun of equipment (is_item=yes), not of support?"""
+    return row is not None and row["is_item"] == "yes"
+
+
 _STOP_RE = re.compile("|".join(f"(?:{s})" for s in _NAME_STOPS))
 
 
@@ -259,8 +264,7 @@ def _has_context(text: str, start: int, end: int, lang: str) -> bool:
     if context is not None and context.search(window) or DESIGNATION_RE.search(window):
         return True
     nouns, table = _nouns(lang)  # any equipment noun of the language ("mortier autopropulseur K9")
-    return nouns is not None and any(table.get(_noun_key(m.group()), {}).get("is_item") == "yes"
-                                     for m in nouns.finditer(window))
+    return nouns is not None and any(_is_item(table.get(_noun_key(m.group()))) for m in nouns.finditer(window))
 
 
 _TITLE_WORD_AFTER = re.compile(r"[ \t]+[A-Z][a-z]")
@@ -358,7 +362,7 @@ def find_weapons(text: str, lang: str) -> list[WeaponMatch]:
             r = table.get(_noun_key(m.group()))
             if r is None:
                 continue
-            item = r["is_item"] == "yes"
+            item = _is_item(r)
             if item and _inside_name(text, m.start(), m.end()):
                 continue
             cands.append((m.start(), m.end(), 3 if item else 1, WeaponMatch(
