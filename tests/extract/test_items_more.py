@@ -352,3 +352,16 @@ def test_fr_ambiguous_name_beside_an_equipment_noun(extract):
 def test_en_ambiguous_name_beside_an_equipment_noun(extract):
     x = extract("Kenya will receive Stryker armored personnel carriers from the United States.", "en")
     assert [(i[0], i[3]) for i in items_of(x)] == [("Stryker", "armoured_vehicle")]
+
+
+# --- acronyms of equipment kinds are equipment nouns ("K2 MBTs", "VCI") --------------------------------
+
+def test_en_acronym_nouns_of_equipment(extract):
+    x = extract("Poland accepted delivery of 10 K2 MBTs and 24 K9 SPHs from South Korea.", "en")
+    assert items_of(x) == [("K2", "K2", "MBT K2", "armoured_vehicle", 10, "exact"),
+                           ("K9", "K9", "SPH K9", "artillery", 24, "exact")]
+
+
+def test_fr_acronym_nouns_of_equipment(extract):
+    x = extract("La Pologne a commandé 1 000 VCI à la Corée du Sud.")
+    assert items_of(x) == [(None, None, "VCI", "armoured_vehicle", 1000, "exact")]
