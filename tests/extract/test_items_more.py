@@ -365,3 +365,15 @@ def test_en_acronym_nouns_of_equipment(extract):
 def test_fr_acronym_nouns_of_equipment(extract):
     x = extract("La Pologne a commandé 1 000 VCI à la Corée du Sud.")
     assert items_of(x) == [(None, None, "VCI", "armoured_vehicle", 1000, "exact")]
+
+
+# --- "a single" / "un seul" counts one ----------------------------------------------------------------
+
+def test_en_a_single_named_item_counts_one(extract):
+    x = extract("Kenya received a single Black Hawk helicopter from the United States.", "en")
+    assert items_of(x) == [("Black Hawk", "Black Hawk", "helicopter Black Hawk", "aircraft", 1, "exact")]
+
+
+def test_fr_un_seul_named_item_counts_one(extract):
+    x = extract("Le Kenya a reçu un seul hélicoptère Black Hawk des États-Unis.")
+    assert items_of(x) == [("Black Hawk", "Black Hawk", "hélicoptère Black Hawk", "aircraft", 1, "exact")]
