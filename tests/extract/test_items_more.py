@@ -377,3 +377,22 @@ def test_en_a_single_named_item_counts_one(extract):
 def test_fr_un_seul_named_item_counts_one(extract):
     x = extract("Le Kenya a reçu un seul hélicoptère Black Hawk des États-Unis.")
     assert items_of(x) == [("Black Hawk", "Black Hawk", "hélicoptère Black Hawk", "aircraft", 1, "exact")]
+
+
+# --- unnamed launchers of a deal that names one missile programme are its launchers --------------------
+
+def test_en_launchers_take_the_family_of_the_missiles(extract):
+    x = extract("The deal with Ukraine includes 150 Javelin missiles and 10 launch units.", "en")
+    assert items_of(x) == [("Javelin", "Javelin", "missile Javelin", "missile", 150, "exact"),
+                           (None, "Javelin", "launch unit", "other", 10, "exact")]
+
+
+def test_fr_launchers_take_the_family_of_the_missiles(extract):
+    x = extract("L'accord avec l'Ukraine comprend 150 missiles Javelin et 10 postes de tir.")
+    assert items_of(x) == [("Javelin", "Javelin", "missile Javelin", "missile", 150, "exact"),
+                           (None, "Javelin", "poste de tir", "other", 10, "exact")]
+
+
+def test_en_launchers_with_two_missile_programmes_stay_unnamed(extract):
+    x = extract("The deal with Ukraine includes 150 Javelin missiles, 40 Stinger missiles and 10 launchers.", "en")
+    assert [(i[1], i[2]) for i in items_of(x)][-1] == (None, "launcher")

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field, replace
 from functools import cache
 
 from armsledger.extract.context import DocContext
-from armsledger.lang import Lexicon, get_lexicon
+from armsledger.lang import SUPPORTED_LANGUAGES, Lexicon, get_lexicon
 from armsledger.model import Item
 from armsledger.normalize.numbers import NumberMatch
 from armsledger.normalize.weapons import (WeaponMatch, find_weapons, is_support_noun, lookup_designation,
@@ -1054,7 +1054,31 @@ def drop_summaries(mentions: list[ItemMention]) -> list[ItemMention]:
             if m.quantity is not None and (r.category, r.quantity) in named:
                 continue
         kept.append(m)
-    return _counts_to_names(_without_totals(kept))
+    return _launchers_of(_counts_to_names(_without_totals(kept)))
+
+
+def _launchers_of(mentions: list[ItemMention]) -> list[ItemMention]:
+    """"150 Javelin missiles ... 37 launchers": unnamed launchers of a deal that names missiles of
+    one programme only are that programme's launchers (its family)."""
+    records = [m.to_item() for m in mentions]
+    families = {r.family for r in records if r.category == "missile" and r.family}
+    if len(families) != 1:
+        return mentions
+    family = families.pop()
+    out = []
+    for m, r in zip(mentions, records):
+        if r.designation is None and r.family is None and any(
+                p.kind == "generic" and p.description in _launcher_nouns() for p in m.parts):
+            m = replace(m, parts=[replace(p, family=family) if p.kind == "generic" else p for p in m.parts])
+        out.append(m)
+    return out
+
+
+@cache
+def _launcher_nouns() -> frozenset[str]:
+    """The launcher nouns of every language (`launcher_nouns` of lang/<lang>/items.json): a deal's
+    mentions do not say their language."""
+    return frozenset(w for lang in SUPPORTED_LANGUAGES for w in get_lexicon(lang).words("launcher_nouns"))
 
 
 def _without_totals(mentions: list[ItemMention]) -> list[ItemMention]:
