@@ -17,7 +17,7 @@ from functools import cached_property
 from armsledger.extract.context import DocContext, Mention, Sentence
 from armsledger.extract.frames import (PARTY_LINKS, SUBJECTS, FrameReader, best_frame, frame_specs, says_what,
                                        sentence_frames)
-from armsledger.extract.items import ItemMention, drop_summaries, group_item_mentions, without_counts
+from armsledger.extract.items import ItemMention, broken_down, drop_summaries, group_item_mentions, without_counts
 from armsledger.extract.notices import is_notice, is_support_phrase, read_notice
 from armsledger.extract.status import deal_status, mention_status
 from armsledger.extract.parties import DETERMINER, Parties, actor_of, find_parties, home_state, states_between
@@ -879,6 +879,9 @@ def notice_transfer(finder: TransferFinder) -> tuple[Transfer | None, MoneyMatch
                 # unnamed, uncounted equipment of a list
                 continue
             items.append(mention.to_item())
+    # "a sale of 160 MRAP vehicles ... 160 MRAP vehicles to include (110 MaxxPro ...)": the total again
+    totals = broken_down(ctx)
+    items = [i for i in items if (i.designation, i.quantity) not in totals]
     value = deal_value(facts.value, facts.value_about) if facts.value is not None else None
     supplier = finder.default_supplier
     sentences = [ctx.sentence_at(start) for start, _ in facts.blocks] or [ctx.sentence_at(facts.recipient.start)]
