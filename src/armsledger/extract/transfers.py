@@ -975,7 +975,7 @@ class _Recorded:
     def record(self, t: Transfer, deal: Deal) -> None:
         """Adds `t`, built from `deal`, or folds it into the deal recorded before it is a twin of."""
         companies = frozenset(c for m in deal.mentions if m.items for c in m.companies)
-        twin = self.twin_of(t, deal.era, companies)
+        twin = self.twin_of(t, deal.era, companies, apart=any(m.apart for m in deal.mentions))
         if twin is not None:
             self.absorb(twin, t)
             self._companies[twin] |= companies
@@ -1000,12 +1000,14 @@ class _Recorded:
                 self._indexed[pos].add(entry)
                 insort(self._by_item.setdefault(entry, []), pos)
 
-    def twin_of(self, t: Transfer, era: int | None, companies: frozenset[str]) -> int | None:
+    def twin_of(self, t: Transfer, era: int | None, companies: frozenset[str], apart: bool = False) -> int | None:
         """The position of the first recorded transfer that is the same deal as `t` (dated to
-        the same year, and made by the same contractors, when both say)."""
+        the same year, and made by the same contractors, when both say). A deal told as one of
+        several contracts (`apart`) is no part of another: its twin counts its equipment alike."""
         party = _party(t.recipient)
         candidates = sorted({pos for key in _item_keys(t) for pos in self._by_item.get((party, key), ())})
         return next((pos for pos in candidates if _same_deal(self.transfers[pos], t)
+                     and not (apart and _counted_otherwise(self.transfers[pos], t))
                      and _same_era(self.transfers[pos], self._eras[pos], t, era, self.year)
                      and not (companies and self._companies[pos] and not companies & self._companies[pos])),
                     None)
@@ -1053,6 +1055,13 @@ def _same_deal(a: Transfer, b: Transfer) -> bool:
     if any(_key(i) in counts and i.quantity is not None and counts[_key(i)] < i.quantity for i in b.items):
         return False
     return bool(shared)
+
+
+def _counted_otherwise(a: Transfer, b: Transfer) -> bool:
+    """Do `a` and `b` count some equipment they both designate differently?"""
+    counts = {_key(i): i.quantity for i in a.items if i.designation and i.quantity is not None}
+    return any(counts.get(_key(i), i.quantity) != i.quantity
+               for i in b.items if i.designation and i.quantity is not None)
 
 
 def _same_era(a: Transfer, a_era: int | None, b: Transfer, b_era: int | None, year: int | None = None) -> bool:
