@@ -68,6 +68,7 @@ class Frame:
     status: str | None = None  # from the trigger's tense, mood and controlling verb
     when: str | None = None  # the date the parse attaches to the trigger ("signed in 2022")
     signed: bool = False  # a signing (or a deal noun under one): its parties are either side
+    count: Token | None = None  # a bare count standing for equipment named before ("en a vendu 12", "12 of them")
 
     @property
     def start(self) -> int:
@@ -148,7 +149,7 @@ def _fill(trigger: Token, spec: RoleSpec) -> list[Token]:
     if not out and spec.preps and spec.dep in {"obl", "prep", "dative"}:
         # "a vendu 12 obusiers au Brésil", the complement parsed under the object
         for obj in trigger.children:
-            if obj.dep_ in OBJECTS:
+            if obj.dep_ in OBJECTS or obj.like_num and obj.i > trigger.i:  # a count, however parsed
                 out += _fill_phrase(obj, spec)
     head = trigger
     while not out and spec.dep in {"nsubj", "nsubj:pass", "nsubjpass"} and head.dep_ in {"xcomp", "conj", "advcl"} \
@@ -237,6 +238,7 @@ class FrameReader:
         self.control = {k: frozenset(v) for k, v in lex.words("control_verbs").items()}
         self.party_heads = frozenset(lex.words("party_heads"))
         self.list_extenders = frozenset(lex.words("list_extenders"))
+        self.partitive = frozenset(lex.words("partitive_pronouns"))
 
     # ---------------------------------------------------------------- mentions
     def mention_at(self, tok: Token) -> Mention | None:
@@ -322,6 +324,29 @@ class FrameReader:
         start = min(t.idx for t in keep)
         end = max(t.idx + len(t.text) for t in keep)
         return (start, end) if self.ctx.within(self.weapons, start, end) else None
+
+    def partitive_count(self, tok: Token) -> Token | None:
+        """The count of a verb whose object is a number standing for equipment named before: with
+        a partitive clitic on the verb ("la Croatie en a acheté 12", "compte en donner dix-neuf")
+        or a partitive complement on the count ("sold twelve of them"); None otherwise. A count
+        the parser hangs elsewhere is the word right after the verb ("qui en a racheté 12")."""
+        clitic = any(c.i < tok.i and c.lemma_.lower() in self.partitive
+                     and (c.pos_ == "PRON" or "Inf" in tok.morph.get("VerbForm")) for c in tok.children)
+        for c in tok.children:
+            if c.i < tok.i or self.has_weapon(c):
+                continue
+            num = c if c.like_num else next((g for g in c.children if g.dep_ == "nummod" and g.like_num), None) \
+                if c.dep_ in OBJECTS else None
+            if num is None:
+                continue
+            of_them = any(g.lemma_.lower() in self.partitive and g.pos_ == "PRON"
+                          for p in num.children if p.dep_ == "prep" or p.dep_.startswith("nmod") for g in p.subtree)
+            if clitic or of_them:
+                return num
+        after = tok.nbor() if tok.i + 1 < len(tok.doc) else None
+        if clitic and after is not None and after.like_num and not self.has_weapon(after):
+            return after
+        return None
 
     # ---------------------------------------------------------------- frames
     def frames(self, span: Span) -> list[Frame]:
@@ -444,6 +469,8 @@ class FrameReader:
         if best is None:
             best = Frame(specs[-1].frame, tok, specs[-1].nominal)
         best.when = self.when(tok)
+        if not best.items and not best.nominal:
+            best.count = self.partitive_count(tok)
         if not best.suppliers:
             # "les frégates italiennes", "116 chars américains": the origin an adjective of the
             # equipment tells, when no role names the supplier

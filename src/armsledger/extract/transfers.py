@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, insort
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cached_property
 
 from armsledger.extract.context import DocContext, Mention, Sentence
@@ -178,7 +178,7 @@ class TransferFinder:
             package = not items and not sale and self.lex.has("package_cues", s)
             money = self.value_money(sent) if (items or sale or package) else None
             if not items and money is None:
-                out += self.implied_mentions(sent)
+                out += self.implied_mentions(sent) + self.partitive_mentions(sent)
                 continue
             groups = self.frame_groups(sent, items) if items else [[]]
             for n, group in enumerate(groups):
@@ -186,7 +186,46 @@ class TransferFinder:
                 own = money if money is None or len(groups) == 1 or \
                     max(range(len(groups)), key=lambda k: (groups[k][0].start < money.start, -k)) == n else None
                 out += self.sentence_mentions(sent, group, own, package)
+            out += self.partitive_mentions(sent)
         return out
+
+    def partitive_mentions(self, sent: Sentence) -> list[DealMention]:
+        """Deals told by a count that stands for the equipment named before it ("la Croatie en a
+        racheté 12", "and plans to give nineteen of them to Ukraine"): that equipment, the last
+        weapon programme the text names before the verb, with the frame's count and parties."""
+        out = []
+        for f in sentence_frames(self.ctx, sent):
+            if f.count is None or not f.recipients:
+                continue
+            antecedent = self._named_before(f.start)
+            quantity = self._count_value(f.count)
+            if antecedent is None or quantity is None:
+                continue
+            item = replace(antecedent, quantity=quantity, qualifier="exact",
+                           quantity_span=(f.count.idx, f.count.idx + len(f.count.text)))
+            supplier = next((m for m in f.suppliers if all(m.id != r.id for r in f.recipients)), None)
+            status = self.mention_status(sent, f.start, FrameParties(supplier, f.recipients[0], [], f.status))
+            # a state ordering more of what its own industry makes ("Paris en a commandé 109"): no deal
+            made = self._made_by([item.to_item()]) if supplier is None else None
+            out += [DealMention(sent, [item], supplier, r, None, status) for r in f.recipients if r.id != made]
+        return out
+
+    def _named_before(self, pos: int) -> ItemMention | None:
+        """The last item mention naming a weapon programme that ends before `pos`."""
+        named = self._named_mentions
+        k = bisect_left(self._named_ends, pos) - 1
+        return named[k] if k >= 0 else None
+
+    @cached_property
+    def _named_ends(self) -> list[int]:
+        return [i.end for i in self._named_mentions]
+
+    def _count_value(self, tok) -> int | None:
+        """The whole number written at token `tok` ("12", "dix-neuf")."""
+        for n in self.ctx.within(self.ctx.numbers, tok.idx, tok.idx + len(tok.text)):
+            if n.value == int(n.value) and n.value > 0:
+                return int(n.value)
+        return None
 
     def not_bought(self, item: ItemMention) -> bool:
         """Is the equipment at `item` what a deal replaces, or what it was preferred to ("to

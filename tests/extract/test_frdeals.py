@@ -1,0 +1,37 @@
+"""French deal constructions (extract/transfers.py, frames.py), each with its English counterpart."""
+from __future__ import annotations
+
+
+def deals(x) -> list[tuple]:
+    """(supplier, recipient, [(designation, quantity)]) of every transfer, in order."""
+    return [(t.supplier.id if t.supplier else None, t.recipient.id if t.recipient else None,
+             [(i.designation, i.quantity) for i in t.items]) for t in x.transfers]
+
+
+# --- a bare count standing for the equipment named before ("en a racheté 12", "12 of them") --------
+
+def test_fr_partitive_count_is_a_deal_of_the_equipment_named_before(extract):
+    text = ("La Suède a vendu 30 chasseurs Gripen au Brésil. "
+            "La Hongrie en a racheté 14 l'an dernier.")
+    assert deals(extract(text)) == [("SWE", "BRA", [("Gripen", 30)]), ("SWE", "HUN", [("Gripen", 14)])]
+
+
+def test_en_partitive_count_is_a_deal_of_the_equipment_named_before(extract):
+    text = ("Sweden sold 30 Gripen fighters to Brazil. "
+            "Hungary bought fourteen of them last year.")
+    assert deals(extract(text, "en")) == [("SWE", "BRA", [("Gripen", 30)]), ("SWE", "HUN", [("Gripen", 14)])]
+
+
+def test_fr_partitive_count_of_a_second_verb_of_the_sentence(extract):
+    text = "La Norvège a revendu 12 F-16 à la Roumanie et compte en donner huit à l'Ukraine."
+    assert deals(extract(text)) == [("NOR", "ROU", [("F-16", 12)]), ("NOR", "UKR", [("F-16", 8)])]
+
+
+def test_en_partitive_count_of_a_second_verb_of_the_sentence(extract):
+    text = "Norway sold 12 F-16 jets to Romania and plans to give eight of them to Ukraine."
+    assert deals(extract(text, "en")) == [("NOR", "ROU", [("F-16", 12)]), ("NOR", "UKR", [("F-16", 8)])]
+
+
+def test_fr_partitive_count_of_a_state_ordering_its_own_equipment_is_no_deal(extract):
+    text = "La Suède a vendu 30 chasseurs Gripen au Brésil. Stockholm en a commandé 60 pour sa propre armée de l'air."
+    assert deals(extract(text)) == [("SWE", "BRA", [("Gripen", 30)])]
