@@ -35,3 +35,17 @@ def test_en_partitive_count_of_a_second_verb_of_the_sentence(extract):
 def test_fr_partitive_count_of_a_state_ordering_its_own_equipment_is_no_deal(extract):
     text = "La Suède a vendu 30 chasseurs Gripen au Brésil. Stockholm en a commandé 60 pour sa propre armée de l'air."
     assert deals(extract(text)) == [("SWE", "BRA", [("Gripen", 30)])]
+
+
+# --- a list of destinations, each with its preposition ("à A, au B, à C", "to A, to B and to C") ----
+
+def test_fr_list_of_destinations_each_a_deal(extract):
+    text = "Ce chasseur Gripen a été livré à la Hongrie, au Brésil, à la Thaïlande."
+    assert deals(extract(text)) == [("SWE", "HUN", [("Gripen", None)]), ("SWE", "BRA", [("Gripen", None)]),
+                                    ("SWE", "THA", [("Gripen", None)])]
+
+
+def test_en_list_of_destinations_each_a_deal(extract):
+    text = "Sweden sold Gripen jets to Hungary, to Brazil and to Thailand."
+    assert deals(extract(text, "en")) == [("SWE", "HUN", [("Gripen", None)]), ("SWE", "BRA", [("Gripen", None)]),
+                                          ("SWE", "THA", [("Gripen", None)])]

@@ -135,7 +135,8 @@ def _fill(trigger: Token, spec: RoleSpec) -> list[Token]:
                 continue
             if spec.preps and c.text.lower() not in spec.preps:
                 continue
-            out += [g for g in c.children if g.dep_ in {"pobj", "pcomp"}]
+            # "to Hungary, to Brazil and to Thailand": the prepositions coordinated with it too
+            out += [g for p in _conjuncts(c) if p.pos_ == "ADP" for g in p.children if g.dep_ in {"pobj", "pcomp"}]
             continue
         if not _dep_matches(c.dep_, spec.dep):
             continue
@@ -210,6 +211,21 @@ def says_what(noun: Token) -> bool:
                 c.dep_.startswith("nmod") and (_case_words(c) or "") in OF_WORDS:
             return True
     return False
+
+
+def _listed(tok: Token, preps: frozenset[str]) -> list[Token]:
+    """The complements with the same prepositions that carry on a list after `tok` ("en Arabie
+    saoudite, au Danemark, en Indonésie"), when the parser hangs each under the one before it:
+    an nmod set off by a comma or a conjunction."""
+    out, todo = [], [tok]
+    while todo:
+        t = todo.pop()
+        for c in t.children:
+            if c.i > t.i and c.dep_.startswith("nmod") and (_case_words(c) or "") in preps and c.left_edge.i > 0 \
+                    and (c.doc[c.left_edge.i - 1].is_punct or c.doc[c.left_edge.i - 1].pos_ == "CCONJ"):
+                out.append(c)
+                todo.append(c)
+    return out
 
 
 def _conjuncts(tok: Token) -> list[Token]:
@@ -439,7 +455,8 @@ class FrameReader:
                                 frame.items.append(span)
                         else:
                             bucket = frame.suppliers if role == "supplier" else frame.recipients
-                            for m in self.parties(t):
+                            # "livré à A, au B, à C": the next places of a list the parser hangs under the first
+                            for m in [m for c in [t] + _listed(t, path.preps) for m in self.parties(c)]:
                                 if all(m.id != o.id for o in bucket):
                                     bucket.append(m)
             if len(frame.recipients) > 1:
