@@ -49,3 +49,29 @@ def test_en_list_of_destinations_each_a_deal(extract):
     text = "Sweden sold Gripen jets to Hungary, to Brazil and to Thailand."
     assert deals(extract(text, "en")) == [("SWE", "HUN", [("Gripen", None)]), ("SWE", "BRA", [("Gripen", None)]),
                                           ("SWE", "THA", [("Gripen", None)])]
+
+
+def test_fr_partitive_count_in_collective_numeral(extract):
+    text = "La Suède a vendu 30 chasseurs Gripen au Brésil. La Hongrie en a racheté une dizaine."
+    x = extract(text)
+    assert deals(x) == [("SWE", "BRA", [("Gripen", 30)]), ("SWE", "HUN", [("Gripen", 10)])]
+    assert x.transfers[1].items[0].quantity_qualifier == "about"
+
+
+def test_en_partitive_count_in_words(extract):
+    text = "Sweden sold 30 Gripen fighters to Brazil. Hungary bought ten of them."
+    assert deals(extract(text, "en")) == [("SWE", "BRA", [("Gripen", 30)]), ("SWE", "HUN", [("Gripen", 10)])]
+
+
+# --- "ce dernier", "the latter" as a party: the state the mention chain names last ---------------
+
+def test_fr_latter_as_supplier(extract):
+    text = ("L'Allemagne a livré 14 chars Leopard à l'Ukraine. Berlin prépare un autre envoi. "
+            "Kiev est aussi soutenu par la Norvège. Cette dernière promet l'envoi de 20 obusiers.")
+    assert deals(extract(text)) == [("DEU", "UKR", [("Leopard", 14)]), ("NOR", "UKR", [(None, 20)])]
+
+
+def test_en_latter_as_supplier(extract):
+    text = ("Germany delivered 14 Leopard tanks to Ukraine. Berlin is preparing another shipment. "
+            "Kyiv is also backed by Norway. The latter has promised to send 20 howitzers.")
+    assert deals(extract(text, "en")) == [("DEU", "UKR", [("Leopard", 14)]), ("NOR", "UKR", [(None, 20)])]

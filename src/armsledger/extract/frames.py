@@ -21,6 +21,7 @@ from functools import cache
 from spacy.tokens import Span, Token
 
 from armsledger.extract.context import DocContext, Mention, Sentence
+from armsledger.extract.mentions import BODIES, mentions_of
 from armsledger.lang import get_lexicon
 from armsledger.normalize.actors import state_name
 
@@ -213,6 +214,12 @@ def says_what(noun: Token) -> bool:
     return False
 
 
+def count_at(ctx: DocContext, tok: Token):
+    """The number (a NumberMatch) whose words hold token `tok`, or None."""
+    n = ctx.last_starting_before(ctx.numbers, tok.idx + 1)
+    return n if n is not None and n.end >= tok.idx + len(tok.text) else None
+
+
 def _listed(tok: Token, preps: frozenset[str]) -> list[Token]:
     """The complements with the same prepositions that carry on a list after `tok` ("en Arabie
     saoudite, au Danemark, en Indonésie"), when the parser hangs each under the one before it:
@@ -255,6 +262,7 @@ class FrameReader:
         self.party_heads = frozenset(lex.words("party_heads"))
         self.list_extenders = frozenset(lex.words("list_extenders"))
         self.partitive = frozenset(lex.words("partitive_pronouns"))
+        self.latter = lex.rx("latter")
 
     # ---------------------------------------------------------------- mentions
     def mention_at(self, tok: Token) -> Mention | None:
@@ -283,6 +291,8 @@ class FrameReader:
         m = self.mention_at(tok)
         if m is not None:
             return m if _is_party(m) else None
+        if tok.pos_ != "PROPN" and self.latter.fullmatch(tok.text):
+            return self.named_last(tok)
         if tok.pos_ != "PROPN" and tok.lemma_.lower() not in self.party_heads or self.items_span(tok) is not None:
             # "les journalistes yéménites", "the Polish solutions", equipment whoever made it
             # ("64 chasseurs américains F-35"): no party
@@ -299,6 +309,15 @@ class FrameReader:
                     if m is not None and _is_party(m):
                         return m
         return None
+
+    def named_last(self, tok: Token) -> Mention | None:
+        """"Ce dernier", "the latter": the state of the person or body the mention chain names
+        last before `tok`, as last written; None when that is no state (a minister, a company)."""
+        found = mentions_of(self.ctx).last_mentioned(("person", "state") + BODIES, tok.idx)
+        if found is None or found[1].actor_id is None:
+            return None
+        m = self.ctx.last_starting_before(self.actors_ordered, found[0] + 1)
+        return m if m is not None and m.id == found[1].actor_id and _is_party(m) else None
 
     def parties(self, tok: Token) -> list[Mention]:
         """The states `tok` names, one per conjunct ("à A, B et C"); a conjunct counts only when
@@ -351,8 +370,8 @@ class FrameReader:
         for c in tok.children:
             if c.i < tok.i or self.has_weapon(c):
                 continue
-            num = c if c.like_num else next((g for g in c.children if g.dep_ == "nummod" and g.like_num), None) \
-                if c.dep_ in OBJECTS else None
+            num = c if self.is_count(c) else next((g for g in c.children if g.dep_ == "nummod" and self.is_count(g)),
+                                                  None) if c.dep_ in OBJECTS else None
             if num is None:
                 continue
             of_them = any(g.lemma_.lower() in self.partitive and g.pos_ == "PRON"
@@ -360,9 +379,13 @@ class FrameReader:
             if clitic or of_them:
                 return num
         after = tok.nbor() if tok.i + 1 < len(tok.doc) else None
-        if clitic and after is not None and after.like_num and not self.has_weapon(after):
+        if clitic and after is not None and self.is_count(after) and not self.has_weapon(after):
             return after
         return None
+
+    def is_count(self, tok: Token) -> bool:
+        """Is `tok` (part of) a number ("12", "dix-neuf", "une dizaine")?"""
+        return tok.like_num or count_at(self.ctx, tok) is not None
 
     # ---------------------------------------------------------------- frames
     def frames(self, span: Span) -> list[Frame]:

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field, replace
 from functools import cached_property
 
 from armsledger.extract.context import DocContext, Mention, Sentence
-from armsledger.extract.frames import PARTY_LINKS, SUBJECTS, best_frame, says_what, sentence_frames
+from armsledger.extract.frames import PARTY_LINKS, SUBJECTS, best_frame, count_at, says_what, sentence_frames
 from armsledger.extract.items import ItemMention, drop_summaries, group_item_mentions, without_counts
 from armsledger.extract.notices import is_notice, is_support_phrase, read_notice
 from armsledger.extract.status import deal_status, mention_status
@@ -198,10 +198,10 @@ class TransferFinder:
             if f.count is None or not f.recipients:
                 continue
             antecedent = self._named_before(f.start)
-            quantity = self._count_value(f.count)
-            if antecedent is None or quantity is None:
+            count = self._count_value(f.count)
+            if antecedent is None or count is None:
                 continue
-            item = replace(antecedent, quantity=quantity, qualifier="exact",
+            item = replace(antecedent, quantity=count[0], qualifier=count[1],
                            quantity_span=(f.count.idx, f.count.idx + len(f.count.text)))
             supplier = next((m for m in f.suppliers if all(m.id != r.id for r in f.recipients)), None)
             status = self.mention_status(sent, f.start, FrameParties(supplier, f.recipients[0], [], f.status))
@@ -220,11 +220,11 @@ class TransferFinder:
     def _named_ends(self) -> list[int]:
         return [i.end for i in self._named_mentions]
 
-    def _count_value(self, tok) -> int | None:
-        """The whole number written at token `tok` ("12", "dix-neuf")."""
-        for n in self.ctx.within(self.ctx.numbers, tok.idx, tok.idx + len(tok.text)):
-            if n.value == int(n.value) and n.value > 0:
-                return int(n.value)
+    def _count_value(self, tok) -> tuple[int, str] | None:
+        """The whole number written at token `tok` ("12", "dix-neuf", "une dizaine") and its qualifier."""
+        n = count_at(self.ctx, tok)
+        if n is not None and n.value == int(n.value) and n.value > 0:
+            return int(n.value), n.qualifier
         return None
 
     def not_bought(self, item: ItemMention) -> bool:
