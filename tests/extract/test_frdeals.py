@@ -75,3 +75,20 @@ def test_en_latter_as_supplier(extract):
     text = ("Germany delivered 14 Leopard tanks to Ukraine. Berlin is preparing another shipment. "
             "Kyiv is also backed by Norway. The latter has promised to send 20 howitzers.")
     assert deals(extract(text, "en")) == [("DEU", "UKR", [("Leopard", 14)]), ("NOR", "UKR", [(None, 20)])]
+
+
+# --- the agent of another passive verb is no supplier ("lancée par la Russie") --------------------
+
+def test_fr_agent_of_another_verb_is_no_supplier(extract):
+    text = "Des canons Caesar ont été livrés à l'Ukraine pour repousser l'offensive lancée par la Russie."
+    assert deals(extract(text)) == [("FRA", "UKR", [("Caesar", None)])]
+
+
+def test_en_agent_of_another_verb_is_no_supplier(extract):
+    text = "Caesar howitzers were delivered to Ukraine to repel the offensive launched by Russia."
+    assert deals(extract(text, "en")) == [("FRA", "UKR", [("Caesar", None)])]
+
+
+def test_fr_agent_of_the_deal_verb_stays_supplier(extract):
+    text = "Des canons Caesar ont été livrés à l'Ukraine par la Slovaquie."
+    assert deals(extract(text)) == [("SVK", "UKR", [("Caesar", None)])]

@@ -375,8 +375,10 @@ class TransferFinder:
         none, whose trigger is nearest them); the character windows of `find_parties` fill
         what no frame names."""
         found = find_parties(self.ctx, sent.start, sent.end, anchor)
-        if found.supplier is not None and self.speaks(found.supplier):
-            found = Parties(None, found.recipient)  # "Russia said the Javelin deal ...": a speaker
+        if found.supplier is not None and (self.speaks(found.supplier) or self.acts_elsewhere(found.supplier)):
+            # "Russia said the Javelin deal ...": a speaker; "qui pourraient être utilisées par
+            # l'armée russe": the agent of another act
+            found = Parties(None, found.recipient)
         frame = best_frame(sentence_frames(self.ctx, sent), anchor)
         if frame is None:
             return FrameParties(found.supplier, found.recipient, [])
@@ -431,6 +433,20 @@ class TransferFinder:
                 return False
             tok = tok.head
         return False
+
+    def acts_elsewhere(self, m: Mention) -> bool:
+        """Is `m` the agent of a passive verb that is no deal frame ("utilisés par l'armée russe",
+        "destroyed by Russia")? The one who acts there is no party to the deal."""
+        span = self.ctx.doc.char_span(m.start, m.end)
+        if span is None:
+            return False
+        tok = span.root
+        if tok.dep_ == "pobj" and tok.head.dep_ == "agent":  # English: "by" is the agent, its object the name
+            tok = tok.head
+        if tok.dep_ not in {"obl:agent", "agent"} or tok.head.pos_ not in {"VERB", "AUX"}:
+            return False
+        triggers = {f.trigger.i for f in sentence_frames(self.ctx, self.ctx.sentence_at(m.start))}
+        return tok.head.i not in triggers
 
     def export_destinations(self, sent: Sentence, parties) -> list[Mention]:
         """"exporté en Arabie saoudite, au Danemark, en Indonésie": one deal per destination."""
