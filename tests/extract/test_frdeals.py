@@ -92,3 +92,15 @@ def test_en_agent_of_another_verb_is_no_supplier(extract):
 def test_fr_agent_of_the_deal_verb_stays_supplier(extract):
     text = "Des canons Caesar ont été livrés à l'Ukraine par la Slovaquie."
     assert deals(extract(text)) == [("SVK", "UKR", [("Caesar", None)])]
+
+
+# --- the one who awaits a delivery receives it ("X attend une livraison de", "X is awaiting delivery of")
+
+def test_fr_awaited_delivery_has_its_recipient(extract):
+    text = "Le Ghana attend une livraison de six drones Bayraktar TB2."
+    assert deals(extract(text)) == [("TUR", "GHA", [("Bayraktar TB2", 6)])]
+
+
+def test_en_awaited_delivery_has_its_recipient(extract):
+    text = "Ghana is awaiting delivery of six Bayraktar TB2 drones."
+    assert deals(extract(text, "en")) == [("TUR", "GHA", [("Bayraktar TB2", 6)])]
