@@ -104,3 +104,17 @@ def test_fr_awaited_delivery_has_its_recipient(extract):
 def test_en_awaited_delivery_has_its_recipient(extract):
     text = "Ghana is awaiting delivery of six Bayraktar TB2 drones."
     assert deals(extract(text, "en")) == [("TUR", "GHA", [("Bayraktar TB2", 6)])]
+
+
+# --- a list of buyers the parser coordinates with the deal noun ("commandes pour A, B et C") -------
+
+def test_fr_list_of_buyers_of_a_deal_noun(extract):
+    text = "La Suède a vendu 30 chasseurs Gripen au Brésil. D'autres commandes pour le Chili, l'Irak et la Hongrie"
+    assert deals(extract(text)) == [("SWE", "BRA", [("Gripen", 30)]), ("SWE", "CHL", [("Gripen", None)]),
+                                    ("SWE", "IRQ", [("Gripen", None)]), ("SWE", "HUN", [("Gripen", None)])]
+
+
+def test_en_list_of_buyers_of_a_deal_noun(extract):
+    text = "Sweden sold 30 Gripen fighters to Brazil. Other orders for Chile, Iraq and Hungary"
+    assert deals(extract(text, "en")) == [("SWE", "BRA", [("Gripen", 30)]), ("SWE", "CHL", [("Gripen", None)]),
+                                          ("SWE", "IRQ", [("Gripen", None)]), ("SWE", "HUN", [("Gripen", None)])]

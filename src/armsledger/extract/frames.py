@@ -235,6 +235,16 @@ def _listed(tok: Token, preps: frozenset[str]) -> list[Token]:
     return out
 
 
+def _listed_on_trigger(trigger: Token, tok: Token) -> list[Token]:
+    """The names that carry on a list begun by `tok` when the parser coordinates them with the
+    trigger instead ("commandes pour le Qatar, l'Inde et la Grèce": Inde and Grèce hung on
+    "commandes"): proper nouns coordinated with the trigger after `tok`."""
+    if tok.head.i != trigger.i:
+        return []
+    return [c for c in trigger.children if c.i > tok.i and c.pos_ == "PROPN"
+            and (c.dep_ == "conj" or c.dep_.startswith("nmod") and _case_words(c) is None)]
+
+
 def _conjuncts(tok: Token) -> list[Token]:
     out, todo = [tok], [tok]
     while todo:
@@ -479,7 +489,8 @@ class FrameReader:
                         else:
                             bucket = frame.suppliers if role == "supplier" else frame.recipients
                             # "livré à A, au B, à C": the next places of a list the parser hangs under the first
-                            for m in [m for c in [t] + _listed(t, path.preps) for m in self.parties(c)]:
+                            listed = [t] + _listed(t, path.preps) + _listed_on_trigger(tok, t)
+                            for m in [m for c in listed for m in self.parties(c)]:
                                 if all(m.id != o.id for o in bucket):
                                     bucket.append(m)
             if len(frame.recipients) > 1:
