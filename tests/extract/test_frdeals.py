@@ -118,3 +118,22 @@ def test_en_list_of_buyers_of_a_deal_noun(extract):
     text = "Sweden sold 30 Gripen fighters to Brazil. Other orders for Chile, Iraq and Hungary"
     assert deals(extract(text, "en")) == [("SWE", "BRA", [("Gripen", 30)]), ("SWE", "CHL", [("Gripen", None)]),
                                           ("SWE", "IRQ", [("Gripen", None)]), ("SWE", "HUN", [("Gripen", None)])]
+
+
+# --- a state that owns a count of the equipment named before ("la Grèce, qui en possède 24") -------
+
+def test_fr_owner_of_a_partitive_count_received_it(extract):
+    x = extract("La Suède a vendu 30 chasseurs Gripen au Brésil, après la Hongrie qui en possède 14.")
+    assert deals(x) == [("SWE", "BRA", [("Gripen", 30)]), ("SWE", "HUN", [("Gripen", 14)])]
+    assert x.transfers[1].status == "delivered"
+
+
+def test_en_owner_of_a_partitive_count_received_it(extract):
+    x = extract("Sweden sold 30 Gripen fighters to Brazil, after Hungary, which already owns 14 of them.", "en")
+    assert deals(x) == [("SWE", "BRA", [("Gripen", 30)]), ("SWE", "HUN", [("Gripen", 14)])]
+    assert x.transfers[1].status == "delivered"
+
+
+def test_fr_owning_without_a_partitive_count_is_no_deal(extract):
+    x = extract("La Suède a vendu 30 chasseurs Gripen au Brésil. La Russie possède 600 chasseurs.")
+    assert deals(x) == [("SWE", "BRA", [("Gripen", 30)])]

@@ -511,6 +511,8 @@ class FrameReader:
             if spec.split_subject and not frame.recipients and self.company_subject(tok):
                 # "Hanwha signed a contract with Norway": a maker signs with its buyer
                 frame.recipients, frame.suppliers = frame.suppliers, []
+            if not frame.items and not frame.nominal:
+                frame.count = self.partitive_count(tok)
             if spec.requires and not getattr(frame, spec.requires):
                 continue
             frame.status = self.status(tok, spec)
@@ -520,8 +522,6 @@ class FrameReader:
         if best is None:
             best = Frame(specs[-1].frame, tok, specs[-1].nominal)
         best.when = self.when(tok)
-        if not best.items and not best.nominal:
-            best.count = self.partitive_count(tok)
         if not best.suppliers:
             # "les frégates italiennes", "116 chars américains": the origin an adjective of the
             # equipment tells, when no role names the supplier
