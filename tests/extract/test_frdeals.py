@@ -137,3 +137,25 @@ def test_en_owner_of_a_partitive_count_received_it(extract):
 def test_fr_owning_without_a_partitive_count_is_no_deal(extract):
     x = extract("La Suède a vendu 30 chasseurs Gripen au Brésil. La Russie possède 600 chasseurs.")
     assert deals(x) == [("SWE", "BRA", [("Gripen", 30)])]
+
+
+# --- a plural contract noun listing several programmes: one contract each ---------------------------
+
+def test_fr_contracts_for_several_programmes_are_several_deals(extract):
+    text = "La Roumanie a signé des contrats pour l'achat de chars K2 et d'obusiers K9."
+    assert deals(extract(text)) == [("KOR", "ROU", [("K2", None)]), ("KOR", "ROU", [("K9", None)])]
+
+
+def test_en_contracts_for_several_programmes_are_several_deals(extract):
+    text = "Romania signed contracts for K2 tanks and K9 howitzers."
+    assert deals(extract(text, "en")) == [("KOR", "ROU", [("K2", None)]), ("KOR", "ROU", [("K9", None)])]
+
+
+def test_fr_one_contract_for_several_programmes_is_one_deal(extract):
+    text = "La Roumanie a signé un contrat pour l'achat de chars K2 et d'obusiers K9."
+    assert deals(extract(text)) == [("KOR", "ROU", [("K2", None), ("K9", None)])]
+
+
+def test_en_one_contract_for_several_programmes_is_one_deal(extract):
+    text = "Romania signed a contract for K2 tanks and K9 howitzers."
+    assert deals(extract(text, "en")) == [("KOR", "ROU", [("K2", None), ("K9", None)])]

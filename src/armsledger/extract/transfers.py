@@ -17,6 +17,7 @@ from functools import cached_property
 from armsledger.extract.context import DocContext, Mention, Sentence
 from armsledger.extract.frames import PARTY_LINKS, SUBJECTS, best_frame, count_at, says_what, sentence_frames
 from armsledger.extract.items import ItemMention, drop_summaries, group_item_mentions, without_counts
+from armsledger.extract.mentions import EXPAND
 from armsledger.extract.notices import is_notice, is_support_phrase, read_notice
 from armsledger.extract.status import deal_status, mention_status
 from armsledger.extract.parties import DETERMINER, Parties, actor_of, find_parties, home_state, states_between
@@ -27,6 +28,7 @@ CONTINUATION = re.compile(
     r"^(?:cette|ce|cet|ces|la|le|this|the|these|it|il|elle)\s+(?:vente|contrat|commande|paquet|accord|livraison|"
     r"sale|contract|order|package|deal|proposed sale|possible sale|potential sale|government of|gouvernement|comprend|includes?|"
     r"potentielle|proposée|notice|request)", re.I)
+OF_OBJECT = {"obj", "dobj", "nmod"}  # a noun that is the object of its head, or its complement
 DESTINATION = re.compile(r"\b(?:à|au|aux|en|vers|to)\s+" + DETERMINER + "$", re.I)
 CONTRACTOR = re.compile(r"(?:principal contractors?|prime contractors?|maître d['’]œuvre|contractant principal)"
                         r"\s+(?:will be|is|are|sera|seront|est)\s+(.+?)(?:\.\s|\.$|$)", re.I)
@@ -54,6 +56,11 @@ class DealMention:
     own_value: bool = False  # items priced apart from the others of their sentence: a contract of its own
     era: int | None = None  # the year the deal's verb is dated to ("signed in 2022")
     companies: frozenset[str] = frozenset()  # the companies its sentence names
+    apart: bool = False  # one of the contracts a plural contract noun lists ("une série de contrats ... pour A et B")
+
+    @property
+    def families(self) -> set[str]:
+        return {f for f in (i.to_item().family for i in self.items) if f}
 
     @property
     def counts(self) -> dict[str, int]:
@@ -336,7 +343,12 @@ class TransferFinder:
         recipients = parties.recipients or self.export_destinations(sent, parties) or [parties.recipient]
         if len(recipients) > 2:  # "600 K-9 exported to Turkey, Poland, India ...": a total of them all
             items = without_counts(items)
+        apart = self.contracts_apart(sent, items) if not priced else []
         for recipient in recipients:
+            if apart:
+                out += [DealMention(sent, group, parties.supplier, recipient, None, status, era=era,
+                                    companies=companies, apart=True) for group in apart]
+                continue
             if priced:
                 out += [DealMention(sent, group, parties.supplier, recipient, price, status, own_value=True,
                                     era=era, companies=companies)
@@ -345,6 +357,32 @@ class TransferFinder:
             out.append(DealMention(sent, items, parties.supplier, recipient, money, status,
                                    package_only=package, era=era, companies=companies))
         return out
+
+    def contracts_apart(self, sent: Sentence, items: list[ItemMention]) -> list[list[ItemMention]]:
+        """"une série de contrats en vue d'acquérir des chars K2, des obusiers K9 et des FA-50",
+        "contracts for K2 tanks and K9 howitzers": equipment of several weapon programmes under a
+        plural contract noun is one contract per programme (unnamed equipment goes with the
+        programme before it); [] unless two programmes or more are named."""
+        families = [i.to_item().family for i in items]
+        if len(set(f for f in families if f)) < 2:
+            return []
+        nouns = self.ctx.remember("plural_contract_nouns", lambda: frozenset(self.lex.words("plural_contract_nouns")))
+        span = self.ctx.doc.char_span(sent.start, sent.end, alignment_mode=EXPAND)
+        first = self.token_at(items[0].start)
+        if span is None or first is None:
+            return []
+        # the plural noun holds the equipment, or is (in) the object of the verb that does ("a signé
+        # des contrats pour l'achat de", "une série de contrats en vue d'acquérir")
+        if not any(t.lemma_.lower() in nouns and ("Plur" in t.morph.get("Number") or t.tag_ == "NNS")
+                   and (_in_clause_of(t, first) or t.dep_.split(":")[0] in OF_OBJECT and _in_clause_of(t.head, first))
+                   for t in span):
+            return []
+        groups: dict[str, list[ItemMention]] = {}
+        last = None
+        for item, family in zip(items, families):
+            last = family or last or next(f for f in families if f)
+            groups.setdefault(last, []).append(item)
+        return list(groups.values())
 
     def priced_groups(self, sent: Sentence, items: list[ItemMention]) -> list[tuple[list[ItemMention], MoneyMatch]]:
         """"180 tanks worth $3.4 billion and 212 howitzers worth $2.4 billion": equipment given
@@ -464,6 +502,9 @@ class TransferFinder:
 
     def continues(self, deal: Deal, m: DealMention) -> bool:
         last = deal.mentions[-1]
+        if (m.apart or last.apart) and m.families and last.families and \
+                not m.families & {f for d in deal.mentions for f in d.families}:
+            return False  # one of several contracts told together: not the one before
         if m.own_value and deal._first("money") is not None:
             return False  # priced apart: another contract
         if m.recipient and deal.recipient and m.recipient.id != deal.recipient.id:
@@ -710,6 +751,16 @@ class TransferFinder:
                 if name and len(name) < 80:
                     names.append(name)
         return list(dict.fromkeys(names))
+
+
+def _in_clause_of(head, tok) -> bool:
+    """Is `tok` under `head` in the parse with no clause of its own between them (a verb with its
+    own subject: "avec la Corée, à laquelle elle a commandé des chars")?"""
+    while tok.i != head.i:
+        if tok.head.i == tok.i or tok.pos_ in {"VERB", "AUX"} and any(c.dep_ in SUBJECTS for c in tok.children):
+            return False
+        tok = tok.head
+    return True
 
 
 def _without_summed_counts(mentions: list[DealMention]) -> list[DealMention]:
