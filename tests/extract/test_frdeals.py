@@ -159,3 +159,20 @@ def test_fr_one_contract_for_several_programmes_is_one_deal(extract):
 def test_en_one_contract_for_several_programmes_is_one_deal(extract):
     text = "Romania signed a contract for K2 tanks and K9 howitzers."
     assert deals(extract(text, "en")) == [("KOR", "ROU", [("K2", None), ("K9", None)])]
+
+
+# --- a contract "concluded with" a state: that state sells, the one approving it buys ---------------
+
+def test_fr_contract_concluded_with_a_state_approved_by_the_buyer(extract):
+    text = ("Le Parlement roumain a approuvé une extension de 2 milliards de dollars au contrat portant sur "
+            "les chars K2 conclu avec la Corée du Sud.")
+    x = extract(text)
+    assert deals(x) == [("KOR", "ROU", [("K2", None)])]
+    assert x.transfers[0].value.amount == 2_000_000_000
+
+
+def test_en_contract_signed_with_a_state_approved_by_the_buyer(extract):
+    text = "The Romanian parliament approved a $2 billion extension to the contract for K2 tanks signed with South Korea."
+    x = extract(text, "en")
+    assert deals(x) == [("KOR", "ROU", [("K2", None)])]
+    assert x.transfers[0].value.amount == 2_000_000_000

@@ -435,7 +435,25 @@ class FrameReader:
             f.status = gov.status or f.status
             f.when = f.when or gov.when
             gov.items = gov.items or f.items
+        for f in out:
+            if f.nominal:
+                self.concluded_with(f, out)
         return out
+
+    @staticmethod
+    def concluded_with(f: Frame, frames: list[Frame]) -> None:
+        """"le contrat ... conclu avec Israël", "the contract signed with Israel": the state a
+        signing participle that qualifies deal noun `f` names as the other side is its supplier;
+        the party the noun took from its governor ("Le Parlement allemand a approuvé une
+        extension au contrat ...") is then its buyer."""
+        signed = next((g for g in frames if g.signed and not g.nominal and g.suppliers and not g.recipients
+                       and g.trigger.dep_.startswith("acl") and f.trigger.is_ancestor(g.trigger)), None)
+        if signed is None or f.recipients and f.suppliers:
+            return
+        seller = signed.suppliers[0]
+        if not f.recipients:
+            f.recipients = [m for m in f.suppliers if m.id != seller.id][:1]
+        f.suppliers = [seller] if all(seller.id != r.id for r in f.recipients) else []
 
     def when(self, tok: Token) -> str | None:
         """The date written in a dependent of `tok` that says when it happened, as its value."""
@@ -582,7 +600,8 @@ def best_frame(frames: list[Frame], anchor: int) -> Frame | None:
     naming parties with a trigger nearest it; None when there is none."""
     holding = [f for f in frames if f.holds(anchor)]
     if holding:  # the innermost: a deal noun inside an approval's object
-        return min(holding, key=lambda f: min(e - s for s, e in f.items))
+        # on a tie, the deal noun before the verb that governs it and took its items
+        return min(holding, key=lambda f: (min(e - s for s, e in f.items), f.governor is None))
     named = [f for f in frames if f.recipients or f.suppliers]
     if not named:
         return None
