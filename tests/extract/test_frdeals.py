@@ -176,3 +176,22 @@ def test_en_contract_signed_with_a_state_approved_by_the_buyer(extract):
     x = extract(text, "en")
     assert deals(x) == [("KOR", "ROU", [("K2", None)])]
     assert x.transfers[0].value.amount == 2_000_000_000
+
+
+# --- a state approving a purchase that names no party approves its own purchase -------------------
+
+def test_fr_state_approving_a_purchase_buys(extract):
+    x = extract("La Pologne a approuvé l'acquisition de 96 hélicoptères Apache.")
+    assert deals(x) == [("USA", "POL", [("Apache", 96)])]
+    assert x.transfers[0].status == "approved"
+
+
+def test_en_state_approving_a_purchase_buys(extract):
+    x = extract("Poland approved the acquisition of 96 Apache helicopters.", "en")
+    assert deals(x) == [("USA", "POL", [("Apache", 96)])]
+    assert x.transfers[0].status == "approved"
+
+
+def test_fr_approval_of_a_purchase_by_another_state(extract):
+    x = extract("Les États-Unis ont approuvé l'achat par la Pologne de 96 hélicoptères Apache.")
+    assert deals(x) == [("USA", "POL", [("Apache", 96)])]

@@ -54,6 +54,7 @@ class FrameSpec:
     requires: str | None
     status: dict[str, str]  # tense -> status
     split_subject: bool  # "X and Y signed": the first the buyer, the other its counterparty
+    approver_buys: bool = False  # a deal noun whose approver, when it names no party, is its buyer
 
 
 @dataclass
@@ -69,6 +70,7 @@ class Frame:
     status: str | None = None  # from the trigger's tense, mood and controlling verb
     when: str | None = None  # the date the parse attaches to the trigger ("signed in 2022")
     signed: bool = False  # a signing (or a deal noun under one): its parties are either side
+    approver_buys: bool = False  # see FrameSpec
     count: Token | None = None  # a bare count standing for equipment named before ("en a vendu 12", "12 of them")
 
     @property
@@ -97,7 +99,8 @@ def frame_specs(lang: str) -> dict[tuple[str, bool], tuple[FrameSpec, ...]]:
         for entry in lex.words(key):
             roles = {r: tuple(_role(p) for p in entry.get(r, ())) for r in ("supplier", "recipient", "items")}
             spec = FrameSpec(entry["frame"], frozenset(entry["lemmas"]), nominal, roles, entry.get("requires"),
-                             entry.get("status", {}), entry.get("split_subject", False))
+                             entry.get("status", {}), entry.get("split_subject", False),
+                             entry.get("approver_buys", False))
             for lemma in entry["lemmas"]:
                 out.setdefault((lemma, nominal), []).append(spec)
     return {k: tuple(v) for k, v in out.items()}
@@ -420,10 +423,14 @@ class FrameReader:
             if gov is None:
                 continue
             f.governor = gov
+            if f.approver_buys and not f.suppliers and not f.recipients and not gov.recipients and not gov.signed \
+                    and not gov.nominal:
+                # "La Pologne a approuvé l'acquisition de 96 hélicoptères": its own purchase
+                f.recipients = list(gov.suppliers)
             if gov.suppliers and gov.recipients and not gov.nominal:
                 # "Poland signed a deal with South Korea": the verb tells both sides of the deal
                 f.suppliers, f.recipients = list(gov.suppliers), list(gov.recipients)
-            if not f.suppliers:
+            if not f.suppliers and not (f.approver_buys and f.recipients == gov.suppliers):
                 f.suppliers = list(gov.suppliers)
             f.signed = f.signed or gov.signed
             if not f.suppliers and f.recipients and gov.signed:
@@ -535,6 +542,7 @@ class FrameReader:
                 continue
             frame.status = self.status(tok, spec)
             frame.signed = spec.split_subject
+            frame.approver_buys = spec.approver_buys
             best = frame
             break
         if best is None:
