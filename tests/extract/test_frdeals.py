@@ -195,3 +195,15 @@ def test_en_state_approving_a_purchase_buys(extract):
 def test_fr_approval_of_a_purchase_by_another_state(extract):
     x = extract("Les États-Unis ont approuvé l'achat par la Pologne de 96 hélicoptères Apache.")
     assert deals(x) == [("USA", "POL", [("Apache", 96)])]
+
+
+def test_fr_list_of_recipients_with_and_without_prepositions(extract):
+    text = "Les États-Unis ont vendu des F-16 à la Belgique, la Norvège et aux Pays-Bas."
+    assert deals(extract(text)) == [("USA", "BEL", [("F-16", None)]), ("USA", "NOR", [("F-16", None)]),
+                                    ("USA", "NLD", [("F-16", None)])]
+
+
+def test_en_list_of_recipients_with_and_without_prepositions(extract):
+    text = "The United States sold F-16s to Belgium, Norway and to the Netherlands."
+    assert deals(extract(text, "en")) == [("USA", "BEL", [("F-16", None)]), ("USA", "NOR", [("F-16", None)]),
+                                          ("USA", "NLD", [("F-16", None)])]

@@ -232,7 +232,7 @@ def _listed(tok: Token, preps: frozenset[str]) -> list[Token]:
         t = todo.pop()
         for c in t.children:
             if c.i > t.i and c.dep_.startswith("nmod") and (_case_words(c) or "") in preps and c.left_edge.i > 0 \
-                    and (c.doc[c.left_edge.i - 1].is_punct or c.doc[c.left_edge.i - 1].pos_ == "CCONJ"):
+                    and any(e.is_punct or e.pos_ == "CCONJ" for e in (c.left_edge, c.doc[c.left_edge.i - 1])):
                 out.append(c)
                 todo.append(c)
     return out
@@ -241,11 +241,13 @@ def _listed(tok: Token, preps: frozenset[str]) -> list[Token]:
 def _listed_on_trigger(trigger: Token, tok: Token) -> list[Token]:
     """The names that carry on a list begun by `tok` when the parser coordinates them with the
     trigger instead ("commandes pour le Qatar, l'Inde et la Grèce": Inde and Grèce hung on
-    "commandes"): proper nouns coordinated with the trigger after `tok`."""
+    "commandes"), or hangs them on it after a comma as a bare complement or an object ("vendu
+    à la Belgique, la Norvège et aux Pays-Bas"): proper nouns after `tok`."""
     if tok.head.i != trigger.i:
         return []
     return [c for c in trigger.children if c.i > tok.i and c.pos_ == "PROPN"
-            and (c.dep_ == "conj" or c.dep_.startswith("nmod") and _case_words(c) is None)]
+            and (c.dep_ == "conj" or (c.dep_.startswith("nmod") and _case_words(c) is None or c.dep_ in OBJECTS)
+                 and (c.left_edge.is_punct or c.doc[c.left_edge.i - 1].is_punct))]
 
 
 def _conjuncts(tok: Token) -> list[Token]:
@@ -336,7 +338,10 @@ class FrameReader:
         """The states `tok` names, one per conjunct ("à A, B et C"); a conjunct counts only when
         it is itself a name ("livrés à l'Ukraine et 150 militaires français envoyés" is not)."""
         out: list[Mention] = []
-        for t in _conjuncts(tok):
+        # "to A, B and to C": a preposition coordinated in the list stands for its object
+        names = [g for t in _conjuncts(tok) for g in ([g for g in t.children if g.dep_ == "pobj"]
+                                                     if t is not tok and t.pos_ == "ADP" else [t])]
+        for t in names:
             m = self.party(t) if t is tok else self.mention_at(t)
             if m is not None and _is_party(m) and all(m.id != o.id for o in out):
                 out.append(m)
@@ -514,7 +519,9 @@ class FrameReader:
                         else:
                             bucket = frame.suppliers if role == "supplier" else frame.recipients
                             # "livré à A, au B, à C": the next places of a list the parser hangs under the first
-                            listed = [t] + _listed(t, path.preps) + _listed_on_trigger(tok, t)
+                            listed = [t] + _listed(t, path.preps)
+                            for c in _listed_on_trigger(tok, t):
+                                listed += [c] + _listed(c, path.preps)
                             for m in [m for c in listed for m in self.parties(c)]:
                                 if all(m.id != o.id for o in bucket):
                                     bucket.append(m)
