@@ -207,3 +207,22 @@ def test_en_list_of_recipients_with_and_without_prepositions(extract):
     text = "The United States sold F-16s to Belgium, Norway and to the Netherlands."
     assert deals(extract(text, "en")) == [("USA", "BEL", [("F-16", None)]), ("USA", "NOR", [("F-16", None)]),
                                           ("USA", "NLD", [("F-16", None)])]
+
+
+# --- counts that repeat the verb for other buyers ("80 à A, 42 à B et 12 à C") ----------------------
+
+def test_fr_gapped_counts_for_other_buyers(extract):
+    text = "La France a livré 80 Rafale à l'Égypte, 42 à l'Indonésie et 12 à la Serbie."
+    assert deals(extract(text)) == [("FRA", "EGY", [("Rafale", 80)]), ("FRA", "IDN", [("Rafale", 42)]),
+                                    ("FRA", "SRB", [("Rafale", 12)])]
+
+
+def test_en_gapped_counts_for_other_buyers(extract):
+    text = "France sold 80 Rafale jets to the UAE, 42 to Indonesia and 12 to Serbia."
+    assert deals(extract(text, "en")) == [("FRA", "ARE", [("Rafale", 80)]), ("FRA", "IDN", [("Rafale", 42)]),
+                                          ("FRA", "SRB", [("Rafale", 12)])]
+
+
+def test_fr_a_year_after_the_buyer_is_no_gapped_count(extract):
+    text = "La France a vendu 80 Rafale aux Émirats arabes unis en 2021 pour 16 milliards d'euros."
+    assert deals(extract(text)) == [("FRA", "ARE", [("Rafale", 80)])]

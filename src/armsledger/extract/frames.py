@@ -71,6 +71,7 @@ class Frame:
     when: str | None = None  # the date the parse attaches to the trigger ("signed in 2022")
     signed: bool = False  # a signing (or a deal noun under one): its parties are either side
     approver_buys: bool = False  # see FrameSpec
+    gapped: list[tuple[Token, Mention]] = field(default_factory=list)  # "80 à A, 42 à B": (42, B)
     count: Token | None = None  # a bare count standing for equipment named before ("en a vendu 12", "12 of them")
 
     @property
@@ -182,6 +183,9 @@ def _fill_phrase(noun: Token, spec: RoleSpec) -> list[Token]:
     return out
 
 
+# how a parser hangs the counts of a gapped list ("80 à A, 42 à B et 12 à C") on the verb or on
+# the item before
+GAP_LINKS = {"dep", "npadvmod", "nmod", "conj", "obl", "obl:mod", "appos", "dobj", "obj"}
 GOVERNOR_PATH = {"conj", "nmod", "pobj", "prep", "obl", "obl:arg", "obl:mod", "appos"}
 
 
@@ -401,6 +405,31 @@ class FrameReader:
             return after
         return None
 
+    def gapped(self, tok: Token, spec: FrameSpec) -> list[tuple[Token, Mention]]:
+        """"a vendu 80 Rafale aux Émirats, 42 à l'Indonésie et 12 à la Serbie", "sold 80 jets to
+        the UAE, 42 to Indonesia and 12 to Serbia": the counts that repeat the verb for other
+        buyers, each with its buyer, paired in text order; [] unless each count has one."""
+        preps = frozenset(p for path in spec.roles["recipient"] for p in path.preps)
+        if not preps:
+            return []
+        first = min((t.i for t in tok.subtree if self.has_weapon(t)), default=None)
+        if first is None:
+            return []
+        counts, buyers = [], []
+        for t in tok.subtree:
+            if t.i <= first or not self.is_count(t) or self.has_weapon(t) or t.dep_ not in GAP_LINKS:
+                continue
+            if t.head.i != tok.i and not (t.head.dep_ in GAP_LINKS or t.head.pos_ == "PROPN" or t.head in counts):
+                continue
+            counts.append(t)
+            for c in t.children:
+                if c.dep_.startswith("nmod") and (_case_words(c) or "") in preps:
+                    buyers += self.parties(c)
+                elif c.dep_ == "prep" and c.text.lower() in preps:
+                    buyers += [m for g in c.children if g.dep_ == "pobj" for m in self.parties(g)]
+        counts = [c for c in counts if not (c.dep_ == "nummod" or c.head in counts and c.dep_ != "conj")]
+        return list(zip(counts, buyers)) if counts and len(counts) == len(buyers) else []
+
     def is_count(self, tok: Token) -> bool:
         """Is `tok` (part of) a number ("12", "dix-neuf", "une dizaine")?"""
         return tok.like_num or count_at(self.ctx, tok) is not None
@@ -547,6 +576,8 @@ class FrameReader:
                 frame.count = self.partitive_count(tok)
             if spec.requires and not getattr(frame, spec.requires):
                 continue
+            if frame.items and frame.recipients and not spec.nominal:
+                frame.gapped = self.gapped(tok, spec)
             frame.status = self.status(tok, spec)
             frame.signed = spec.split_subject
             frame.approver_buys = spec.approver_buys

@@ -193,7 +193,25 @@ class TransferFinder:
                 own = money if money is None or len(groups) == 1 or \
                     max(range(len(groups)), key=lambda k: (groups[k][0].start < money.start, -k)) == n else None
                 out += self.sentence_mentions(sent, group, own, package)
-            out += self.partitive_mentions(sent)
+            out += self.partitive_mentions(sent) + self.gapped_mentions(sent, items)
+        return out
+
+    def gapped_mentions(self, sent: Sentence, items: list[ItemMention]) -> list[DealMention]:
+        """"80 Rafale aux Émirats, 42 à l'Indonésie et 12 à la Serbie": one deal per count and
+        buyer that repeats the frame's verb, of the first equipment the frame holds."""
+        out = []
+        for f in sentence_frames(self.ctx, sent):
+            base = next((i for i in items if f.holds(i.start)), None)
+            if not f.gapped or base is None:
+                continue
+            supplier = next((m for m in f.suppliers if all(m.id != r.id for r in f.recipients)), None)
+            status = self.mention_status(sent, f.start, FrameParties(supplier, f.recipients[0], [], f.status))
+            for count, buyer in f.gapped:
+                n = self._count_value(count)
+                if n is not None and (supplier is None or buyer.id != supplier.id):
+                    item = replace(base, quantity=n[0], qualifier=n[1],
+                                   quantity_span=(count.idx, count.idx + len(count.text)))
+                    out.append(DealMention(sent, [item], supplier, buyer, None, status))
         return out
 
     def partitive_mentions(self, sent: Sentence) -> list[DealMention]:
