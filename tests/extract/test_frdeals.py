@@ -226,3 +226,29 @@ def test_en_gapped_counts_for_other_buyers(extract):
 def test_fr_a_year_after_the_buyer_is_no_gapped_count(extract):
     text = "La France a vendu 80 Rafale aux Émirats arabes unis en 2021 pour 16 milliards d'euros."
     assert deals(extract(text)) == [("FRA", "ARE", [("Rafale", 80)])]
+
+
+# --- a state in a phrase or clause that is no supplier role is no supplier -------------------------
+
+def test_fr_state_in_an_oblique_of_another_role_is_no_supplier(extract):
+    assert deals(extract("Face à la Russie, l'Ukraine a reçu 12 canons Caesar.")) == [("FRA", "UKR", [("Caesar", 12)])]
+
+
+def test_en_state_in_an_oblique_of_another_role_is_no_supplier(extract):
+    text = "In its war against Russia, Ukraine has received 12 Caesar howitzers."
+    assert deals(extract(text, "en")) == [("FRA", "UKR", [("Caesar", 12)])]
+
+
+def test_fr_subject_of_another_verb_is_no_supplier(extract):
+    text = "Pendant que la Russie bombardait Kharkiv, des chars Leopard étaient livrés à l'Ukraine."
+    assert deals(extract(text)) == [("DEU", "UKR", [("Leopard", None)])]
+
+
+def test_en_subject_of_another_verb_is_no_supplier(extract):
+    text = "While Russia was shelling Kharkiv, Leopard tanks were delivered to Ukraine."
+    assert deals(extract(text, "en")) == [("DEU", "UKR", [("Leopard", None)])]
+
+
+def test_fr_supplier_role_preposition_still_names_the_supplier(extract):
+    text = "L'Ukraine a reçu 12 canons Caesar de la part de la Slovaquie."
+    assert deals(extract(text)) == [("SVK", "UKR", [("Caesar", 12)])]

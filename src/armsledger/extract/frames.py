@@ -118,6 +118,11 @@ def _case_words(tok: Token) -> str | None:
     return " ".join(words).replace("’", "'")
 
 
+def case_words(tok: Token) -> str | None:
+    """The preposition a nominal dependent carries (see `_case_words`)."""
+    return _case_words(tok)
+
+
 def _dep_matches(label: str, dep: str) -> bool:
     return label == dep or label.startswith(dep + ":")
 
@@ -666,4 +671,4 @@ def sentence_frames(ctx: DocContext, sent: Sentence) -> list[Frame]:
     return ctx.remember(("frames", sent.start, sent.end), build)
 
 
-__all__ = ["Frame", "FrameReader", "best_frame", "frame_specs", "says_what", "sentence_frames"]
+__all__ = ["Frame", "FrameReader", "best_frame", "case_words", "count_at", "frame_specs", "says_what", "sentence_frames"]

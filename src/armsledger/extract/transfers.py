@@ -15,7 +15,8 @@ from dataclasses import dataclass, field, replace
 from functools import cached_property
 
 from armsledger.extract.context import DocContext, Mention, Sentence
-from armsledger.extract.frames import PARTY_LINKS, SUBJECTS, best_frame, count_at, says_what, sentence_frames
+from armsledger.extract.frames import (PARTY_LINKS, SUBJECTS, best_frame, case_words, count_at, frame_specs, says_what,
+                                      sentence_frames)
 from armsledger.extract.items import ItemMention, drop_summaries, group_item_mentions, without_counts
 from armsledger.extract.mentions import EXPAND
 from armsledger.extract.notices import is_notice, is_support_phrase, read_notice
@@ -454,11 +455,44 @@ class TransferFinder:
                      for m in f.suppliers + f.recipients}
         if supplier is None and found.supplier is not None and all(found.supplier.id != r.id for r in recipients) \
                 and (found.recipient is None or any(found.recipient.id == r.id for r in recipients)) \
-                and not (frame.holds(anchor) and found.supplier.id in elsewhere):
+                and not (frame.holds(anchor) and found.supplier.id in elsewhere) and not self.off_role(frame, found.supplier):
             supplier = found.supplier
         return FrameParties(supplier, recipients[0] if recipients else None,
                             recipients if len(recipients) > 1 else [],
                             frame.status if self.governs(frame, anchor) else None, when)
+
+    def off_role(self, frame, m: Mention) -> bool:
+        """Does the parse put `m` in a phrase hung on the frame's trigger with a preposition that
+        is none of the frame's supplier roles ("Face à la Russie, l'Ukraine a reçu ...", "dans sa
+        guerre contre la Russie", "in its war against Russia"), or in a clause of a verb that is no
+        deal frame ("Facing Russia, ...")? There it is no supplier."""
+        span = self.ctx.doc.char_span(m.start, m.end)
+        if span is None:
+            return False
+        specs = frame_specs(self.ctx.lang).get((frame.trigger.lemma_.lower(), frame.nominal), ())
+        preps = {p for spec in specs if spec.frame == frame.name for path in spec.roles["supplier"] for p in path.preps}
+        top = span.root
+        own = top.head.text.lower() if top.dep_ == "pobj" else case_words(top)
+        if own in preps:  # "par la Slovaquie", even hung on the name before it
+            return False
+        for _ in range(4):
+            if top.head.i == top.i:
+                return False
+            if top.head.i == frame.trigger.i:
+                break
+            top = top.head
+        else:
+            return False
+        if top.pos_ in {"VERB", "AUX"}:
+            triggers = {f.trigger.i for f in sentence_frames(self.ctx, self.ctx.sentence_at(m.start))}
+            return top.i not in triggers and top.dep_.startswith(("advcl", "acl"))
+        if top.pos_ == "ADP" and top.dep_ == "prep":  # English: the preposition hangs on the verb
+            case = top.text.lower()
+        elif top.dep_.startswith(("obl", "nmod")):
+            case = case_words(top)
+        else:
+            return False
+        return case is not None and case not in preps
 
     def governs(self, frame, anchor: int) -> bool:
         """Does `frame` tell of the equipment (or money) at `anchor`: its items phrase holds it,
@@ -492,17 +526,23 @@ class TransferFinder:
 
     def acts_elsewhere(self, m: Mention) -> bool:
         """Is `m` the agent of a passive verb that is no deal frame ("utilisés par l'armée russe",
-        "destroyed by Russia")? The one who acts there is no party to the deal."""
+        "destroyed by Russia"), or the subject of a verb that is none and governs none ("Alors
+        que la Russie bombarde Kharkiv, ...")? The one who acts there is no party to the deal."""
         span = self.ctx.doc.char_span(m.start, m.end)
         if span is None:
             return False
         tok = span.root
         if tok.dep_ == "pobj" and tok.head.dep_ == "agent":  # English: "by" is the agent, its object the name
             tok = tok.head
-        if tok.dep_ not in {"obl:agent", "agent"} or tok.head.pos_ not in {"VERB", "AUX"}:
+        agent = tok.dep_ in {"obl:agent", "agent"}
+        if not (agent or tok.dep_ in SUBJECTS) or tok.head.pos_ not in {"VERB", "AUX"}:
             return False
-        triggers = {f.trigger.i for f in sentence_frames(self.ctx, self.ctx.sentence_at(m.start))}
-        return tok.head.i not in triggers
+        triggers = [f.trigger for f in sentence_frames(self.ctx, self.ctx.sentence_at(m.start))]
+        verb = tok.head
+        if agent:
+            return all(t.i != verb.i for t in triggers)
+        return all(not verb.is_ancestor(t) and t.i != verb.i for t in triggers) and not self.lex.rx(
+            "speech_verbs").fullmatch(verb.text)
 
     def export_destinations(self, sent: Sentence, parties) -> list[Mention]:
         """"exporté en Arabie saoudite, au Danemark, en Indonésie": one deal per destination."""
