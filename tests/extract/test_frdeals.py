@@ -252,3 +252,15 @@ def test_en_subject_of_another_verb_is_no_supplier(extract):
 def test_fr_supplier_role_preposition_still_names_the_supplier(extract):
     text = "L'Ukraine a reçu 12 canons Caesar de la part de la Slovaquie."
     assert deals(extract(text)) == [("SVK", "UKR", [("Caesar", 12)])]
+
+
+def test_fr_partitive_without_a_count(extract):
+    text = "Le Brésil a acquis 36 Gripen. La Colombie et la Thaïlande en ont commandé aussi."
+    assert deals(extract(text)) == [("SWE", "BRA", [("Gripen", 36)]), ("SWE", "COL", [("Gripen", None)]),
+                                    ("SWE", "THA", [("Gripen", None)])]
+
+
+def test_en_partitive_without_a_count(extract):
+    text = "Brazil acquired 36 Gripen jets. Colombia and Thailand also ordered some of them."
+    assert deals(extract(text, "en")) == [("SWE", "BRA", [("Gripen", 36)]), ("SWE", "COL", [("Gripen", None)]),
+                                          ("SWE", "THA", [("Gripen", None)])]

@@ -401,14 +401,23 @@ class FrameReader:
                                                   None) if c.dep_ in OBJECTS else None
             if num is None:
                 continue
-            of_them = any(g.lemma_.lower() in self.partitive and g.pos_ == "PRON"
-                          for p in num.children if p.dep_ == "prep" or p.dep_.startswith("nmod") for g in p.subtree)
-            if clitic or of_them:
+            if clitic or self.of_them(num):
                 return num
         after = tok.nbor() if tok.i + 1 < len(tok.doc) else None
         if clitic and after is not None and self.is_count(after) and not self.has_weapon(after):
             return after
-        return None
+        # no number: "la Colombie en a commandé aussi", "ordered some of them": the clitic, or the
+        # word the partitive complement hangs on, stands for an uncounted quantity
+        some = next((c for c in tok.children if c.dep_ in OBJECTS and c.i > tok.i and self.of_them(c)), None)
+        clitic_tok = next((c for c in tok.children if c.i < tok.i and c.lemma_.lower() in self.partitive), None)
+        if some is None and clitic and not any(c.dep_ in OBJECTS and c.i > tok.i for c in tok.children):
+            some = clitic_tok
+        return some
+
+    def of_them(self, tok: Token) -> bool:
+        """Does `tok` carry a partitive complement ("twelve of them", "some of them")?"""
+        return any(g.lemma_.lower() in self.partitive and g.pos_ == "PRON"
+                   for p in tok.children if p.dep_ == "prep" or p.dep_.startswith("nmod") for g in p.subtree)
 
     def gapped(self, tok: Token, spec: FrameSpec) -> list[tuple[Token, Mention]]:
         """"a vendu 80 Rafale aux Émirats, 42 à l'Indonésie et 12 à la Serbie", "sold 80 jets to

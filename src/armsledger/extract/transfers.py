@@ -224,11 +224,11 @@ class TransferFinder:
             if f.count is None or not f.recipients:
                 continue
             antecedent = self._named_before(f.start)
-            count = self._count_value(f.count)
-            if antecedent is None or count is None:
+            if antecedent is None:
                 continue
-            item = replace(antecedent, quantity=count[0], qualifier=count[1],
-                           quantity_span=(f.count.idx, f.count.idx + len(f.count.text)))
+            count = self._count_value(f.count)  # None: "en ont commandé aussi", "some of them"
+            item = replace(antecedent, quantity=count[0] if count else None, qualifier=count[1] if count else None,
+                           quantity_span=(f.count.idx, f.count.idx + len(f.count.text)) if count else None)
             supplier = next((m for m in f.suppliers if all(m.id != r.id for r in f.recipients)), None)
             status = self.mention_status(sent, f.start, FrameParties(supplier, f.recipients[0], [], f.status))
             # a state ordering more of what its own industry makes ("Paris en a commandé 109"): no deal
@@ -237,14 +237,22 @@ class TransferFinder:
         return out
 
     def _named_before(self, pos: int) -> ItemMention | None:
-        """The last item mention naming a weapon programme that ends before `pos`."""
-        named = self._named_mentions
+        """The last item mention naming a weapon (a programme or a designation) that ends before `pos`."""
+        named = self._designated_mentions
         k = bisect_left(self._named_ends, pos) - 1
         return named[k] if k >= 0 else None
 
     @cached_property
     def _named_ends(self) -> list[int]:
-        return [i.end for i in self._named_mentions]
+        return [i.end for i in self._designated_mentions]
+
+    @cached_property
+    def _all_item_mentions(self) -> list[ItemMention]:
+        return group_item_mentions(self.ctx, 0, len(self.ctx.text))
+
+    @cached_property
+    def _designated_mentions(self) -> list[ItemMention]:
+        return [i for i in self._all_item_mentions if i.designation or i.to_item().family]
 
     def _count_value(self, tok) -> tuple[int, str] | None:
         """The whole number written at token `tok` ("12", "dix-neuf", "une dizaine") and its qualifier."""
@@ -289,7 +297,7 @@ class TransferFinder:
     @cached_property
     def _named_mentions(self) -> list[ItemMention]:
         """The item mentions of the whole text that name a weapon programme, found once."""
-        return [i for i in group_item_mentions(self.ctx, 0, len(self.ctx.text)) if i.to_item().family]
+        return [i for i in self._all_item_mentions if i.to_item().family]
 
     @cached_property
     def _named_items(self) -> list[Item]:
