@@ -264,3 +264,17 @@ def test_en_partitive_without_a_count(extract):
     text = "Brazil acquired 36 Gripen jets. Colombia and Thailand also ordered some of them."
     assert deals(extract(text, "en")) == [("SWE", "BRA", [("Gripen", 36)]), ("SWE", "COL", [("Gripen", None)]),
                                           ("SWE", "THA", [("Gripen", None)])]
+
+
+# --- a pronoun subject of a deal verb: the state that was the subject before ------------------------
+
+def test_fr_pronoun_subject_is_the_state_subject_before(extract):
+    text = ("La Norvège et le Danemark aident l'Ukraine. La Norvège a annoncé de nouvelles livraisons. "
+            "Elle livrera 10 obusiers M109 à l'Ukraine.")
+    assert deals(extract(text)) == [("NOR", "UKR", [("M109", 10)])]
+
+
+def test_en_pronoun_subject_is_the_state_subject_before(extract):
+    text = ("Norway and Denmark are helping Ukraine. Norway announced new deliveries. "
+            "It will deliver 10 M109 howitzers to Ukraine.")
+    assert deals(extract(text, "en")) == [("NOR", "UKR", [("M109", 10)])]

@@ -317,6 +317,8 @@ class FrameReader:
             return m if _is_party(m) else None
         if tok.pos_ != "PROPN" and self.latter.fullmatch(tok.text):
             return self.named_last(tok)
+        if tok.pos_ == "PRON" and tok.dep_ in SUBJECTS and "3" in tok.morph.get("Person"):
+            return self.subject_before(tok)
         if tok.pos_ != "PROPN" and tok.lemma_.lower() not in self.party_heads or self.items_span(tok) is not None:
             # "les journalistes yéménites", "the Polish solutions", equipment whoever made it
             # ("64 chasseurs américains F-35"): no party
@@ -342,6 +344,22 @@ class FrameReader:
             return None
         m = self.ctx.last_starting_before(self.actors_ordered, found[0] + 1)
         return m if m is not None and m.id == found[1].actor_id and _is_party(m) else None
+
+    def subject_before(self, tok: Token) -> Mention | None:
+        """"La Norvège a annoncé de nouvelles livraisons. Elle livrera ...": the state that is the
+        last grammatical subject before the pronoun `tok`, in its sentence or the one before,
+        agreeing with it in gender when both say; None when there is none."""
+        sent = self.ctx.sentence_at(tok.idx)
+        start = self.ctx.sentences[sent.index - 1].start if sent.index else sent.start
+        gender = tok.morph.get("Gender")
+        for m in reversed(self.ctx.within(self.actors_ordered, start, tok.idx)):
+            span = self.ctx.doc.char_span(m.start, m.end)
+            if span is None or not _is_party(m) or span.root.dep_ not in SUBJECTS:
+                continue
+            other = span.root.morph.get("Gender")
+            if not gender or not other or other == gender:
+                return m
+        return None
 
     def parties(self, tok: Token) -> list[Mention]:
         """The states `tok` names, one per conjunct ("à A, B et C"); a conjunct counts only when
