@@ -278,3 +278,17 @@ def test_en_pronoun_subject_is_the_state_subject_before(extract):
     text = ("Norway and Denmark are helping Ukraine. Norway announced new deliveries. "
             "It will deliver 10 M109 howitzers to Ukraine.")
     assert deals(extract(text, "en")) == [("NOR", "UKR", [("M109", 10)])]
+
+
+# --- the signing of a contract "by" a state: that state buys -----------------------------------------
+
+def test_fr_signing_by_a_state_names_the_buyer(extract):
+    text = ('La Lituanie a commandé 18 canons Caesar. Mardi, la ministre avait de son côté annoncé à la radio '
+            'la "signature d\'un accord pour l\'achat de canons Caesar" par la Lettonie.')
+    assert deals(extract(text)) == [("FRA", "LTU", [("Caesar", 18)]), ("FRA", "LVA", [("Caesar", None)])]
+
+
+def test_en_signing_by_a_state_names_the_buyer(extract):
+    text = ("Lithuania has already received howitzers. The minister announced the signing of a contract for "
+            "Caesar howitzers by Latvia.")
+    assert deals(extract(text, "en")) == [("FRA", "LTU", [(None, None)]), ("FRA", "LVA", [("Caesar", None)])]
