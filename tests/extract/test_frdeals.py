@@ -292,3 +292,26 @@ def test_en_signing_by_a_state_names_the_buyer(extract):
     text = ("Lithuania has already received howitzers. The minister announced the signing of a contract for "
             "Caesar howitzers by Latvia.")
     assert deals(extract(text, "en")) == [("FRA", "LTU", [(None, None)]), ("FRA", "LVA", [("Caesar", None)])]
+
+
+# --- a reflexive equipping verb: the subject equips itself ("s'est doté de", "equip itself with") ----
+
+def test_fr_reflexive_equip_names_the_buyer(extract):
+    assert deals(extract("Le Maroc s'est doté de 24 hélicoptères Apache américains.")) == \
+        [("USA", "MAR", [("Apache", 24)])]
+
+
+def test_en_reflexive_equip_names_the_buyer(extract):
+    assert deals(extract("Morocco will equip itself with 24 Apache helicopters.", "en")) == \
+        [("USA", "MAR", [("Apache", 24)])]
+
+
+# --- verbs of receiving that were no cue ("a réceptionné", "a obtenu de") ----------------------------
+
+def test_fr_received_and_obtained_are_deals(extract):
+    assert deals(extract("La Pologne a réceptionné ses premiers chars K2 sud-coréens.")) == [("KOR", "POL", [("K2", None)])]
+    assert deals(extract("Athènes a obtenu de Washington 40 F-35.")) == [("USA", "GRC", [("F-35", 40)])]
+
+
+def test_en_received_and_obtained_are_deals(extract):
+    assert deals(extract("Poland has received its first South Korean K2 tanks.", "en")) == [("KOR", "POL", [("K2", None)])]

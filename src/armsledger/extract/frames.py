@@ -55,6 +55,7 @@ class FrameSpec:
     status: dict[str, str]  # tense -> status
     split_subject: bool  # "X and Y signed": the first the buyer, the other its counterparty
     approver_buys: bool = False  # a deal noun whose approver, when it names no party, is its buyer
+    reflexive_buys: bool = False  # a verb whose subject, with a reflexive pronoun, equips itself
 
 
 @dataclass
@@ -101,7 +102,7 @@ def frame_specs(lang: str) -> dict[tuple[str, bool], tuple[FrameSpec, ...]]:
             roles = {r: tuple(_role(p) for p in entry.get(r, ())) for r in ("supplier", "recipient", "items")}
             spec = FrameSpec(entry["frame"], frozenset(entry["lemmas"]), nominal, roles, entry.get("requires"),
                              entry.get("status", {}), entry.get("split_subject", False),
-                             entry.get("approver_buys", False))
+                             entry.get("approver_buys", False), entry.get("reflexive_buys", False))
             for lemma in entry["lemmas"]:
                 out.setdefault((lemma, nominal), []).append(spec)
     return {k: tuple(v) for k, v in out.items()}
@@ -604,6 +605,9 @@ class FrameReader:
             if spec.split_subject and not frame.recipients and self.company_subject(tok):
                 # "Hanwha signed a contract with Norway": a maker signs with its buyer
                 frame.recipients, frame.suppliers = frame.suppliers, []
+            if spec.reflexive_buys and any("Yes" in c.morph.get("Reflex") for c in tok.children):
+                # "le Maroc s'est doté de 24 hélicoptères", "equipped itself with": the subject buys
+                frame.recipients, frame.suppliers = frame.recipients or frame.suppliers, []
             if not frame.items and not frame.nominal:
                 frame.count = self.partitive_count(tok)
             if spec.requires and not getattr(frame, spec.requires):
