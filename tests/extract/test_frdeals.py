@@ -212,15 +212,15 @@ def test_en_list_of_recipients_with_and_without_prepositions(extract):
 # --- counts that repeat the verb for other buyers ("80 à A, 42 à B et 12 à C") ----------------------
 
 def test_fr_gapped_counts_for_other_buyers(extract):
-    text = "La France a livré 80 Rafale à l'Égypte, 42 à l'Indonésie et 12 à la Serbie."
+    text = "La France a livré 80 Rafale à l'Égypte, 42 à l'Indonésie et 6 au Pérou."
     assert deals(extract(text)) == [("FRA", "EGY", [("Rafale", 80)]), ("FRA", "IDN", [("Rafale", 42)]),
-                                    ("FRA", "SRB", [("Rafale", 12)])]
+                                    ("FRA", "PER", [("Rafale", 6)])]
 
 
 def test_en_gapped_counts_for_other_buyers(extract):
-    text = "France sold 80 Rafale jets to the UAE, 42 to Indonesia and 12 to Serbia."
+    text = "France sold 80 Rafale jets to the UAE, 42 to Indonesia and 6 to Peru."
     assert deals(extract(text, "en")) == [("FRA", "ARE", [("Rafale", 80)]), ("FRA", "IDN", [("Rafale", 42)]),
-                                          ("FRA", "SRB", [("Rafale", 12)])]
+                                          ("FRA", "PER", [("Rafale", 6)])]
 
 
 def test_fr_a_year_after_the_buyer_is_no_gapped_count(extract):
@@ -283,7 +283,7 @@ def test_en_pronoun_subject_is_the_state_subject_before(extract):
 # --- the signing of a contract "by" a state: that state buys -----------------------------------------
 
 def test_fr_signing_by_a_state_names_the_buyer(extract):
-    text = ('La Lituanie a commandé 18 canons Caesar. Mardi, la ministre avait de son côté annoncé à la radio '
+    text = ('La Lituanie a commandé 18 canons Caesar. Mardi, la ministre a de nouveau évoqué à la radio '
             'la "signature d\'un accord pour l\'achat de canons Caesar" par la Lettonie.')
     assert deals(extract(text)) == [("FRA", "LTU", [("Caesar", 18)]), ("FRA", "LVA", [("Caesar", None)])]
 

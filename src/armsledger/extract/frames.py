@@ -234,8 +234,8 @@ def count_at(ctx: DocContext, tok: Token):
 
 
 def _listed(tok: Token, preps: frozenset[str]) -> list[Token]:
-    """The complements with the same prepositions that carry on a list after `tok` ("en Arabie
-    saoudite, au Danemark, en Indonésie"), when the parser hangs each under the one before it:
+    """The complements with the same prepositions that carry on a list after `tok` ("livré en
+    Hongrie, au Brésil, en Thaïlande"), when the parser hangs each under the one before it:
     an nmod set off by a comma or a conjunction."""
     out, todo = [], [tok]
     while todo:
@@ -250,9 +250,9 @@ def _listed(tok: Token, preps: frozenset[str]) -> list[Token]:
 
 def _listed_on_trigger(trigger: Token, tok: Token) -> list[Token]:
     """The names that carry on a list begun by `tok` when the parser coordinates them with the
-    trigger instead ("commandes pour le Qatar, l'Inde et la Grèce": Inde and Grèce hung on
-    "commandes"), or hangs them on it after a comma as a bare complement or an object ("vendu
-    à la Belgique, la Norvège et aux Pays-Bas"): proper nouns after `tok`."""
+    trigger instead ("commandes pour le Chili, l'Irak et la Hongrie": Irak and Hongrie hung
+    on "commandes"), or hangs them on it after a comma as a bare complement or an object ("vendu
+    à la Roumanie, la Suède et aux Pays-Bas"): proper nouns after `tok`."""
     if tok.head.i != trigger.i:
         return []
     return [c for c in trigger.children if c.i > tok.i and c.pos_ == "PROPN"
@@ -408,9 +408,9 @@ class FrameReader:
 
     def partitive_count(self, tok: Token) -> Token | None:
         """The count of a verb whose object is a number standing for equipment named before: with
-        a partitive clitic on the verb ("la Croatie en a acheté 12", "compte en donner dix-neuf")
+        a partitive clitic on the verb ("la Hongrie en a acheté 14", "compte en donner huit")
         or a partitive complement on the count ("sold twelve of them"); None otherwise. A count
-        the parser hangs elsewhere is the word right after the verb ("qui en a racheté 12")."""
+        the parser hangs elsewhere is the word right after the verb ("qui en a racheté 14")."""
         clitic = any(c.i < tok.i and c.lemma_.lower() in self.partitive
                      and (c.pos_ == "PRON" or "Inf" in tok.morph.get("VerbForm")) for c in tok.children)
         for c in tok.children:
@@ -439,7 +439,7 @@ class FrameReader:
                    for p in tok.children if p.dep_ == "prep" or p.dep_.startswith("nmod") for g in p.subtree)
 
     def gapped(self, tok: Token, spec: FrameSpec) -> list[tuple[Token, Mention]]:
-        """"a vendu 80 Rafale aux Émirats, 42 à l'Indonésie et 12 à la Serbie", "sold 80 jets to
+        """"a vendu 80 Rafale aux Émirats, 42 à l'Indonésie et 6 au Pérou", "sold 80 jets to
         the UAE, 42 to Indonesia and 12 to Serbia": the counts that repeat the verb for other
         buyers, each with its buyer, paired in text order; [] unless each count has one."""
         preps = frozenset(p for path in spec.roles["recipient"] for p in path.preps)
@@ -464,7 +464,7 @@ class FrameReader:
         return list(zip(counts, buyers)) if counts and len(counts) == len(buyers) else []
 
     def is_count(self, tok: Token) -> bool:
-        """Is `tok` (part of) a number ("12", "dix-neuf", "une dizaine")?"""
+        """Is `tok` (part of) a number ("12", "huit", "une dizaine")?"""
         return tok.like_num or count_at(self.ctx, tok) is not None
 
     # ---------------------------------------------------------------- frames
@@ -516,9 +516,9 @@ class FrameReader:
 
     @staticmethod
     def concluded_with(f: Frame, frames: list[Frame]) -> None:
-        """"le contrat ... conclu avec Israël", "the contract signed with Israel": the state a
-        signing participle that qualifies deal noun `f` names as the other side is its supplier;
-        the party the noun took from its governor ("Le Parlement allemand a approuvé une
+        """"le contrat ... conclu avec la Corée du Sud", "the contract signed with South Korea": the
+        state a signing participle that qualifies deal noun `f` names as the other side is its supplier;
+        the party the noun took from its governor ("Le Parlement roumain a approuvé une
         extension au contrat ...") is then its buyer."""
         signed = next((g for g in frames if g.signed and not g.nominal and g.suppliers and not g.recipients
                        and g.trigger.dep_.startswith("acl") and f.trigger.is_ancestor(g.trigger)), None)

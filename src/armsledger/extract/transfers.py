@@ -57,7 +57,7 @@ class DealMention:
     own_value: bool = False  # items priced apart from the others of their sentence: a contract of its own
     era: int | None = None  # the year the deal's verb is dated to ("signed in 2022")
     companies: frozenset[str] = frozenset()  # the companies its sentence names
-    apart: bool = False  # one of the contracts a plural contract noun lists ("une série de contrats ... pour A et B")
+    apart: bool = False  # one of the contracts a plural contract noun lists ("des contrats ... pour A et B")
 
     @property
     def families(self) -> set[str]:
@@ -198,7 +198,7 @@ class TransferFinder:
         return out
 
     def gapped_mentions(self, sent: Sentence, items: list[ItemMention]) -> list[DealMention]:
-        """"80 Rafale aux Émirats, 42 à l'Indonésie et 12 à la Serbie": one deal per count and
+        """"80 Rafale aux Émirats, 42 à l'Indonésie et 6 au Pérou": one deal per count and
         buyer that repeats the frame's verb, of the first equipment the frame holds."""
         out = []
         for f in sentence_frames(self.ctx, sent):
@@ -216,8 +216,8 @@ class TransferFinder:
         return out
 
     def partitive_mentions(self, sent: Sentence) -> list[DealMention]:
-        """Deals told by a count that stands for the equipment named before it ("la Croatie en a
-        racheté 12", "and plans to give nineteen of them to Ukraine"): that equipment, the last
+        """Deals told by a count that stands for the equipment named before it ("la Hongrie en a
+        racheté 14", "and plans to give nineteen of them to Ukraine"): that equipment, the last
         weapon programme the text names before the verb, with the frame's count and parties."""
         out = []
         for f in sentence_frames(self.ctx, sent):
@@ -231,7 +231,7 @@ class TransferFinder:
                            quantity_span=(f.count.idx, f.count.idx + len(f.count.text)) if count else None)
             supplier = next((m for m in f.suppliers if all(m.id != r.id for r in f.recipients)), None)
             status = self.mention_status(sent, f.start, FrameParties(supplier, f.recipients[0], [], f.status))
-            # a state ordering more of what its own industry makes ("Paris en a commandé 109"): no deal
+            # a state ordering more of what its own industry makes ("Stockholm en a commandé 60"): no deal
             made = self._made_by([item.to_item()]) if supplier is None else None
             out += [DealMention(sent, [item], supplier, r, None, status) for r in f.recipients if r.id != made]
         return out
@@ -255,7 +255,7 @@ class TransferFinder:
         return [i for i in self._all_item_mentions if i.designation or i.to_item().family]
 
     def _count_value(self, tok) -> tuple[int, str] | None:
-        """The whole number written at token `tok` ("12", "dix-neuf", "une dizaine") and its qualifier."""
+        """The whole number written at token `tok` ("12", "huit", "une dizaine") and its qualifier."""
         n = count_at(self.ctx, tok)
         if n is not None and n.value == int(n.value) and n.value > 0:
             return int(n.value), n.qualifier
@@ -386,7 +386,7 @@ class TransferFinder:
         return out
 
     def contracts_apart(self, sent: Sentence, items: list[ItemMention]) -> list[list[ItemMention]]:
-        """"une série de contrats en vue d'acquérir des chars K2, des obusiers K9 et des FA-50",
+        """"des contrats en vue d'acquérir des chars K2 et des obusiers K9",
         "contracts for K2 tanks and K9 howitzers": equipment of several weapon programmes under a
         plural contract noun is one contract per programme (unnamed equipment goes with the
         programme before it); [] unless two programmes or more are named."""
@@ -399,7 +399,7 @@ class TransferFinder:
         if span is None or first is None:
             return []
         # the plural noun holds the equipment, or is (in) the object of the verb that does ("a signé
-        # des contrats pour l'achat de", "une série de contrats en vue d'acquérir")
+        # des contrats pour l'achat de", "des contrats en vue d'acquérir")
         if not any(t.lemma_.lower() in nouns and ("Plur" in t.morph.get("Number") or t.tag_ == "NNS")
                    and (_in_clause_of(t, first) or t.dep_.split(":")[0] in OF_OBJECT and _in_clause_of(t.head, first))
                    for t in span):
@@ -441,8 +441,8 @@ class TransferFinder:
         what no frame names."""
         found = find_parties(self.ctx, sent.start, sent.end, anchor)
         if found.supplier is not None and (self.speaks(found.supplier) or self.acts_elsewhere(found.supplier)):
-            # "Russia said the Javelin deal ...": a speaker; "qui pourraient être utilisées par
-            # l'armée russe": the agent of another act
+            # "Russia said the Javelin deal ...": a speaker; "l'offensive lancée par la
+            # Russie": the agent of another act
             found = Parties(None, found.recipient)
         frame = best_frame(sentence_frames(self.ctx, sent), anchor)
         if frame is None:
@@ -463,7 +463,8 @@ class TransferFinder:
                      for m in f.suppliers + f.recipients}
         if supplier is None and found.supplier is not None and all(found.supplier.id != r.id for r in recipients) \
                 and (found.recipient is None or any(found.recipient.id == r.id for r in recipients)) \
-                and not (frame.holds(anchor) and found.supplier.id in elsewhere) and not self.off_role(frame, found.supplier):
+                and not (frame.holds(anchor) and found.supplier.id in elsewhere) \
+                and not self.off_role(frame, found.supplier):
             supplier = found.supplier
         return FrameParties(supplier, recipients[0] if recipients else None,
                             recipients if len(recipients) > 1 else [],
@@ -533,7 +534,7 @@ class TransferFinder:
         return False
 
     def acts_elsewhere(self, m: Mention) -> bool:
-        """Is `m` the agent of a passive verb that is no deal frame ("utilisés par l'armée russe",
+        """Is `m` the agent of a passive verb that is no deal frame ("l'offensive lancée par la Russie",
         "destroyed by Russia"), or the subject of a verb that is none and governs none ("Alors
         que la Russie bombarde Kharkiv, ...")? The one who acts there is no party to the deal."""
         span = self.ctx.doc.char_span(m.start, m.end)
