@@ -45,7 +45,7 @@ TECHNICAL = {
     "dative", "oprd", "prt", "neg", "predet", "preconj", "quantmod", "intj", "meta", "npmod",
     "Tense", "Fut", "Pres", "Past", "Imp", "Mood", "Cnd", "Ind", "Sub", "VerbForm", "Part", "Inf", "Fin",
     "VB", "VBD", "VBG", "VBN", "VBP", "VBZ", "MD", "NN", "NNS", "NNP", "NNPS", "JJ", "PRP", "IN", "CD",
-    "Ger", "Voice", "Pass", "Act", "PronType", "Rel", "Dem", "Prs", "Poss", "Definite", "Def", "Ind",
+    "Ger", "Voice", "Pass", "Act", "PronType", "Rel", "Dem", "Prs", "Poss", "Definite", "Def", "Ind", "Reflex", "Yes",
     # the kinds of the normalisers' matches (NumberMatch, RawNumber, DateMatch, ActorEntry) and
     # the sections of countries.json
     "digits", "words", "approx", "absolute", "relative", "since", "state", "demonym", "metonym",

@@ -21,6 +21,7 @@ from functools import cache
 from spacy.tokens import Span, Token
 
 from armsledger.extract.context import DocContext, Mention, Sentence
+from armsledger.extract.mentions import BODIES, mentions_of
 from armsledger.lang import get_lexicon
 from armsledger.normalize.actors import state_name
 
@@ -53,6 +54,8 @@ class FrameSpec:
     requires: str | None
     status: dict[str, str]  # tense -> status
     split_subject: bool  # "X and Y signed": the first the buyer, the other its counterparty
+    approver_buys: bool = False  # a deal noun whose approver, when it names no party, is its buyer
+    reflexive_buys: bool = False  # a verb whose subject, with a reflexive pronoun, equips itself
 
 
 @dataclass
@@ -68,6 +71,9 @@ class Frame:
     status: str | None = None  # from the trigger's tense, mood and controlling verb
     when: str | None = None  # the date the parse attaches to the trigger ("signed in 2022")
     signed: bool = False  # a signing (or a deal noun under one): its parties are either side
+    approver_buys: bool = False  # see FrameSpec
+    gapped: list[tuple[Token, Mention]] = field(default_factory=list)  # "80 à A, 42 à B": (42, B)
+    count: Token | None = None  # a bare count standing for equipment named before ("en a vendu 12", "12 of them")
 
     @property
     def start(self) -> int:
@@ -95,7 +101,8 @@ def frame_specs(lang: str) -> dict[tuple[str, bool], tuple[FrameSpec, ...]]:
         for entry in lex.words(key):
             roles = {r: tuple(_role(p) for p in entry.get(r, ())) for r in ("supplier", "recipient", "items")}
             spec = FrameSpec(entry["frame"], frozenset(entry["lemmas"]), nominal, roles, entry.get("requires"),
-                             entry.get("status", {}), entry.get("split_subject", False))
+                             entry.get("status", {}), entry.get("split_subject", False),
+                             entry.get("approver_buys", False), entry.get("reflexive_buys", False))
             for lemma in entry["lemmas"]:
                 out.setdefault((lemma, nominal), []).append(spec)
     return {k: tuple(v) for k, v in out.items()}
@@ -110,6 +117,11 @@ def _case_words(tok: Token) -> str | None:
     words = [first.text.lower()] + [f.text.lower() for f in first.children if f.dep_ == "fixed"]
     words += [c.text.lower() for c in case[1:]]
     return " ".join(words).replace("’", "'")
+
+
+def case_words(tok: Token) -> str | None:
+    """The preposition a nominal dependent carries (see `_case_words`)."""
+    return _case_words(tok)
 
 
 def _dep_matches(label: str, dep: str) -> bool:
@@ -140,7 +152,8 @@ def _fill(trigger: Token, spec: RoleSpec) -> list[Token]:
                 continue
             if spec.preps and c.text.lower() not in spec.preps:
                 continue
-            out += [g for g in c.children if g.dep_ in {"pobj", "pcomp"}]
+            # "to Hungary, to Brazil and to Thailand": the prepositions coordinated with it too
+            out += [g for p in _conjuncts(c) if p.pos_ == "ADP" for g in p.children if g.dep_ in {"pobj", "pcomp"}]
             continue
         if not _dep_matches(c.dep_, spec.dep):
             continue
@@ -154,7 +167,7 @@ def _fill(trigger: Token, spec: RoleSpec) -> list[Token]:
     if not out and spec.preps and spec.dep in {"obl", "prep", "dative"}:
         # "a vendu 12 obusiers au Brésil", the complement parsed under the object
         for obj in trigger.children:
-            if obj.dep_ in OBJECTS:
+            if obj.dep_ in OBJECTS or obj.like_num and obj.i > trigger.i:  # a count, however parsed
                 out += _fill_phrase(obj, spec)
     head = trigger
     while not out and spec.dep in {"nsubj", "nsubj:pass", "nsubjpass"} and head.dep_ in {"xcomp", "conj", "advcl"} \
@@ -182,6 +195,9 @@ def _fill_phrase(noun: Token, spec: RoleSpec) -> list[Token]:
     return out
 
 
+# how a parser hangs the counts of a gapped list ("80 à A, 42 à B et 12 à C") on the verb or on
+# the item before
+GAP_LINKS = {"dep", "npadvmod", "nmod", "conj", "obl", "obl:mod", "appos", "dobj", "obj"}
 GOVERNOR_PATH = {"conj", "nmod", "pobj", "prep", "obl", "obl:arg", "obl:mod", "appos"}
 
 
@@ -217,6 +233,39 @@ def says_what(noun: Token) -> bool:
     return False
 
 
+def count_at(ctx: DocContext, tok: Token):
+    """The number (a NumberMatch) whose words hold token `tok`, or None."""
+    n = ctx.last_starting_before(ctx.numbers, tok.idx + 1)
+    return n if n is not None and n.end >= tok.idx + len(tok.text) else None
+
+
+def _listed(tok: Token, preps: frozenset[str]) -> list[Token]:
+    """The complements with the same prepositions that carry on a list after `tok` ("livré en
+    Hongrie, au Brésil, en Thaïlande"), when the parser hangs each under the one before it:
+    an nmod set off by a comma or a conjunction."""
+    out, todo = [], [tok]
+    while todo:
+        t = todo.pop()
+        for c in t.children:
+            if c.i > t.i and c.dep_.startswith("nmod") and (_case_words(c) or "") in preps and c.left_edge.i > 0 \
+                    and any(e.is_punct or e.pos_ == "CCONJ" for e in (c.left_edge, c.doc[c.left_edge.i - 1])):
+                out.append(c)
+                todo.append(c)
+    return out
+
+
+def _listed_on_trigger(trigger: Token, tok: Token) -> list[Token]:
+    """The names that carry on a list begun by `tok` when the parser coordinates them with the
+    trigger instead ("commandes pour le Chili, l'Irak et la Hongrie": Irak and Hongrie hung
+    on "commandes"), or hangs them on it after a comma as a bare complement or an object ("vendu
+    à la Roumanie, la Suède et aux Pays-Bas"): proper nouns after `tok`."""
+    if tok.head.i != trigger.i:
+        return []
+    return [c for c in trigger.children if c.i > tok.i and c.pos_ == "PROPN"
+            and (c.dep_ == "conj" or (c.dep_.startswith("nmod") and _case_words(c) is None or c.dep_ in OBJECTS)
+                 and (c.left_edge.is_punct or c.doc[c.left_edge.i - 1].is_punct))]
+
+
 def _conjuncts(tok: Token) -> list[Token]:
     out, todo = [tok], [tok]
     while todo:
@@ -243,6 +292,8 @@ class FrameReader:
         self.control = {k: frozenset(v) for k, v in lex.words("control_verbs").items()}
         self.party_heads = frozenset(lex.words("party_heads"))
         self.list_extenders = frozenset(lex.words("list_extenders"))
+        self.partitive = frozenset(lex.words("partitive_pronouns"))
+        self.latter = lex.rx("latter")
 
     # ---------------------------------------------------------------- mentions
     def mention_at(self, tok: Token) -> Mention | None:
@@ -271,6 +322,10 @@ class FrameReader:
         m = self.mention_at(tok)
         if m is not None:
             return m if _is_party(m) else None
+        if tok.pos_ != "PROPN" and self.latter.fullmatch(tok.text):
+            return self.named_last(tok)
+        if tok.pos_ == "PRON" and tok.dep_ in SUBJECTS and "3" in tok.morph.get("Person"):
+            return self.subject_before(tok)
         if tok.pos_ != "PROPN" and tok.lemma_.lower() not in self.party_heads or self.items_span(tok) is not None:
             # "les journalistes yéménites", "the Polish solutions", equipment whoever made it
             # ("64 chasseurs américains F-35"): no party
@@ -288,6 +343,31 @@ class FrameReader:
                         return m
         return None
 
+    def named_last(self, tok: Token) -> Mention | None:
+        """"Ce dernier", "the latter": the state of the person or body the mention chain names
+        last before `tok`, as last written; None when that is no state (a minister, a company)."""
+        found = mentions_of(self.ctx).last_mentioned(("person", "state") + BODIES, tok.idx)
+        if found is None or found[1].actor_id is None:
+            return None
+        m = self.ctx.last_starting_before(self.actors_ordered, found[0] + 1)
+        return m if m is not None and m.id == found[1].actor_id and _is_party(m) else None
+
+    def subject_before(self, tok: Token) -> Mention | None:
+        """"La Norvège a annoncé de nouvelles livraisons. Elle livrera ...": the state that is the
+        last grammatical subject before the pronoun `tok`, in its sentence or the one before,
+        agreeing with it in gender when both say; None when there is none."""
+        sent = self.ctx.sentence_at(tok.idx)
+        start = self.ctx.sentences[sent.index - 1].start if sent.index else sent.start
+        gender = tok.morph.get("Gender")
+        for m in reversed(self.ctx.within(self.actors_ordered, start, tok.idx)):
+            span = self.ctx.doc.char_span(m.start, m.end)
+            if span is None or not _is_party(m) or span.root.dep_ not in SUBJECTS:
+                continue
+            other = span.root.morph.get("Gender")
+            if not gender or not other or other == gender:
+                return m
+        return None
+
     def parties(self, tok: Token) -> list[Mention]:
         """The states `tok` names, one per conjunct ("à A, B et C"); a conjunct counts only when
         it is itself a name ("livrés à l'Ukraine et 150 militaires français envoyés" is not)."""
@@ -299,7 +379,10 @@ class FrameReader:
             a, b = self.ctx.token_from(first.start), self.ctx.token_from(first.end - 1)
             if a is not None and b is not None and b.i - a.i < 8:
                 heads += [t for t in tok.doc[a.i:b.i + 1] if t is not tok]
-        for t in dict.fromkeys(c for h in heads for c in _conjuncts(h)):
+        # "to A, B and to C": a preposition coordinated in the list stands for its object
+        names = [g for h in heads for t in _conjuncts(h) for g in ([g for g in t.children if g.dep_ == "pobj"]
+                                                                 if t is not tok and t.pos_ == "ADP" else [t])]
+        for t in dict.fromkeys(names):
             m = self.party(t) if t is tok else self.mention_at(t)
             if m is not None and _is_party(m) and all(m.id != o.id for o in out):
                 out.append(m)
@@ -336,6 +419,67 @@ class FrameReader:
         end = max(t.idx + len(t.text) for t in keep)
         return (start, end) if self.ctx.within(self.weapons, start, end) else None
 
+    def partitive_count(self, tok: Token) -> Token | None:
+        """The count of a verb whose object is a number standing for equipment named before: with
+        a partitive clitic on the verb ("la Hongrie en a acheté 14", "compte en donner huit")
+        or a partitive complement on the count ("sold twelve of them"); None otherwise. A count
+        the parser hangs elsewhere is the word right after the verb ("qui en a racheté 14")."""
+        clitic = any(c.i < tok.i and c.lemma_.lower() in self.partitive
+                     and (c.pos_ == "PRON" or "Inf" in tok.morph.get("VerbForm")) for c in tok.children)
+        for c in tok.children:
+            if c.i < tok.i or self.has_weapon(c):
+                continue
+            num = c if self.is_count(c) else next((g for g in c.children if g.dep_ == "nummod" and self.is_count(g)),
+                                                  None) if c.dep_ in OBJECTS else None
+            if num is None:
+                continue
+            if clitic or self.of_them(num):
+                return num
+        after = tok.nbor() if tok.i + 1 < len(tok.doc) else None
+        if clitic and after is not None and self.is_count(after) and not self.has_weapon(after):
+            return after
+        # no number: "la Colombie en a commandé aussi", "ordered some of them": the clitic, or the
+        # word the partitive complement hangs on, stands for an uncounted quantity
+        some = next((c for c in tok.children if c.dep_ in OBJECTS and c.i > tok.i and self.of_them(c)), None)
+        clitic_tok = next((c for c in tok.children if c.i < tok.i and c.lemma_.lower() in self.partitive), None)
+        if some is None and clitic and not any(c.dep_ in OBJECTS and c.i > tok.i for c in tok.children):
+            some = clitic_tok
+        return some
+
+    def of_them(self, tok: Token) -> bool:
+        """Does `tok` carry a partitive complement ("twelve of them", "some of them")?"""
+        return any(g.lemma_.lower() in self.partitive and g.pos_ == "PRON"
+                   for p in tok.children if p.dep_ == "prep" or p.dep_.startswith("nmod") for g in p.subtree)
+
+    def gapped(self, tok: Token, spec: FrameSpec) -> list[tuple[Token, Mention]]:
+        """"a vendu 80 Rafale aux Émirats, 42 à l'Indonésie et 6 au Pérou", "sold 80 jets to
+        the UAE, 42 to Indonesia and 12 to Serbia": the counts that repeat the verb for other
+        buyers, each with its buyer, paired in text order; [] unless each count has one."""
+        preps = frozenset(p for path in spec.roles["recipient"] for p in path.preps)
+        if not preps:
+            return []
+        first = min((t.i for t in tok.subtree if self.has_weapon(t)), default=None)
+        if first is None:
+            return []
+        counts, buyers = [], []
+        for t in tok.subtree:
+            if t.i <= first or not self.is_count(t) or self.has_weapon(t) or t.dep_ not in GAP_LINKS:
+                continue
+            if t.head.i != tok.i and not (t.head.dep_ in GAP_LINKS or t.head.pos_ == "PROPN" or t.head in counts):
+                continue
+            counts.append(t)
+            for c in t.children:
+                if c.dep_.startswith("nmod") and (_case_words(c) or "") in preps:
+                    buyers += self.parties(c)
+                elif c.dep_ == "prep" and c.text.lower() in preps:
+                    buyers += [m for g in c.children if g.dep_ == "pobj" for m in self.parties(g)]
+        counts = [c for c in counts if not (c.dep_ == "nummod" or c.head in counts and c.dep_ != "conj")]
+        return list(zip(counts, buyers)) if counts and len(counts) == len(buyers) else []
+
+    def is_count(self, tok: Token) -> bool:
+        """Is `tok` (part of) a number ("12", "huit", "une dizaine")?"""
+        return tok.like_num or count_at(self.ctx, tok) is not None
+
     # ---------------------------------------------------------------- frames
     def frames(self, span: Span) -> list[Frame]:
         out: list[Frame] = []
@@ -359,10 +503,14 @@ class FrameReader:
             if gov is None:
                 continue
             f.governor = gov
+            if f.approver_buys and not f.suppliers and not f.recipients and not gov.recipients and not gov.signed \
+                    and not gov.nominal:
+                # "La Pologne a approuvé l'acquisition de 96 hélicoptères": its own purchase
+                f.recipients = list(gov.suppliers)
             if gov.suppliers and gov.recipients and not gov.nominal:
                 # "Poland signed a deal with South Korea": the verb tells both sides of the deal
                 f.suppliers, f.recipients = list(gov.suppliers), list(gov.recipients)
-            if not f.suppliers:
+            if not f.suppliers and not (f.approver_buys and f.recipients == gov.suppliers):
                 f.suppliers = list(gov.suppliers)
             f.signed = f.signed or gov.signed
             if not f.suppliers and f.recipients and gov.signed:
@@ -376,7 +524,25 @@ class FrameReader:
             gov.items = gov.items or f.items
             # "won an order from Norway": the verb's buyer is no seller of the order it names
             f.suppliers = [m for m in f.suppliers if all(m.id != r.id for r in f.recipients)]
+        for f in out:
+            if f.nominal:
+                self.concluded_with(f, out)
         return out
+
+    @staticmethod
+    def concluded_with(f: Frame, frames: list[Frame]) -> None:
+        """"le contrat ... conclu avec la Corée du Sud", "the contract signed with South Korea": the
+        state a signing participle that qualifies deal noun `f` names as the other side is its supplier;
+        the party the noun took from its governor ("Le Parlement roumain a approuvé une
+        extension au contrat ...") is then its buyer."""
+        signed = next((g for g in frames if g.signed and not g.nominal and g.suppliers and not g.recipients
+                       and g.trigger.dep_.startswith("acl") and f.trigger.is_ancestor(g.trigger)), None)
+        if signed is None or f.recipients and f.suppliers:
+            return
+        seller = signed.suppliers[0]
+        if not f.recipients:
+            f.recipients = [m for m in f.suppliers if m.id != seller.id][:1]
+        f.suppliers = [seller] if all(seller.id != r.id for r in f.recipients) else []
 
     def when(self, tok: Token) -> str | None:
         """The date written in a dependent of `tok` that says when it happened, as its value."""
@@ -430,7 +596,11 @@ class FrameReader:
                                 frame.items.append(span)
                         else:
                             bucket = frame.suppliers if role == "supplier" else frame.recipients
-                            for m in self.parties(t):
+                            # "livré à A, au B, à C": the next places of a list the parser hangs under the first
+                            listed = [t] + _listed(t, path.preps)
+                            for c in _listed_on_trigger(tok, t):
+                                listed += [c] + _listed(c, path.preps)
+                            for m in [m for c in listed for m in self.parties(c)]:
                                 if all(m.id != o.id for o in bucket):
                                     bucket.append(m)
                                     if role == "recipient":
@@ -455,12 +625,20 @@ class FrameReader:
             if spec.split_subject and not frame.recipients and self.company_subject(tok):
                 # "Hanwha signed a contract with Norway": a maker signs with its buyer
                 frame.recipients, frame.suppliers = frame.suppliers, []
+            if spec.reflexive_buys and any("Yes" in c.morph.get("Reflex") for c in tok.children):
+                # "le Maroc s'est doté de 24 hélicoptères", "equipped itself with": the subject buys
+                frame.recipients, frame.suppliers = frame.recipients or frame.suppliers, []
+            if not frame.items and not frame.nominal:
+                frame.count = self.partitive_count(tok)
             if spec.requires and not getattr(frame, spec.requires) and not (
                     spec.requires == "items" and any(_fill(tok, path) for path in spec.roles["items"])):
                 # "supplying Israel with fuel": the complement is there, though no equipment
                 continue
+            if frame.items and frame.recipients and not spec.nominal:
+                frame.gapped = self.gapped(tok, spec)
             frame.status = self.status(tok, spec)
             frame.signed = spec.split_subject
+            frame.approver_buys = spec.approver_buys
             best = frame
             break
         if best is None:
@@ -547,7 +725,8 @@ def best_frame(frames: list[Frame], anchor: int) -> Frame | None:
     naming parties with a trigger nearest it; None when there is none."""
     holding = [f for f in frames if f.holds(anchor)]
     if holding:  # the innermost: a deal noun inside an approval's object
-        return min(holding, key=lambda f: min(e - s for s, e in f.items))
+        # on a tie, the deal noun before the verb that governs it and took its items
+        return min(holding, key=lambda f: (min(e - s for s, e in f.items), f.governor is None))
     named = [f for f in frames if f.recipients or f.suppliers]
     if not named:
         return None
@@ -566,4 +745,4 @@ def sentence_frames(ctx: DocContext, sent: Sentence) -> list[Frame]:
     return ctx.remember(("frames", sent.start, sent.end), build)
 
 
-__all__ = ["Frame", "FrameReader", "best_frame", "frame_specs", "says_what", "sentence_frames"]
+__all__ = ["Frame", "FrameReader", "best_frame", "case_words", "count_at", "frame_specs", "says_what", "sentence_frames"]

@@ -11,13 +11,14 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, insort
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cached_property
 
 from armsledger.extract.context import DocContext, Mention, Sentence
-from armsledger.extract.frames import (PARTY_LINKS, SUBJECTS, FrameReader, best_frame, frame_specs, says_what,
-                                       sentence_frames)
+from armsledger.extract.frames import (PARTY_LINKS, SUBJECTS, FrameReader, best_frame, case_words, count_at,
+                                       frame_specs, says_what, sentence_frames)
 from armsledger.extract.items import ItemMention, broken_down, drop_summaries, group_item_mentions, without_counts
+from armsledger.extract.mentions import EXPAND
 from armsledger.extract.notices import is_notice, is_support_phrase, read_notice
 from armsledger.extract.status import deal_status, mention_status
 from armsledger.extract.parties import DETERMINER, Parties, actor_of, find_parties, home_state, states_between
@@ -31,6 +32,7 @@ CONTINUATION = re.compile(
 CLAUSE_OF_NOUN = ("relcl", "acl")  # a verb that qualifies a noun: "the tanks that X bought", "les chars livrés à"
 REFUSALS = {"rejected", "cancelled"}  # statuses of a deal that does not go ahead
 MODIFIER_LINKS = {"amod", "compound", "nmod"}  # how a demonym qualifies its noun
+OF_OBJECT = {"obj", "dobj", "nmod"}  # a noun that is the object of its head, or its complement
 DESTINATION = re.compile(r"\b(?:à|au|aux|en|vers|to)\s+" + DETERMINER + "$", re.I)
 CONTRACTOR = re.compile(r"(?:principal contractors?|prime contractors?|maître d['’]œuvre|contractant principal)"
                         r"\s+(?:will be|is|are|sera|seront|est)\s+(.+?)(?:\.\s|\.$|$)", re.I)
@@ -60,6 +62,10 @@ class DealMention:
     era: int | None = None  # the year the deal's verb is dated to ("signed in 2022")
     companies: frozenset[str] = frozenset()  # the companies its sentence names
     apart: bool = False  # one of several contracts a plural deal noun tells of: a deal of its own
+
+    @property
+    def families(self) -> set[str]:
+        return {f for f in (i.to_item().family for i in self.items) if f}
 
     @property
     def counts(self) -> dict[str, int]:
@@ -204,7 +210,7 @@ class TransferFinder:
             package = not items and not sale and self.lex.has("package_cues", s)
             money = self.value_money(sent) if (items or sale or package) else None
             if not items and money is None:
-                out += self.implied_mentions(sent)
+                out += self.implied_mentions(sent) + self.partitive_mentions(sent)
                 continue
             apart = self.plural_deal_groups(sent, items)
             groups = apart or (self.frame_groups(sent, items) if items else [[]])
@@ -213,7 +219,72 @@ class TransferFinder:
                 own = money if money is None or len(groups) == 1 or \
                     max(range(len(groups)), key=lambda k: (groups[k][0].start < money.start, -k)) == n else None
                 out += self.sentence_mentions(sent, group, own, package, apart=bool(apart))
+            out += self.partitive_mentions(sent) + self.gapped_mentions(sent, items)
         return out
+
+    def gapped_mentions(self, sent: Sentence, items: list[ItemMention]) -> list[DealMention]:
+        """"80 Rafale aux Émirats, 42 à l'Indonésie et 6 au Pérou": one deal per count and
+        buyer that repeats the frame's verb, of the first equipment the frame holds."""
+        out = []
+        for f in sentence_frames(self.ctx, sent):
+            base = next((i for i in items if f.holds(i.start)), None)
+            if not f.gapped or base is None:
+                continue
+            supplier = next((m for m in f.suppliers if all(m.id != r.id for r in f.recipients)), None)
+            status = self.mention_status(sent, f.start, FrameParties(supplier, f.recipients[0], [], f.status))
+            for count, buyer in f.gapped:
+                n = self._count_value(count)
+                if n is not None and (supplier is None or buyer.id != supplier.id):
+                    item = replace(base, quantity=n[0], qualifier=n[1],
+                                   quantity_span=(count.idx, count.idx + len(count.text)))
+                    out.append(DealMention(sent, [item], supplier, buyer, None, status))
+        return out
+
+    def partitive_mentions(self, sent: Sentence) -> list[DealMention]:
+        """Deals told by a count that stands for the equipment named before it ("la Hongrie en a
+        racheté 14", "and plans to give nineteen of them to Ukraine"): that equipment, the last
+        weapon programme the text names before the verb, with the frame's count and parties."""
+        out = []
+        for f in sentence_frames(self.ctx, sent):
+            if f.count is None or not f.recipients:
+                continue
+            antecedent = self._named_before(f.start)
+            if antecedent is None:
+                continue
+            count = self._count_value(f.count)  # None: "en ont commandé aussi", "some of them"
+            item = replace(antecedent, quantity=count[0] if count else None, qualifier=count[1] if count else None,
+                           quantity_span=(f.count.idx, f.count.idx + len(f.count.text)) if count else None)
+            supplier = next((m for m in f.suppliers if all(m.id != r.id for r in f.recipients)), None)
+            status = self.mention_status(sent, f.start, FrameParties(supplier, f.recipients[0], [], f.status))
+            # a state ordering more of what its own industry makes ("Stockholm en a commandé 60"): no deal
+            made = self._made_by([item.to_item()]) if supplier is None else None
+            out += [DealMention(sent, [item], supplier, r, None, status) for r in f.recipients if r.id != made]
+        return out
+
+    def _named_before(self, pos: int) -> ItemMention | None:
+        """The last item mention naming a weapon (a programme or a designation) that ends before `pos`."""
+        named = self._designated_mentions
+        k = bisect_left(self._named_ends, pos) - 1
+        return named[k] if k >= 0 else None
+
+    @cached_property
+    def _named_ends(self) -> list[int]:
+        return [i.end for i in self._designated_mentions]
+
+    @cached_property
+    def _all_item_mentions(self) -> list[ItemMention]:
+        return group_item_mentions(self.ctx, 0, len(self.ctx.text))
+
+    @cached_property
+    def _designated_mentions(self) -> list[ItemMention]:
+        return [i for i in self._all_item_mentions if i.designation or i.to_item().family]
+
+    def _count_value(self, tok) -> tuple[int, str] | None:
+        """The whole number written at token `tok` ("12", "huit", "une dizaine") and its qualifier."""
+        n = count_at(self.ctx, tok)
+        if n is not None and n.value == int(n.value) and n.value > 0:
+            return int(n.value), n.qualifier
+        return None
 
     def not_bought(self, item: ItemMention) -> bool:
         """Is the equipment at `item` what a deal replaces, or what it was preferred to ("to
@@ -255,7 +326,7 @@ class TransferFinder:
     @cached_property
     def _named_mentions(self) -> list[ItemMention]:
         """The item mentions of the whole text that name a weapon programme, found once."""
-        return [i for i in group_item_mentions(self.ctx, 0, len(self.ctx.text)) if i.to_item().family]
+        return [i for i in self._all_item_mentions if i.to_item().family]
 
     @cached_property
     def _named_items(self) -> list[Item]:
@@ -356,8 +427,13 @@ class TransferFinder:
         recipients = parties.recipients or self.export_destinations(sent, parties) or [parties.recipient]
         if len(recipients) > 2:  # "600 K-9 exported to Turkey, Poland, India ...": a total of them all
             items = without_counts(items)
+        contracts = self.contracts_apart(sent, items) if not priced else []
         for supplier in parties.suppliers or (parties.supplier,):
             for recipient in recipients:
+                if contracts:
+                    out += [DealMention(sent, group, supplier, recipient, None, status, era=era,
+                                        companies=companies, apart=True) for group in contracts]
+                    continue
                 if priced:
                     out += [DealMention(sent, group, supplier, recipient, price, status, own_value=True,
                                         era=era, companies=companies)
@@ -366,6 +442,32 @@ class TransferFinder:
                 out.append(DealMention(sent, items, supplier, recipient, money, status,
                                        package_only=package, era=era, companies=companies, apart=apart))
         return out
+
+    def contracts_apart(self, sent: Sentence, items: list[ItemMention]) -> list[list[ItemMention]]:
+        """"des contrats en vue d'acquérir des chars K2 et des obusiers K9",
+        "contracts for K2 tanks and K9 howitzers": equipment of several weapon programmes under a
+        plural contract noun is one contract per programme (unnamed equipment goes with the
+        programme before it); [] unless two programmes or more are named."""
+        families = [i.to_item().family for i in items]
+        if len(set(f for f in families if f)) < 2:
+            return []
+        nouns = self.ctx.remember("plural_contract_nouns", lambda: frozenset(self.lex.words("plural_contract_nouns")))
+        span = self.ctx.doc.char_span(sent.start, sent.end, alignment_mode=EXPAND)
+        first = self.token_at(items[0].start)
+        if span is None or first is None:
+            return []
+        # the plural noun holds the equipment, or is (in) the object of the verb that does ("a signé
+        # des contrats pour l'achat de", "des contrats en vue d'acquérir")
+        if not any(t.lemma_.lower() in nouns and ("Plur" in t.morph.get("Number") or t.tag_ == "NNS")
+                   and (_in_clause_of(t, first) or t.dep_.split(":")[0] in OF_OBJECT and _in_clause_of(t.head, first))
+                   for t in span):
+            return []
+        groups: dict[str, list[ItemMention]] = {}
+        last = None
+        for item, family in zip(items, families):
+            last = family or last or next(f for f in families if f)
+            groups.setdefault(last, []).append(item)
+        return list(groups.values())
 
     def priced_groups(self, sent: Sentence, items: list[ItemMention]) -> list[tuple[list[ItemMention], MoneyMatch]]:
         """"180 tanks worth $3.4 billion and 212 howitzers worth $2.4 billion": equipment given
@@ -396,9 +498,11 @@ class TransferFinder:
         none, whose trigger is nearest them); the character windows of `find_parties` fill
         what no frame names."""
         found = find_parties(self.ctx, sent.start, sent.end, anchor)
-        if found.supplier is not None and (self.speaks(found.supplier) or self.qualifies_other(found.supplier)):
+        if found.supplier is not None and (self.speaks(found.supplier) or self.qualifies_other(found.supplier)
+                                           or self.acts_elsewhere(found.supplier)):
             # "Russia said the Javelin deal ...": a speaker; "working with Yemeni journalists":
-            # the origin of people or things that are neither party nor equipment
+            # the origin of people or things that are neither party nor equipment; "l'offensive
+            # lancée par la Russie": the agent of another act
             found = Parties(None, found.recipient)
         frame = best_frame(sentence_frames(self.ctx, sent), anchor)
         if frame is None:
@@ -420,13 +524,47 @@ class TransferFinder:
                      for m in f.suppliers + f.recipients}
         if supplier is None and found.supplier is not None and all(found.supplier.id != r.id for r in recipients) \
                 and (found.recipient is None or any(found.recipient.id == r.id for r in recipients)) \
-                and not (frame.holds(anchor) and found.supplier.id in elsewhere):
+                and not (frame.holds(anchor) and found.supplier.id in elsewhere) \
+                and not self.off_role(frame, found.supplier):
             supplier = found.supplier
         # coordinated givers ("the Netherlands and Denmark will donate"), not the two sides of a signing
         suppliers = tuple(frame.suppliers) if len(frame.suppliers) > 1 and not frame.signed else ()
         return FrameParties(supplier, recipients[0] if recipients else None,
                             recipients if len(recipients) > 1 else [],
                             frame.status if self.governs(frame, anchor) else None, when, suppliers)
+
+    def off_role(self, frame, m: Mention) -> bool:
+        """Does the parse put `m` in a phrase hung on the frame's trigger with a preposition that
+        is none of the frame's supplier roles ("Face à la Russie, l'Ukraine a reçu ...", "dans sa
+        guerre contre la Russie", "in its war against Russia"), or in a clause of a verb that is no
+        deal frame ("Facing Russia, ...")? There it is no supplier."""
+        span = self.ctx.doc.char_span(m.start, m.end)
+        if span is None:
+            return False
+        specs = frame_specs(self.ctx.lang).get((frame.trigger.lemma_.lower(), frame.nominal), ())
+        preps = {p for spec in specs if spec.frame == frame.name for path in spec.roles["supplier"] for p in path.preps}
+        top = span.root
+        own = top.head.text.lower() if top.dep_ == "pobj" else case_words(top)
+        if own in preps:  # "par la Slovaquie", even hung on the name before it
+            return False
+        for _ in range(4):
+            if top.head.i == top.i:
+                return False
+            if top.head.i == frame.trigger.i:
+                break
+            top = top.head
+        else:
+            return False
+        if top.pos_ in {"VERB", "AUX"}:
+            triggers = {f.trigger.i for f in sentence_frames(self.ctx, self.ctx.sentence_at(m.start))}
+            return top.i not in triggers and top.dep_.startswith(("advcl", "acl"))
+        if top.pos_ == "ADP" and top.dep_ == "prep":  # English: the preposition hangs on the verb
+            case = top.text.lower()
+        elif top.dep_.startswith(("obl", "nmod")):
+            case = case_words(top)
+        else:
+            return False
+        return case is not None and case not in preps
 
     def governs(self, frame, anchor: int) -> bool:
         """Does `frame` tell of the equipment (or money) at `anchor`: its items phrase holds it,
@@ -471,6 +609,26 @@ class TransferFinder:
         return head.pos_ == "NOUN" and head.lemma_.lower() not in reader.party_heads and \
             not any(reader.has_weapon(t) for t in [head, *head.children] if t is head or t.dep_ in MODIFIER_LINKS)
 
+    def acts_elsewhere(self, m: Mention) -> bool:
+        """Is `m` the agent of a passive verb that is no deal frame ("l'offensive lancée par la Russie",
+        "destroyed by Russia"), or the subject of a verb that is none and governs none ("Alors
+        que la Russie bombarde Kharkiv, ...")? The one who acts there is no party to the deal."""
+        span = self.ctx.doc.char_span(m.start, m.end)
+        if span is None:
+            return False
+        tok = span.root
+        if tok.dep_ == "pobj" and tok.head.dep_ == "agent":  # English: "by" is the agent, its object the name
+            tok = tok.head
+        agent = tok.dep_ in {"obl:agent", "agent"}
+        if not (agent or tok.dep_ in SUBJECTS) or tok.head.pos_ not in {"VERB", "AUX"}:
+            return False
+        triggers = [f.trigger for f in sentence_frames(self.ctx, self.ctx.sentence_at(m.start))]
+        verb = tok.head
+        if agent:
+            return all(t.i != verb.i for t in triggers)
+        return all(not verb.is_ancestor(t) and t.i != verb.i for t in triggers) and not self.lex.rx(
+            "speech_verbs").fullmatch(verb.text)
+
     def export_destinations(self, sent: Sentence, parties) -> list[Mention]:
         """"exporté en Arabie saoudite, au Danemark, en Indonésie": one deal per destination."""
         if not self.lex.has("export_cues", sent.text):
@@ -487,6 +645,9 @@ class TransferFinder:
 
     def continues(self, deal: Deal, m: DealMention) -> bool:
         last = deal.mentions[-1]
+        if (m.apart or last.apart) and m.families and last.families and \
+                not m.families & {f for d in deal.mentions for f in d.families}:
+            return False  # one of several contracts told together: not the one before
         if m.own_value and deal._first("money") is not None:
             return False  # priced apart: another contract
         if m.recipient and deal.recipient and m.recipient.id != deal.recipient.id:
@@ -752,6 +913,16 @@ class TransferFinder:
                 if name and len(name) < 80:
                     names.append(name)
         return list(dict.fromkeys(names))
+
+
+def _in_clause_of(head, tok) -> bool:
+    """Is `tok` under `head` in the parse with no clause of its own between them (a verb with its
+    own subject: "avec la Corée, à laquelle elle a commandé des chars")?"""
+    while tok.i != head.i:
+        if tok.head.i == tok.i or tok.pos_ in {"VERB", "AUX"} and any(c.dep_ in SUBJECTS for c in tok.children):
+            return False
+        tok = tok.head
+    return True
 
 
 def _without_summed_counts(mentions: list[DealMention]) -> list[DealMention]:
