@@ -10,6 +10,9 @@ the subject of the giving verb, or of a receiving verb for the recipient ("Z wil
 Y"); the recipient is a "to"/"for"/"à"/"pour" complement. When the parse names none, as in
 `parties`; carried over from the record before when the sentence names none ("2 milliards en
 2022, 5,4 en 2023"), else the last state named before as a possible giver.
+An amount in a sentence with no aid cue is aid when it is the value of a noun that named an aid
+agreement before ("signed an MoU to give Israel $38 billion" ... "the current $30 billion MoU"):
+the same parties and kind, unless its own clause names others.
 Not aid: an amount asked for or needed, the price of a sale in the amount's clause, a total for
 several purposes whose military part follows (only the part is), the same amount converted in
 brackets, a state paying itself, the value of an equipment package given as a transfer.
@@ -70,6 +73,7 @@ def extract_aid(ctx: DocContext, used_money: set[tuple[int, int]] = frozenset(),
                        if t.channel == "grant" and t.value is None and t.items and t.supplier and t.recipient}
     # what depends only on the sentence, read once however many amounts it holds
     sentences: dict[int, tuple[str, bool, str | None] | None] = {}
+    agreements: dict[str, Aid] = {}  # the noun of an aid agreement (lemma) -> its first record
     for k, money in enumerate(ctx.money):
         if (money.start, money.end) in used_money or (money.amount, money.currency) in deal_values:
             continue  # a deal's value, here or told again ("a new $250 million package")
@@ -80,15 +84,24 @@ def extract_aid(ctx: DocContext, used_money: set[tuple[int, int]] = frozenset(),
         sent = ctx.sentence_at(money.start)
         if sent.index not in sentences:
             sentences[sent.index] = _aid_sentence(ctx, sent)
+        restated = None
         if sentences[sent.index] is None:
-            continue
-        kind, cumulative, since = sentences[sent.index]
+            # "It replaces the current $30 billion MoU": the noun of an aid agreement told before
+            noun = _amount_noun(ctx, money)
+            restated = agreements.get(noun.lemma_.lower()) if noun is not None else None
+            if restated is None:
+                continue
+            kind, cumulative, since = restated.kind, False, None
+        else:
+            kind, cumulative, since = sentences[sent.index]
         period = period_of(ctx, money, sent, cumulative)
         giver, receiver, not_given = _clause_parties(ctx, sent, money)
         if not_given == REQUESTED or \
                 (not_given == "sale" and not any(ctx.lex.has(f"aid.{named}", sent.text) for named in NAMED_KINDS)):
             continue  # what is asked for; "la vente ..., estimée à 997 millions de dollars": a deal's price
-        if giver is None or receiver is None:
+        if restated is not None:
+            last_donor, last_recipient = restated.donor, restated.recipient
+        elif giver is None or receiver is None:
             parties = find_parties(ctx, sent.start, sent.end, money.start, subject_only=False)
             giver = giver or (parties.supplier if not _compared(ctx, sent, parties.supplier) else None)
             if receiver is None and parties.recipient is not None and \
@@ -115,6 +128,56 @@ def extract_aid(ctx: DocContext, used_money: set[tuple[int, int]] = frozenset(),
                        value=Money(amount=money.amount, currency=currency, qualifier=money.qualifier),
                        kind=kind, period=period, period_start=since if period == "cumulative" else None,
                        evidence=[(money.start, money.end), (sent.start, sent.end)]))
+        if restated is None:
+            for lemma in _agreement_nouns(ctx, money):
+                agreements.setdefault(lemma, out[-1])
+    return out
+
+
+# how an amount hangs on the noun it is the value of ("a $30 billion MoU", "un accord de 3 milliards")
+AMOUNT_OF_NOUN = frozenset({"nummod", "compound", "amod", "nmod"})
+# a clause that says what an agreement is for ("signed an MoU to give Israel $38 billion")
+PURPOSE_DEPS = frozenset({"advcl", "xcomp"})
+RELATIVE_DEPS = frozenset({"relcl", "acl:relcl", "acl"})
+NOUNS = frozenset({"NOUN", "PROPN"})
+
+
+def _amount_noun(ctx: DocContext, money: MoneyMatch) -> Token | None:
+    """The noun an amount is the value of ("the current $30 billion MoU" -> MoU), if any."""
+    span = ctx.doc.char_span(money.start, money.end, alignment_mode=ALIGN_TO_TOKENS)
+    if span is None or not len(span):
+        return None
+    root = span.root
+    if root.dep_ in AMOUNT_OF_NOUN and root.head.i != root.i and root.head.pos_ in NOUNS and \
+            not (span.start <= root.head.i < span.end):
+        return root.head
+    return None
+
+
+def _agreement_nouns(ctx: DocContext, money: MoneyMatch) -> set[str]:
+    """The lemmas of the nouns that name the agreement an aid amount belongs to: the noun it is
+    the value of, the agreement the giving clause is the purpose of ("signed a memorandum (MoU)
+    to give Israel $38 billion"), or the agreement its relative clause hangs on. A later amount
+    on one of these nouns is aid of the same parties told again."""
+    out: set[str] = set()
+    noun = _amount_noun(ctx, money)
+    if noun is not None:
+        out.add(noun.lemma_.lower())
+    span = ctx.doc.char_span(money.start, money.end, alignment_mode=ALIGN_TO_TOKENS)
+    if span is None or not len(span):
+        return out
+    verb, steps = span.root, 0
+    while verb.pos_ not in VERBS and verb.head.i != verb.i and steps < MAX_DEPTH:
+        verb, steps = verb.head, steps + 1
+    if verb.pos_ not in VERBS or verb.head.i == verb.i:
+        return out
+    if verb.dep_ in RELATIVE_DEPS and verb.head.pos_ in NOUNS:
+        out.add(verb.head.lemma_.lower())
+    elif verb.dep_ in PURPOSE_DEPS and verb.head.pos_ in VERBS:
+        for obj in verb.head.children:
+            if obj.dep_ in OBJECT_DEPS and obj.pos_ in NOUNS:
+                out.add(obj.lemma_.lower())
+                out.update(t.lemma_.lower() for t in obj.subtree if t.dep_ == "appos" and t.pos_ in NOUNS)
     return out
 
 

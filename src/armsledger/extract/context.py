@@ -15,6 +15,7 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from functools import cached_property
 
+from spacy.attrs import IDX
 from spacy.tokens import Doc, Token
 
 from armsledger.nlp.components.designations import doc_text
@@ -99,7 +100,7 @@ class DocContext:
 
     @cached_property
     def _token_starts(self) -> list[int]:
-        return [t.idx for t in self.doc]
+        return self.doc.to_array(IDX).tolist()
 
     def token_from(self, pos: int) -> Token | None:
         """The last token of the parse that starts at or before character `pos` (it holds `pos`,

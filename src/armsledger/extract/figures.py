@@ -3,10 +3,19 @@
 A number becomes a figure when a measure cue (killed, injured, missing, displaced, detained,
 destroyed) follows it closely ("37 084 personnes tuées", "11,000 people under the rubble") or a
 killing verb or toll word leads to it ("a tué plus de 56 500", "death toll rose to 200").
+Before the words after it, the parse is asked what governs the counted noun: a participle on it
+("quatre otages libérés"), the noun it complements ("the bodies of two crewmen", "l'exécution de
+300 civils"), the verb it is subject or object of ("freed four hostages", "forced 20,000
+residents to flee"), or a condition another argument of its clause names ("facing hunger");
+lemmas in `measure_governors*` / `figure_conditions`. Releasing, losing or executing count only
+people; the subject of killing others is not a casualty; a cue word in another, quantified
+argument of the count's verb counts something else ("two hospitals received many wounded");
+killed and wounded joined on one number are `other`.
 Quantities of weapons, money, durations and distances are left to other extractors.
 The source is the body after "selon"/"according to", else the subject of the speech verb,
 else the publication itself; the stance comes from the words (conditional mood, "reportedly",
-estimates, disputes). One record per distinct (value, measure).
+estimates, disputes). One record per distinct (value, measure); a record first told in the
+article's voice takes the source of a later telling that names one.
 """
 from __future__ import annotations
 
@@ -25,6 +34,25 @@ from armsledger.normalize.spans import SpanIndex
 
 AFTER_WORDS = 7
 NOTHING_COUNTED_AFTER = re.compile(r"\s*(?:[,.;)]|$)")
+# how a counted noun hangs on the word that governs it: as the subject or object of a verb, as
+# the complement of a noun ("the bodies of two crewmen", "la libération de quatre otages")
+COUNTED_HEADS = frozenset({"NOUN", "NUM", "PROPN", "PRON", "ADJ"})  # what a number can count ("10 autres")
+CORE_ARGUMENTS = frozenset({"nsubj", "nsubjpass", "nsubj:pass", "dobj", "obj"})
+OBJECTS = frozenset({"dobj", "obj"})
+NOUN_COMPLEMENTS = frozenset({"pobj", "nmod"})
+SELF_MODIFIERS = frozenset({"amod", "acl", "relcl"})
+CLAUSE_ARGUMENTS = frozenset({"dobj", "obj", "obl", "obl:arg", "obl:mod", "prep", "pobj", "nmod", "attr"})
+CONDITION_WORDS = 60  # words of a verb's arguments read for a condition, at most
+CONDITIONS_MEMO = "figures_conditions"  # DocContext.remember key
+SUBJECTS = frozenset({"nsubj", "nsubjpass", "nsubj:pass"})
+RELATIVE_CLAUSES = frozenset({"relcl", "acl:relcl"})
+OTHER_ARGUMENTS = frozenset({"dobj", "obj", "prep", "obl", "obl:arg", "obl:mod"})  # the verb's other arguments
+SIBLING_COUNTS = frozenset({"amod", "nummod", "det"})
+COUNTED_TOGETHER = frozenset({"killed", "injured"})  # measures that, joined with one number, are `other`
+DONE_TO_OTHERS = frozenset({"killed", "injured", "detained"})  # measures whose verbs have an agent and victims
+ACTIVE_SUBJECTS = frozenset({"nsubj"})
+AGENT = "agent"  # what governed_measure answers for a count that did the killing, wounding or holding
+OTHER = "other"  # the measure of casualties that are neither killed, injured, missing, displaced nor held
 
 
 @cache
@@ -65,6 +93,14 @@ class FigureFinder:
         self._quote_starts = [start for start, _, _ in self._quotes]
         self._places: dict[int, str | None] = {}
         self._tolls: dict[int, int] = {}
+        self.governors = {lemma: name for name, lemmas in ctx.lex.words("measure_governors").items() for lemma in lemmas}
+        self.people_governors = {lemma: name for name, lemmas in ctx.lex.words("measure_governors_of_people").items()
+                                 for lemma in lemmas}
+        self.plural_governors = {lemma: name for name, lemmas in ctx.lex.words("measure_governors_plural").items()
+                                 for lemma in lemmas}
+        self.patient_preps = frozenset(ctx.lex.words("figure_patient_prepositions"))
+        self.conditions = {lemma: name for name, lemmas in ctx.lex.words("figure_conditions").items() for lemma in lemmas}
+        self.own_quantifiers = frozenset(ctx.lex.words("figure_own_quantifiers"))
         self.toll_word = ctx.lex.rx("toll_words")
         self.toll_word_width = max(map(len, ctx.lex.words("toll_words")), default=0)
 
@@ -84,11 +120,23 @@ class FigureFinder:
             for last in rx.finditer(before):  # noqa: B007  (the last match is the one we want)
                 pass
             if last is not None and not before[last.end():].strip():
+                if name == OTHER and not self._counts_people_or_nothing(n):
+                    continue  # "released three videos", "freed three villages"
                 return name
+        governed = self.governed_measure(n)
+        if governed is not None:
+            return None if governed == AGENT else governed
         window = _first_words(after, AFTER_WORDS)
         hits = [(m.start(), name) for name, rx in self.measures.items() for m in [rx.search(window)] if m]
         if hits:
-            return min(hits)[1]
+            start, name = min(hits)
+            if self._counts_something_else(n, n.end + start):
+                return None
+            cue = self.ctx.token_from(n.end + start + 1)
+            return self._counted_together(cue, name) if cue is not None else name
+        predicate = self._predicate_after(n)
+        if predicate is not None:
+            return predicate
         if self.lex.rx("killed_verbs_before").search(before):
             return "killed"
         # "le bilan ... l'estimant à environ 200 000", "the death toll has climbed to 31,": a toll
@@ -96,6 +144,176 @@ class FigureFinder:
         if NOTHING_COUNTED_AFTER.match(after) and self._toll_word_before(sent, n.start):
             return "killed"
         return None
+
+    def _counted(self, n: NumberMatch):
+        """The token the number counts: the noun it modifies ("47,000 people", "25 millions de
+        personnes" -> "millions"), else the number itself."""
+        tok = self.ctx.token_from(n.end - 1)
+        if tok is None:
+            return None
+        for _ in range(2):  # "25 million people": 25 -> million -> people
+            if (tok.dep_ in {"nummod", "compound"} or (tok.dep_ == "det" and tok.like_num)) and tok.head.i != tok.i \
+                    and tok.head.pos_ in COUNTED_HEADS:  # "20 000 habitants": digits read as a determiner
+                tok = tok.head
+        return tok
+
+    def governed_measure(self, n: NumberMatch) -> str | None:
+        """The measure named by the word that governs the count in the parse: a participle or
+        relative clause on it ("quatre otages libérés", "civilians summarily executed"), the noun
+        it complements ("the bodies of two crewmen", "l'exécution de 300 civils"), the verb it is
+        subject or object of ("losing 90 members", "freed four hostages"); else a condition
+        another argument of its clause names ("25 million people are facing hunger")."""
+        count = self._counted(n)
+        if count is None:
+            return None
+        for c in count.children:
+            if c.dep_ in SELF_MODIFIERS and c.pos_ in {"VERB", "ADJ"}:
+                measure = self._named_by(c, count)
+                if measure is not None:
+                    return measure
+        tok = count
+        for step in range(3):
+            head = tok.head
+            if head.i == tok.i:
+                break
+            if tok.dep_ in NOUN_COMPLEMENTS:
+                preps = [c.text.lower() for c in tok.children if c.dep_ == "case"]
+                if head.pos_ == "ADP":  # "of" -> the noun it hangs on
+                    preps.append(head.text.lower())
+                    tok, head = head, head.head
+                    if head.i == tok.i:
+                        break
+                if head.pos_ in {"NOUN", "PROPN"}:
+                    # only the noun the count complements, as what it acts on ("the release of 33
+                    # hostages", not "in exchange for 1,900 prisoners"), names its measure; nouns
+                    # further up are climbed to reach the clause
+                    of = step == 0 and any(p in self.patient_preps for p in preps)
+                    measure = self._named_by(head, count) if of else None
+                    if measure is not None:
+                        return measure
+                    tok = head
+                    continue
+                break
+            if tok.dep_ in CORE_ARGUMENTS and head.pos_ in {"VERB", "AUX"}:
+                if tok.i == count.i and tok.dep_ in ACTIVE_SUBJECTS and self._acts_on_others(head):
+                    return AGENT  # "three gunmen killed 10 people": the 3 did the killing
+                if tok.i == count.i:
+                    # the verb, or what it makes its object do ("forced 20,000 residents to flee")
+                    for verb in [head] + [c for c in head.children if c.dep_ == "xcomp" and tok.dep_ in OBJECTS]:
+                        measure = self._named_by(verb, count)
+                        if measure is not None:
+                            return measure
+                return self._condition_of(head, tok) if self._people_or_scale(count, n) else None
+            break
+        return None
+
+    def _acts_on_others(self, verb) -> bool:
+        """Is `verb` one of killing, wounding or holding with an object of its own?"""
+        return self.governors.get(verb.lemma_.lower()) in DONE_TO_OTHERS and \
+            any(c.dep_ in OBJECTS for c in verb.children)
+
+    def _predicate_after(self, n: NumberMatch) -> str | None:
+        """The measure of the verb that follows the count's whole phrase, auxiliaries and
+        punctuation skipped ("47,000 people, mostly women and children, have been killed"), when
+        the parse did not hang the phrase on it."""
+        count = self._counted(n)
+        if count is None or count.pos_ not in {"NOUN", "PROPN"}:
+            return None
+        doc = count.doc
+        sent_end = count.sent.end
+        i = count.right_edge.i + 1
+        while i < sent_end and (doc[i].pos_ in {"PUNCT", "AUX", "PART"} or doc[i].dep_.startswith("aux")):
+            i += 1
+        if i < sent_end and doc[i].pos_ == "VERB":
+            return self.governors.get(doc[i].lemma_.lower())
+        return None
+
+    def _named_by(self, governor, count) -> str | None:
+        """The measure `governor`'s lemma names for `count`; releasing, losing or executing only
+        count casualties when the count names people ("freed four hostages", not "released three
+        videos")."""
+        lemma = governor.lemma_.lower()
+        if lemma in self.governors:
+            return self._counted_together(governor, self.governors[lemma])
+        if lemma in self.people_governors and self._names_people(count):
+            return self.people_governors[lemma]
+        if lemma in self.plural_governors and "Plur" in governor.morph.get("Number"):
+            return self.plural_governors[lemma]
+        return None
+
+    def _counted_together(self, cue, measure: str) -> str:
+        """"killed or wounded", "morts ou blessés" with one number: casualties counted together
+        are `other`; "five killed and 10 injured" gives each its own number."""
+        if measure not in COUNTED_TOGETHER:
+            return measure
+        for c in cue.children:
+            if c.dep_ == "conj" and self.governors.get(c.lemma_.lower(), measure) in COUNTED_TOGETHER - {measure} \
+                    and not any(g.like_num for g in cue.doc[c.left_edge.i:c.i]):  # its own number before it
+                return OTHER
+        return measure
+
+    def _counts_people_or_nothing(self, n: NumberMatch) -> bool:
+        """Does the number count people, or stand with no noun of its own ("freed 37")?"""
+        count = self._counted(n)
+        return count is None or count.pos_ not in {"NOUN", "PROPN"} or self._names_people(count)
+
+    def _people_or_scale(self, count, n: NumberMatch) -> bool:
+        """Does the count name people, or a bare scale ("a population of 30 million", "25
+        millions de personnes"), rather than things ("three provinces")?"""
+        if count.pos_ == "NUM" or n.start <= count.idx < n.end:  # a word of the number itself
+            complements = [g for c in count.children if c.dep_ in {"nmod", "prep"}
+                           for g in ([c] if c.dep_ == "nmod" else [x for x in c.children if x.dep_ == "pobj"])]
+            return not complements or any(self._names_people(c) for c in complements)
+        return count.pos_ not in {"NOUN", "PROPN"} or self._names_people(count)
+
+    def _names_people(self, count) -> bool:
+        text = count.text
+        return self.lex.rx("figure_subjects").fullmatch(text) is not None or \
+            any(rx.fullmatch(text) for rx in self.measures.values())
+
+    def _condition_of(self, verb, arg) -> str | None:
+        """A condition ("hunger", "la faim") named within the other arguments of `verb`. What
+        each argument of a verb names is read once per verb, a bounded number of words: a verb
+        with thousands of counted objects is not read again for each."""
+        def build() -> list[tuple[int, str]]:
+            found: list[tuple[int, str]] = []
+            seen = 0
+            for branch in verb.children:
+                if branch.dep_ not in CLAUSE_ARGUMENTS:
+                    continue
+                todo = [(branch, 0)]
+                while todo and seen < CONDITION_WORDS:
+                    tok, depth = todo.pop()
+                    seen += 1
+                    if tok.lemma_.lower() in self.conditions:
+                        found.append((branch.i, self.conditions[tok.lemma_.lower()]))
+                        break
+                    if depth < 3:
+                        todo += [(c, depth + 1) for c in tok.children if c.dep_ in CLAUSE_ARGUMENTS]
+            return found
+        return next((name for i, name in self.ctx.remember((CONDITIONS_MEMO, verb.i), build) if i != arg.i), None)
+
+    def _counts_something_else(self, n: NumberMatch, cue_pos: int) -> bool:
+        """Is the cue word after the number in another argument of the verb the count is the
+        subject of (or of its relative clause), quantified on its own ("two hospitals received
+        many wounded", "3 ambulances carried dozens of wounded", "deux hôpitaux, qui ont reçu de
+        nombreux blessés")? Then the number counts the subject, not the casualties."""
+        count, cue = self._counted(n), self.ctx.token_from(cue_pos)
+        if count is None or cue is None or cue.i == count.i:
+            return False
+        verbs = {c.i for c in count.children if c.dep_ in RELATIVE_CLAUSES}
+        if count.dep_ in SUBJECTS and count.head.i != count.i:
+            verbs.add(count.head.i)
+        path, tok = [cue], cue
+        for _ in range(4):
+            if tok.head.i == tok.i or tok.head.i in verbs or tok.i in verbs:
+                break
+            tok = tok.head
+            path.append(tok)
+        if tok.i in verbs or tok.head.i not in verbs or tok.dep_ not in OTHER_ARGUMENTS:
+            return False
+        return any(t.lemma_.lower() in self.own_quantifiers or any(
+            c.dep_ in SIBLING_COUNTS and c.lemma_.lower() in self.own_quantifiers for c in t.children) for t in path)
 
     def _toll_word_before(self, sent: Sentence, pos: int) -> bool:
         """`self.toll_word.search(text[sent.start:pos])`, without reading the sentence again for
@@ -162,7 +380,7 @@ def extract_figures(ctx: DocContext) -> list[Figure]:
     finder = FigureFinder(ctx)
     numbers = [n for n in ctx.numbers if not finder._is_taken(n)]
     out: list[Figure] = []
-    seen: set[tuple[float, str]] = set()
+    seen: dict[tuple[float, str], int] = {}  # (value, measure) -> its record in `out`
     last_source: Ref | None = None
     prev_in_sentence: dict[int, str] = {}
     subcounts: set[tuple[int, int]] = set()
@@ -201,8 +419,14 @@ def extract_figures(ctx: DocContext) -> list[Figure]:
             last_source = ref
         key = (n.value, measure)
         if key in seen:
+            k = seen[key]
+            if out[k].source.kind == "publication" and source.kind != "publication":
+                # "left at least 70 dead", then "killed at least 70 people, according to MSF": the
+                # same figure, told again with who claims it
+                out[k] = out[k].model_copy(update={
+                    "source": source, "stance": claim_stance(ctx, n.start, n.end, source.name, source.kind)})
             continue
-        seen.add(key)
+        seen[key] = len(out)
         if sent.index not in since_of:
             since_of[sent.index] = next((d.value for d in ctx.in_sentence(ctx.dates, sent) if d.kind == "since"), None)
         since = since_of[sent.index]

@@ -136,7 +136,13 @@ def _fill(trigger: Token, spec: RoleSpec) -> list[Token]:
         return []
     if spec.dep == "head:acl":
         if trigger.dep_.startswith(("acl", "amod", "relcl")) and trigger.head.i != trigger.i:
-            return [trigger.head]
+            # "the 210 missiles and 37 launchers that X bought": the clause, parsed under the last
+            # conjunct, qualifies the whole coordination
+            out, noun = [trigger.head], trigger.head
+            while noun.dep_ == "conj" and noun.head.i < noun.i and noun.head.pos_ in {"NOUN", "PROPN"}:
+                noun = noun.head
+                out.append(noun)
+            return out
         return []
     out = []
     for c in trigger.children:
@@ -366,9 +372,16 @@ class FrameReader:
         """The states `tok` names, one per conjunct ("à A, B et C"); a conjunct counts only when
         it is itself a name ("livrés à l'Ukraine et 150 militaires français envoyés" is not)."""
         out: list[Mention] = []
+        first = self.mention_at(tok)
+        # a name of several tokens ("les Pays-Bas et le Danemark"): the conjunct may hang on any of them
+        heads = [tok]
+        if first is not None:
+            a, b = self.ctx.token_from(first.start), self.ctx.token_from(first.end - 1)
+            if a is not None and b is not None and b.i - a.i < 8:
+                heads += [t for t in tok.doc[a.i:b.i + 1] if t is not tok]
         # "to A, B and to C": a preposition coordinated in the list stands for its object
-        names = [g for t in _conjuncts(tok) for g in ([g for g in t.children if g.dep_ == "pobj"]
-                                                     if t is not tok and t.pos_ == "ADP" else [t])]
+        names = [g for t in dict.fromkeys(c for h in heads for c in _conjuncts(h))
+                 for g in ([g for g in t.children if g.dep_ == "pobj"] if t is not tok and t.pos_ == "ADP" else [t])]
         for t in names:
             m = self.party(t) if t is tok else self.mention_at(t)
             if m is not None and _is_party(m) and all(m.id != o.id for o in out):
@@ -509,6 +522,8 @@ class FrameReader:
             f.status = gov.status or f.status
             f.when = f.when or gov.when
             gov.items = gov.items or f.items
+            # "won an order from Norway": the verb's buyer is no seller of the order it names
+            f.suppliers = [m for m in f.suppliers if all(m.id != r.id for r in f.recipients)]
         for f in out:
             if f.nominal:
                 self.concluded_with(f, out)
@@ -564,6 +579,7 @@ class FrameReader:
         best = None
         for spec in specs:
             frame = Frame(spec.frame, tok, spec.nominal)
+            sources: dict[str, Token] = {}
             for role in ("items", "supplier", "recipient"):
                 for path in spec.roles[role]:
                     if path.dep == "amod" and path.preps:  # "amod:destiné": "destinée au Pérou"
@@ -587,6 +603,10 @@ class FrameReader:
                             for m in [m for c in listed for m in self.parties(c)]:
                                 if all(m.id != o.id for o in bucket):
                                     bucket.append(m)
+                                    if role == "recipient":
+                                        # the dependent of the trigger it was found under
+                                        sources[m.id] = t if t.head.i == tok.i else t.head
+            frame.recipients = _recipients_of_items(frame, sources)
             if len(frame.recipients) > 1:
                 # "choisi par le Danemark et la Norvège, sans oublier le Royaume-Uni, l'Italie ...":
                 # a list of buyers carried on by a clause that adds to it
@@ -610,7 +630,9 @@ class FrameReader:
                 frame.recipients, frame.suppliers = frame.recipients or frame.suppliers, []
             if not frame.items and not frame.nominal:
                 frame.count = self.partitive_count(tok)
-            if spec.requires and not getattr(frame, spec.requires):
+            if spec.requires and not getattr(frame, spec.requires) and not (
+                    spec.requires == "items" and any(_fill(tok, path) for path in spec.roles["items"])):
+                # "supplying Israel with fuel": the complement is there, though no equipment
                 continue
             if frame.items and frame.recipients and not spec.nominal:
                 frame.gapped = self.gapped(tok, spec)
@@ -630,6 +652,27 @@ class FrameReader:
         # a party cannot be both: the recipient wins ("Poland's order of Polish-built ...")
         best.suppliers = [m for m in best.suppliers if all(m.id != r.id for r in best.recipients)]
         return best
+
+
+def _recipients_of_items(frame: Frame, sources: dict[str, Token]) -> list[Mention]:
+    """The recipients of a frame whose trigger has several complements naming them ("send
+    tanks to A and instructors to B", "livrer des chars à A et des instructeurs à B"): those of
+    the first complement after the equipment; each gapped clause gives its own object to its own
+    party. Conjuncts under one complement ("to A, B and C") stay together."""
+    heads = sorted({sources[m.id].i for m in frame.recipients if m.id in sources})
+    if len(heads) < 2 or not frame.items:
+        return frame.recipients
+    doc = frame.trigger.doc
+    # gapped only when another object stands between the complements ("to A and 70 instructors
+    # to B"), not in a list of them ("à l'Estonie, à la Croatie et à l'Arménie")
+    between = doc[heads[0]:heads[-1]]
+    if not any(t.pos_ in {"NOUN", "NUM"} and not any(m.start <= t.idx < m.end for m in frame.recipients)
+               for t in between):
+        return frame.recipients
+    end = frame.items[0][1]
+    after = [i for i in heads if doc[i].idx >= end]
+    keep = min(after) if after else max(heads)
+    return [m for m in frame.recipients if m.id not in sources or sources[m.id].i == keep]
 
 
 def clause_tense(tok: Token, tense_verbs: dict[str, frozenset[str]]) -> str | None:

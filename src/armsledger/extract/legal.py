@@ -81,9 +81,22 @@ MAX_MERGE_LOOKBACK = 50  # records compared when settling (merging already happe
 MODIFIER_DEPS = frozenset({"amod", "compound", "flat", "flat:name", "fixed", "nmod", "npadvmod", "nummod", "nmod:poss"})
 
 
+class _FoldTable(dict):
+    """`str.translate` table: a character to the first of its compatibility decomposition
+    ("é" -> "e"), each worked out once."""
+
+    def __missing__(self, code: int) -> str:
+        folded = self[code] = unicodedata.normalize("NFKD", chr(code))[0]
+        return folded
+
+
+_FOLDED = _FoldTable()
+
+
 def _fold(text: str) -> str:
     """Lower case without accents, one character for one (offsets stay valid)."""
-    return "".join(unicodedata.normalize("NFKD", c)[0] for c in text.lower())
+    lowered = text.lower()
+    return lowered if lowered.isascii() else lowered.translate(_FOLDED)
 
 
 @cache

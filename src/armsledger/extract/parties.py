@@ -161,6 +161,16 @@ class _Frame:
     latter: bool                    # the span opens on "ce dernier", "the latter"
 
 
+def _owns_other(ctx: DocContext, m: Mention) -> bool:
+    """Is `m` the possessor of a noun that names no party ("to India's deployment of ...")? What
+    the preposition governs is that noun, not the state ("to Poland's army" is Poland)."""
+    tok = ctx.token_from(m.end - 1)
+    if tok is None or not tok.dep_.startswith(("poss", "nmod:poss")) or tok.head.i == tok.i:
+        return False
+    heads = ctx.remember(("party_heads", 1), lambda: frozenset(ctx.lex.words("party_heads")))
+    return tok.head.pos_ == "NOUN" and tok.head.lemma_.lower() not in heads
+
+
 def _frame(ctx: DocContext, start: int, end: int) -> _Frame:
     return ctx.remember(("parties", start, end), lambda: _read_frame(ctx, start, end))
 
@@ -188,7 +198,7 @@ def _read_frame(ctx: DocContext, start: int, end: int) -> _Frame:
     for m in states:
         before = text[max(start, m.start - 60):m.start]
         given = [g for g in give.finditer(before) if not before[g.end():].strip()]
-        if GOVERNMENT_OF.search(before) or DATIVE.search(before) or given:
+        if (GOVERNMENT_OF.search(before) or DATIVE.search(before) or given) and not _owns_other(ctx, m):
             receivers.append(m)
     return _Frame(
         states=mentions(states), buyer=buyer, sellers=mentions(sellers), weak_sellers=weak_sellers,

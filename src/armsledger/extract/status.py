@@ -73,10 +73,23 @@ class StatusCues:
     negations: frozenset[str]  # adverbs that deny a verb ("not", "pas")
     tense_verbs: dict[str, frozenset[str]]
     deal_lemmas: frozenset[str]  # the nouns of deal frames
+    # word -> the phrases of several words of `nouns` holding it, as (words, status), in file order
+    noun_phrases: dict[str, tuple[tuple[tuple[str, ...], str], ...]]
 
 
 def _phrases(table: dict[str, list[str]]) -> dict[str, str]:
     return {w.lower(): status for status, words in table.items() for w in words}
+
+
+def _by_word(table: dict[str, str]) -> dict[str, tuple[tuple[tuple[str, ...], str], ...]]:
+    """The phrases of several words of `table`, under each of their words, in table order."""
+    index: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+    for phrase, status in table.items():
+        words = tuple(phrase.split())
+        if len(words) > 1:
+            for w in dict.fromkeys(words):
+                index.setdefault(w, []).append((words, status))
+    return {w: tuple(entries) for w, entries in index.items()}
 
 
 @cache
@@ -86,12 +99,13 @@ def status_cues(lang: str) -> StatusCues:
     for entry in lex.words("status_verbs"):
         for lemma in entry["lemmas"]:
             verbs[lemma.lower()] = TenseTable(**entry["status"])
+    nouns = _phrases(lex.words("status_nouns"))
     return StatusCues(
-        verbs, _phrases(lex.words("status_nouns")), _phrases(lex.words("status_modifiers")),
+        verbs, nouns, _phrases(lex.words("status_modifiers")),
         _phrases(lex.words("status_deal_nouns")), frozenset(w.lower() for w in lex.words("status_anaphors")),
         frozenset(w.lower() for w in lex.words("status_negations")),
         {k: frozenset(v) for k, v in lex.words("tense_verbs").items()},
-        frozenset(lemma for (lemma, nominal) in frame_specs(lang) if nominal))
+        frozenset(lemma for (lemma, nominal) in frame_specs(lang) if nominal), _by_word(nouns))
 
 
 def most_advanced(statuses) -> str:
@@ -105,22 +119,25 @@ def _lemma(tok: Token) -> str:
     return tok.lemma_.lower()
 
 
-def _phrase_status(tok: Token, table: dict[str, str], phrases_only: bool = False) -> str | None:
-    """The status of a one-word entry on `tok`'s lemma (unless `phrases_only`), or of a phrase
-    whose words are all lemmas of `tok`, its head, its dependents and theirs ("feu vert",
-    "letter of intent", "en service", "in service", "took delivery")."""
-    if _lemma(tok) in table and not phrases_only:
-        return table[_lemma(tok)]
-    near = {_lemma(tok), _lemma(tok.head), tok.text.lower()}
+def _phrase_status(tok: Token, cues: StatusCues, phrases_only: bool = False) -> str | None:
+    """The status of a one-word entry of `cues.nouns` on `tok`'s lemma (unless `phrases_only`),
+    or of a phrase whose words are all lemmas of `tok`, its head, its dependents and theirs
+    ("feu vert", "letter of intent", "en service", "in service", "took delivery")."""
+    lemma = _lemma(tok)
+    if lemma in cues.nouns and not phrases_only:
+        return cues.nouns[lemma]
+    phrases = cues.noun_phrases.get(lemma)
+    if not phrases:
+        return None
+    near = {lemma, _lemma(tok.head), tok.text.lower()}
     for c in tok.children:
         near |= {_lemma(c), c.text.lower()}
         near |= {_lemma(g) for g in c.children}
     verb_head = tok.head.i != tok.i and tok.head.pos_ in VERBAL and not phrases_only
-    for phrase, status in table.items():
-        words = phrase.split()
+    for words, status in phrases:
         if verb_head and _lemma(tok.head) in words:
             continue  # "take delivery": the verb's tense tells whether it is done
-        if len(words) > 1 and _lemma(tok) in words and all(w in near for w in words):
+        if all(w in near for w in words):
             return status
     return None
 
@@ -138,6 +155,8 @@ def verb_tense(tok: Token, cues: StatusCues) -> str | None:
     if tok.dep_ == "conj" and not auxes and tok.head.i != tok.i and tok.head.pos_ in VERBAL:
         return verb_tense(tok.head, cues)
     tense = clause_tense(tok, cues.tense_verbs)
+    if tok.tag_ == "VBG" and tok.head.pos_ == "ADP" and not auxes:
+        return None  # "a sale for supplying X with ...": a purpose, no step under way
     if tok.tag_ == "VBG" and tense not in {"past", "future", "modal"}:
         return "progressive"  # "is finalizing", "with Warsaw planning to acquire": under way
     if tense is None and "Part" in tok.morph.get("VerbForm") and any("Inf" in a.morph.get("VerbForm") for a in auxes):
@@ -150,7 +169,7 @@ def cue_status(tok: Token, cues: StatusCues, below: Token | None = None) -> str 
     infinitive a cue governs ("plans to buy", "clearance to buy") says nothing of its own."""
     lemma = _lemma(tok)
     if tok.pos_ in VERBAL or (tok.pos_ == "ADJ" and tok.dep_.startswith("acl")):
-        phrase = _phrase_status(tok, cues.nouns, phrases_only=True)  # "took delivery of"
+        phrase = _phrase_status(tok, cues, phrases_only=True)  # "took delivery of"
         if phrase is not None:
             # a step done or under way; "will take delivery" one to come, "could begin deliveries" a talk
             tense = verb_tense(tok, cues)
@@ -161,7 +180,7 @@ def cue_status(tok: Token, cues: StatusCues, below: Token | None = None) -> str 
             return None
         for c in tok.children:  # "received clearance to buy", "signed a letter of intent"
             if c.dep_ in OBJECTS and c.pos_ in NOMINAL:
-                noun = _phrase_status(c, cues.nouns)
+                noun = _phrase_status(c, cues)
                 if noun is not None:
                     return noun
         table = cues.verbs[lemma]
@@ -181,7 +200,7 @@ def cue_status(tok: Token, cues: StatusCues, below: Token | None = None) -> str 
     if tok.pos_ in NOMINAL:
         if below is None and lemma in cues.deal_lemmas:
             return None  # a deal noun ("order") states its step of the equipment it governs
-        return _phrase_status(tok, cues.nouns)
+        return _phrase_status(tok, cues)
     return None
 
 
@@ -286,7 +305,8 @@ def mention_status(ctx: DocContext, sent: Sentence, anchor: int) -> str:
         return UNKNOWN
     starts = [tok]
     frame = best_frame(sentence_frames(ctx, sent), anchor)
-    if frame is not None:
+    if frame is not None and (frame.holds(anchor) or not frame.items or not frame.trigger.dep_.startswith(RELATIVE)):
+        # not a relative clause that tells of equipment of its own ("the 210 missiles that X bought")
         starts.append(frame.trigger)
     readings = _readings(ctx, cues, starts)
     chain_ids = {t.i for s in starts for t in _chain(s)}

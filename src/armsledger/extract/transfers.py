@@ -15,10 +15,9 @@ from dataclasses import dataclass, field, replace
 from functools import cached_property
 
 from armsledger.extract.context import DocContext, Mention, Sentence
-from armsledger.extract.frames import (PARTY_LINKS, SUBJECTS, best_frame, case_words, count_at, frame_specs, says_what,
-                                      sentence_frames)
+from armsledger.extract.frames import (PARTY_LINKS, SUBJECTS, FrameReader, best_frame, case_words, count_at,
+                                       frame_specs, says_what, sentence_frames)
 from armsledger.extract.items import ItemMention, drop_summaries, group_item_mentions, without_counts
-from armsledger.extract.mentions import EXPAND
 from armsledger.extract.notices import is_notice, is_support_phrase, read_notice
 from armsledger.extract.status import deal_status, mention_status
 from armsledger.extract.parties import DETERMINER, Parties, actor_of, find_parties, home_state, states_between
@@ -30,6 +29,9 @@ CONTINUATION = re.compile(
     r"sale|contract|order|package|deal|proposed sale|possible sale|potential sale|government of|gouvernement|comprend|includes?|"
     r"potentielle|proposée|notice|request)", re.I)
 OF_OBJECT = {"obj", "dobj", "nmod"}  # a noun that is the object of its head, or its complement
+CLAUSE_OF_NOUN = ("relcl", "acl")  # a verb that qualifies a noun: "the tanks that X bought", "les chars livrés à"
+REFUSALS = {"rejected", "cancelled"}  # statuses of a deal that does not go ahead
+MODIFIER_LINKS = {"amod", "compound", "nmod"}  # how a demonym qualifies its noun
 DESTINATION = re.compile(r"\b(?:à|au|aux|en|vers|to)\s+" + DETERMINER + "$", re.I)
 CONTRACTOR = re.compile(r"(?:principal contractors?|prime contractors?|maître d['’]œuvre|contractant principal)"
                         r"\s+(?:will be|is|are|sera|seront|est)\s+(.+?)(?:\.\s|\.$|$)", re.I)
@@ -42,6 +44,7 @@ class FrameParties:
     recipients: list[Mention]  # several buyers of one frame ("vendu à A, B et C"): one deal each
     status: str | None = None  # what the frame's verb, tense and mood say
     when: str | None = None  # the date the frame's parse attaches to its trigger
+    suppliers: tuple[Mention, ...] = ()  # several givers of one frame ("A and B will send"): one deal each
 
 
 @dataclass
@@ -57,11 +60,7 @@ class DealMention:
     own_value: bool = False  # items priced apart from the others of their sentence: a contract of its own
     era: int | None = None  # the year the deal's verb is dated to ("signed in 2022")
     companies: frozenset[str] = frozenset()  # the companies its sentence names
-    apart: bool = False  # one of the contracts a plural contract noun lists ("des contrats ... pour A et B")
-
-    @property
-    def families(self) -> set[str]:
-        return {f for f in (i.to_item().family for i in self.items) if f}
+    apart: bool = False  # one of several contracts a plural deal noun tells of: a deal of its own
 
     @property
     def counts(self) -> dict[str, int]:
@@ -158,9 +157,28 @@ class TransferFinder:
             return amounts[0]
         for money in amounts:
             before = self.ctx.text[max(sent.start, money.start - 40):money.start]
-            if self.lex.has("value_cues", before):
+            if self.lex.has("value_cues", before) or self.measures_worth(money):
                 return money
         return None
+
+    def measures_worth(self, money: MoneyMatch) -> bool:
+        """Is the amount the measure of a value noun after it ("$39.2 million worth of
+        equipment") or of a deal noun ("a $1 billion arms package", "un contrat de 2 milliards
+        d'euros")? Its head in the parse (past compounds) is a word of `value_cues` or of a deal frame."""
+        cues = self.ctx.remember(("value_cues", 1), lambda: frozenset(
+            w.lower() for w in self.lex.words("value_cues") if " " not in w))
+        deal_nouns = self.ctx.remember(("noun_frames", 1), lambda: frozenset(
+            lemma for (lemma, nominal) in frame_specs(self.ctx.lang) if nominal))
+        last = self.token_at(money.end - 1)  # the amount's last word ("million", "dollars")
+        while last is not None and last.head.i != last.i and money.start <= last.head.idx < money.end:
+            last = last.head  # up to the amount's own head word ("1 milliard de dollars")
+        if last is None or last.head.i == last.i:
+            return False
+        head = last.head
+        while head.dep_ == "compound" and head.head.i != head.i:
+            head = head.head
+        return head.i > last.i and head.lemma_.lower() in cues or \
+            head.pos_ == "NOUN" and head.lemma_.lower() in deal_nouns
 
     def mentions(self) -> list[DealMention]:
         out = []
@@ -178,8 +196,9 @@ class TransferFinder:
             items = group_item_mentions(self.ctx, sent.start, sent.end)
             bought = [i for i in items if not self.not_bought(i)]
             items = bought or items
-            if self.lex.has("aggregate_cues", s) and items:
-                continue  # a headline total of deals described elsewhere
+            if self.lex.has("aggregate_cues", s) and any(i.quantity is not None for i in items):
+                continue  # a headline total of deals described elsewhere (a total is counted:
+                # "so far, X has declined to send missiles" tells of a deal, not of a sum)
             if self.lex.has("negation_cues", s):
                 continue  # "aucun accord trouvé concernant l'envoi d'avions": no deal
             sale = self.lex.has("sale_cues", s)
@@ -188,12 +207,13 @@ class TransferFinder:
             if not items and money is None:
                 out += self.implied_mentions(sent) + self.partitive_mentions(sent)
                 continue
-            groups = self.frame_groups(sent, items) if items else [[]]
+            apart = self.plural_deal_groups(sent, items)
+            groups = apart or (self.frame_groups(sent, items) if items else [[]])
             for n, group in enumerate(groups):
                 # the value goes with the equipment told before it
                 own = money if money is None or len(groups) == 1 or \
                     max(range(len(groups)), key=lambda k: (groups[k][0].start < money.start, -k)) == n else None
-                out += self.sentence_mentions(sent, group, own, package)
+                out += self.sentence_mentions(sent, group, own, package, apart=bool(apart))
             out += self.partitive_mentions(sent) + self.gapped_mentions(sent, items)
         return out
 
@@ -263,18 +283,22 @@ class TransferFinder:
 
     def not_bought(self, item: ItemMention) -> bool:
         """Is the equipment at `item` what a deal replaces, or what it was preferred to ("to
-        replace its fleet of F-18", "scrapping the deal in favour of the Rafale")? It is when a
-        word of `not_bought` governs it in the parse below any deal frame's trigger."""
+        replace its fleet of F-18", "scrapping the deal in favour of the Rafale", "in addition to the
+        tanks"): when a word of `not_bought` governs it in the parse below any deal frame's
+        trigger, or is the preposition of a noun on that path ("outre les chars")."""
         words = self.ctx.remember("not_bought", lambda: frozenset(self.lex.words("not_bought")))
         sent = self.ctx.sentence_at(item.start)
         triggers = {f.trigger.i for f in sentence_frames(self.ctx, sent)}
         tok = self.token_at(item.end - 1)  # the head noun ends the phrase ("chars K2", "F-18 de Boeing")
         if tok is None:
             return False
-        for tok in tok.ancestors:
+        item_token = tok.i
+        for tok in [tok, *tok.ancestors]:
             if tok.i in triggers:
                 return False
-            if tok.lemma_.lower() in words:
+            # the word itself ("in addition to"), or the preposition that marks it ("outre les chars")
+            if tok.lemma_.lower() in words and tok.i != item_token or \
+                    any(c.dep_ == "case" and c.lemma_.lower() in words for c in tok.children):
                 return True
         return False
 
@@ -328,6 +352,14 @@ class TransferFinder:
                 keyed.setdefault(min(holding, key=lambda k: min(e - s for s, e in frames[k].items)), []).append(item)
             else:
                 loose.append(item)
+        if len(keyed) == 1 and loose:
+            # "150 missiles ... adds to the 210 missiles that Ukraine bought in 2018": a clause
+            # that dates its own equipment tells of another deal than the rest of the sentence
+            (only,) = keyed
+            clause = frames[only]
+            if clause.trigger.dep_.startswith(CLAUSE_OF_NOUN) and clause.when is not None and \
+                    not any(self.governs(clause, i.start) for i in loose):
+                return sorted([loose, keyed[only]], key=lambda g: g[0].start)
         if len(keyed) < 2:
             return [items]
         for item in loose:  # with the group of the nearest equipment a frame holds
@@ -341,6 +373,29 @@ class TransferFinder:
             merged.setdefault(key, []).extend(group)
         return sorted((sorted(g, key=lambda i: i.start) for g in merged.values()), key=lambda g: g[0].start)
 
+    def plural_deal_groups(self, sent: Sentence, items: list[ItemMention]) -> list[list[ItemMention]]:
+        """"inked deals to purchase Rafale jets and two submarines", "contracts for 180 tanks
+        and 212 howitzers were signed": a plural deal noun over equipment of several kinds is one
+        deal per kind; [] unless all the sentence's equipment is under that noun (in its phrase, or
+        held by a verb frame that is a clause of it or of the verb it is the object of)."""
+        if len(items) < 2 or len({i.to_item().family or i.to_item().category for i in items}) < len(items):
+            return []
+        frames = sentence_frames(self.ctx, sent)
+        tokens = [self.token_at(i.end - 1) for i in items]
+        if any(t is None for t in tokens):
+            return []
+        for noun in (f.trigger for f in frames if f.nominal and "Plur" in f.trigger.morph.get("Number")):
+            def under(item: ItemMention, tok) -> bool:
+                return noun.is_ancestor(tok) or any(
+                    f.holds(item.start) and not f.nominal and f.trigger.head.i in {noun.i, noun.head.i}
+                    and f.trigger.i != noun.head.i for f in frames) or (
+                    # "a signé des contrats pour l'achat de", "une série de contrats en vue d'acquérir":
+                    # in the clause of the word the noun is the object or complement of
+                    noun.dep_.split(":")[0] in OF_OBJECT and _in_clause_of(noun.head, tok))
+            if all(under(i, t) for i, t in zip(items, tokens)):
+                return [[i] for i in sorted(items, key=lambda i: i.start)]
+        return []
+
     def mention_status(self, sent: Sentence, anchor: int, parties: FrameParties) -> str:
         """The status of the deal whose items start at `anchor`, from the cues the parse links
         to it (extract/status.py); when none speaks, the deal frame's ("a customer of")."""
@@ -348,7 +403,7 @@ class TransferFinder:
         return parties.status if status == "unknown" and parties.status else status
 
     def sentence_mentions(self, sent: Sentence, items: list[ItemMention], money: MoneyMatch | None,
-                          package: bool) -> list[DealMention]:
+                          package: bool, apart: bool = False) -> list[DealMention]:
         """The deal mentions of one sentence for `items` (one group of its equipment) or, with
         none, for `money`; one per buyer, one per priced group of equipment."""
         s = sent.text
@@ -370,46 +425,16 @@ class TransferFinder:
         recipients = parties.recipients or self.export_destinations(sent, parties) or [parties.recipient]
         if len(recipients) > 2:  # "600 K-9 exported to Turkey, Poland, India ...": a total of them all
             items = without_counts(items)
-        apart = self.contracts_apart(sent, items) if not priced else []
-        for recipient in recipients:
-            if apart:
-                out += [DealMention(sent, group, parties.supplier, recipient, None, status, era=era,
-                                    companies=companies, apart=True) for group in apart]
-                continue
-            if priced:
-                out += [DealMention(sent, group, parties.supplier, recipient, price, status, own_value=True,
-                                    era=era, companies=companies)
-                        for group, price in priced]
-                continue
-            out.append(DealMention(sent, items, parties.supplier, recipient, money, status,
-                                   package_only=package, era=era, companies=companies))
+        for supplier in parties.suppliers or (parties.supplier,):
+            for recipient in recipients:
+                if priced:
+                    out += [DealMention(sent, group, supplier, recipient, price, status, own_value=True,
+                                        era=era, companies=companies)
+                            for group, price in priced]
+                    continue
+                out.append(DealMention(sent, items, supplier, recipient, money, status,
+                                       package_only=package, era=era, companies=companies, apart=apart))
         return out
-
-    def contracts_apart(self, sent: Sentence, items: list[ItemMention]) -> list[list[ItemMention]]:
-        """"des contrats en vue d'acquérir des chars K2 et des obusiers K9",
-        "contracts for K2 tanks and K9 howitzers": equipment of several weapon programmes under a
-        plural contract noun is one contract per programme (unnamed equipment goes with the
-        programme before it); [] unless two programmes or more are named."""
-        families = [i.to_item().family for i in items]
-        if len(set(f for f in families if f)) < 2:
-            return []
-        nouns = self.ctx.remember("plural_contract_nouns", lambda: frozenset(self.lex.words("plural_contract_nouns")))
-        span = self.ctx.doc.char_span(sent.start, sent.end, alignment_mode=EXPAND)
-        first = self.token_at(items[0].start)
-        if span is None or first is None:
-            return []
-        # the plural noun holds the equipment, or is (in) the object of the verb that does ("a signé
-        # des contrats pour l'achat de", "des contrats en vue d'acquérir")
-        if not any(t.lemma_.lower() in nouns and ("Plur" in t.morph.get("Number") or t.tag_ == "NNS")
-                   and (_in_clause_of(t, first) or t.dep_.split(":")[0] in OF_OBJECT and _in_clause_of(t.head, first))
-                   for t in span):
-            return []
-        groups: dict[str, list[ItemMention]] = {}
-        last = None
-        for item, family in zip(items, families):
-            last = family or last or next(f for f in families if f)
-            groups.setdefault(last, []).append(item)
-        return list(groups.values())
 
     def priced_groups(self, sent: Sentence, items: list[ItemMention]) -> list[tuple[list[ItemMention], MoneyMatch]]:
         """"180 tanks worth $3.4 billion and 212 howitzers worth $2.4 billion": equipment given
@@ -440,14 +465,17 @@ class TransferFinder:
         none, whose trigger is nearest them); the character windows of `find_parties` fill
         what no frame names."""
         found = find_parties(self.ctx, sent.start, sent.end, anchor)
-        if found.supplier is not None and (self.speaks(found.supplier) or self.acts_elsewhere(found.supplier)):
-            # "Russia said the Javelin deal ...": a speaker; "l'offensive lancée par la
-            # Russie": the agent of another act
+        if found.supplier is not None and (self.speaks(found.supplier) or self.qualifies_other(found.supplier)
+                                           or self.acts_elsewhere(found.supplier)):
+            # "Russia said the Javelin deal ...": a speaker; "working with Yemeni journalists":
+            # the origin of people or things that are neither party nor equipment; "l'offensive
+            # lancée par la Russie": the agent of another act
             found = Parties(None, found.recipient)
         frame = best_frame(sentence_frames(self.ctx, sent), anchor)
         if frame is None:
             return FrameParties(found.supplier, found.recipient, [])
-        when = frame.when or (frame.governor.when if frame.governor else None)
+        # the date of a frame that does not tell of this equipment is another deal's
+        when = frame.when or (frame.governor.when if frame.governor else None) if self.governs(frame, anchor) else None
         if not frame.recipients and not frame.suppliers:
             return FrameParties(found.supplier, found.recipient, [], frame.status, when)
         recipients = frame.recipients
@@ -466,9 +494,11 @@ class TransferFinder:
                 and not (frame.holds(anchor) and found.supplier.id in elsewhere) \
                 and not self.off_role(frame, found.supplier):
             supplier = found.supplier
+        # coordinated givers ("the Netherlands and Denmark will donate"), not the two sides of a signing
+        suppliers = tuple(frame.suppliers) if len(frame.suppliers) > 1 and not frame.signed else ()
         return FrameParties(supplier, recipients[0] if recipients else None,
                             recipients if len(recipients) > 1 else [],
-                            frame.status if self.governs(frame, anchor) else None, when)
+                            frame.status if self.governs(frame, anchor) else None, when, suppliers)
 
     def off_role(self, frame, m: Mention) -> bool:
         """Does the parse put `m` in a phrase hung on the frame's trigger with a preposition that
@@ -549,9 +579,25 @@ class TransferFinder:
         triggers = [f.trigger for f in sentence_frames(self.ctx, self.ctx.sentence_at(m.start))]
         verb = tok.head
         if agent:
-            return all(t.i != verb.i for t in triggers)
+            # "frigates developed by China": the maker of the equipment is no other act
+            head = verb.head
+            made = verb.dep_.startswith("acl") and self.ctx.within(self.ctx.weapons, head.idx, head.idx + len(head.text))
+            return not made and all(t.i != verb.i for t in triggers)
         return all(not verb.is_ancestor(t) and t.i != verb.i for t in triggers) and not self.lex.rx(
             "speech_verbs").fullmatch(verb.text)
+
+    def qualifies_other(self, m: Mention) -> bool:
+        """Is `m` a demonym adjective of a common noun that names neither a party nor equipment
+        ("local Yemeni journalists", "des journalistes yéménites")?"""
+        if m.kind != "demonym":
+            return False
+        span = self.ctx.doc.char_span(m.start, m.end)
+        if span is None or span.root.dep_ not in MODIFIER_LINKS or span.root.head.i == span.root.i:
+            return False
+        head = span.root.head
+        reader = self.ctx.remember("frame reader", lambda: FrameReader(self.ctx))
+        return head.pos_ == "NOUN" and head.lemma_.lower() not in reader.party_heads and \
+            not any(reader.has_weapon(t) for t in [head, *head.children] if t is head or t.dep_ in MODIFIER_LINKS)
 
     def export_destinations(self, sent: Sentence, parties) -> list[Mention]:
         """"exporté en Arabie saoudite, au Danemark, en Indonésie": one deal per destination."""
@@ -569,9 +615,6 @@ class TransferFinder:
 
     def continues(self, deal: Deal, m: DealMention) -> bool:
         last = deal.mentions[-1]
-        if (m.apart or last.apart) and m.families and last.families and \
-                not m.families & {f for d in deal.mentions for f in d.families}:
-            return False  # one of several contracts told together: not the one before
         if m.own_value and deal._first("money") is not None:
             return False  # priced apart: another contract
         if m.recipient and deal.recipient and m.recipient.id != deal.recipient.id:
@@ -585,6 +628,9 @@ class TransferFinder:
                 and m.recipient.id == deal.recipient.id and deal.has_items and distance <= 5 \
                 and deal._first("money") is None:
             return True  # "Helsinki a précisé que la commande était évaluée à ...": the value of its deal
+        if not m.items and m.money is not None and m.recipient is not None and \
+                any(not _same_amount(p, m.money) for p in deal.tally()._prices):
+            return False  # "Additionally, a $308 million sale to X ...": a deal of its own value
         close = distance <= 1
         pointed = CONTINUATION.match(m.sentence.text) is not None and distance <= 3
         if not m.items or not deal.has_items:
@@ -593,10 +639,23 @@ class TransferFinder:
             (m.supplier is None or deal.supplier is None or m.supplier.id == deal.supplier.id)
         # "approved the sale of $1.9 billion in munitions ... [two sentences later] a possible
         # sale of 14,500 JDAM kits": the named equipment of a deal announced in general words
-        spelled_out = same_parties and m.money is None and \
+        # (a sentence that names no buyer names no other one: "the State Department approved the
+        # sale of 64 F-35A for $12.5 billion" after "... approved the sale of fighter jets to X")
+        unnamed = m.recipient is None and deal.recipient is not None and m.supplier is not None and \
+            deal.supplier is not None and m.supplier.id == deal.supplier.id
+        spelled_out = (same_parties or unnamed) and (m.money is None or deal._first("money") is None) and \
             m.sentence.index - deal.mentions[0].sentence.index <= 3 and \
-            all(i.designation is None for d in deal.mentions for i in d.items)
+            all(i.designation is None for d in deal.mentions for i in d.items) and \
+            (m.status == last.status or not {m.status, last.status} & REFUSALS) and \
+            m.era == deal.era  # not a refusal, then a delivery; not a deal of another year
         return pointed or spelled_out or (close and (m.recipient is None or same_parties))
+
+    @staticmethod
+    def split_from(deal: Deal, m: DealMention) -> bool:
+        """Was `m` told apart from the deal's last mention in their one sentence (`frame_groups`:
+        equipment of frames with other parties or another status)?"""
+        last = deal.mentions[-1]
+        return bool(m.items and last.items) and m.sentence.index == last.sentence.index and not m.own_value
 
     def another_contract(self, deal: Deal, m: DealMention) -> bool:
         """Does `m`, which names equipment, tell of another contract than `deal`, which names
@@ -609,9 +668,12 @@ class TransferFinder:
             return True
         deal.tally()
         recounted = [(deal._counts[key], n) for key, n in m.counts.items() if key in deal._counts]
-        if m.era is not None and deal.era is None and CONTINUATION.match(m.sentence.text) is None and (
-                self.year is not None and m.era < self.year or any((n, n) != old for old, n in recounted)):
-            return True  # "24 bought in 2015" beside this year's 30
+        if m.era is not None and deal.era is None and (
+                CONTINUATION.match(m.sentence.text) is None and self.year is not None and m.era < self.year
+                or any((n, n) != old for old, n in recounted)):
+            # "24 bought in 2015" beside this year's 30, even in a sentence that goes on about
+            # the deal ("The order, which follows the purchase in 2015 of 24 jets, ...")
+            return True
         # a smaller count may be a part of the deal (9 single-seaters of 12 jets), a larger one not
         if any(low < n for (low, _), n in recounted):
             return True
@@ -630,7 +692,7 @@ class TransferFinder:
             if m.refers_back:
                 if deals and m.sentence.index - deals[-1].mentions[-1].sentence.index <= 2:
                     deals[-1].mentions.append(m)
-            elif deals and self.continues(deals[-1], m):
+            elif deals and not m.apart and self.continues(deals[-1], m) and not self.split_from(deals[-1], m):
                 deals[-1].mentions.append(m)
             else:
                 deals.append(Deal([m]))
@@ -972,7 +1034,7 @@ def notice_transfer(finder: TransferFinder) -> tuple[Transfer | None, MoneyMatch
 def extract_transfers(ctx: DocContext) -> tuple[list[Transfer], set[tuple[int, int]]]:
     """The deals of a document, and the money spans they took as values."""
     finder = TransferFinder(ctx)
-    out = _Recorded()
+    out = _Recorded(finder.year)
     used = set()
     unplaced: list[Deal] = []
     notice = None
@@ -1035,7 +1097,8 @@ class _Recorded:
     recorded transfer by a new one (`_absorbed`); the evidence of a deal is gathered here, kept
     sorted, and written into the records once, by `records()`."""
 
-    def __init__(self) -> None:
+    def __init__(self, year: int | None = None) -> None:
+        self.year = year  # the year of the news: a deal dated before it is not the news's deal
         self.transfers: list[Transfer] = []
         self._by_item: dict[tuple[str | None, str], list[int]] = {}  # -> positions, in order
         self._indexed: list[set[tuple[str | None, str]]] = []
@@ -1078,7 +1141,7 @@ class _Recorded:
         party = _party(t.recipient)
         candidates = sorted({pos for key in _item_keys(t) for pos in self._by_item.get((party, key), ())})
         return next((pos for pos in candidates if _same_deal(self.transfers[pos], t)
-                     and _same_era(self.transfers[pos], self._eras[pos], t, era)
+                     and _same_era(self.transfers[pos], self._eras[pos], t, era, self.year)
                      and not (companies and self._companies[pos] and not companies & self._companies[pos])),
                     None)
 
@@ -1127,14 +1190,18 @@ def _same_deal(a: Transfer, b: Transfer) -> bool:
     return bool(shared)
 
 
-def _same_era(a: Transfer, a_era: int | None, b: Transfer, b_era: int | None) -> bool:
+def _same_era(a: Transfer, a_era: int | None, b: Transfer, b_era: int | None, year: int | None = None) -> bool:
     """Can two transfers of the same parties and equipment be one deal by their dates? Not when
     dated to other years, nor when only one is dated and they count the equipment differently
-    ("24 Rafale bought in 2015" beside 30 ordered now)."""
+    ("24 Rafale bought in 2015" beside 30 ordered now), nor when a deal the text told undated (the
+    news) is followed by one dated to a year before the news (`year`): "Egypt ordered 30 more
+    Rafale ... it first bought the Rafale in 2015" (as `another_contract` reads a mention)."""
     if a_era is not None and b_era is not None:
         return a_era == b_era
     if a_era is None and b_era is None:
         return True
+    if a_era is None and year is not None and b_era < year:
+        return False
     counts = {_key(i): i.quantity for i in a.items if i.designation and i.quantity is not None}
     return not any(_key(i) in counts and i.quantity is not None and counts[_key(i)] != i.quantity for i in b.items)
 

@@ -156,27 +156,26 @@ def describe_designation(designation: str) -> str | None:
 
 
 class PrefixedRegex:
-    """A large alternation of literals, tried only where a word starts with one of their first
-    two letters: Python's `re` would otherwise try every alternative at every position, which
-    cost more than the parser on short texts."""
+    """A large alternation of literals, its alternatives grouped by their first character behind
+    a lookahead on it: Python's `re` tries the alternatives of an alternation one by one at
+    every word start, which over the whole catalogue cost more than the parser on short texts;
+    grouped, it tries a few dozen lookaheads and then only the alternatives of that letter.
 
-    WORD_START = re.compile(r"(?<![\w])\w")
+    `alternatives` are (literal, pattern) pairs in the order the alternation tries them (the
+    order is kept within each group); `template` wraps the alternation (`{}`)."""
 
-    def __init__(self, rx: re.Pattern[str], literals: set[str]):
-        self.rx = rx
-        self.prefixes = {lit[:2].lower() for lit in literals if lit}
+    def __init__(self, alternatives: list[tuple[str, str]], template: str, flags: int = 0):
+        fold = bool(flags & re.IGNORECASE)
+        groups: dict[str, list[str]] = {}
+        for lit, pattern in alternatives:
+            if lit:
+                groups.setdefault(lit[0].lower() if fold else lit[0], []).append(pattern)
+        alternation = "|".join(f"(?={re.escape(first)})(?:{'|'.join(patterns)})"
+                               for first, patterns in groups.items())
+        self.rx = re.compile(template.format(alternation), flags)
 
     def finditer(self, text: str):
-        pos, lowered = 0, text.lower()
-        for w in self.WORD_START.finditer(text):
-            start = w.start()
-            if start < pos or lowered[start:start + 2] not in self.prefixes \
-                    and lowered[start:start + 1] not in self.prefixes:
-                continue
-            m = self.rx.match(text, start)
-            if m:
-                yield m
-                pos = m.end()
+        return self.rx.finditer(text)
 
 
 def _flex(text: str) -> str:
@@ -212,9 +211,8 @@ def _names_re() -> PrefixedRegex:
         else:
             tail = rf"(?:{_D}\d{{1,3}}[A-Z]{{0,2}})?"
         forms.update((v, tail) for v in variants)
-    alts = [_flex(v) + tail for v, tail in sorted(forms, key=lambda f: -len(f[0]))]
-    rx = re.compile(rf"(?<![\w/{_DASHES}-])(?P<w>{'|'.join(alts)})(?P<pl>(?<=[a-z])s)?(?![\w])")
-    return PrefixedRegex(rx, {v for v, _ in forms})
+    alts = [(v, _flex(v) + tail) for v, tail in sorted(forms, key=lambda f: -len(f[0]))]
+    return PrefixedRegex(alts, rf"(?<![\w/{_DASHES}-])(?P<w>{{}})(?P<pl>(?<=[a-z])s)?(?![\w])")
 
 
 def _noun_key(text: str) -> str:
@@ -234,12 +232,8 @@ def _nouns(lang: str) -> tuple[PrefixedRegex | None, dict[str, dict[str, str]]]:
                 table.setdefault(_noun_key(form), r)
     if not forms:
         return None, table
-    alts = []
-    for form in sorted(forms, key=len, reverse=True):
-        body = _flex(form).replace(_D, f"(?:{_D}|\\s)?")
-        alts.append(body)
-    rx = re.compile(rf"(?<![\w{_DASHES}-])(?:{'|'.join(alts)})(?![\w])", re.IGNORECASE)
-    return PrefixedRegex(rx, forms), table
+    alts = [(form, _flex(form).replace(_D, f"(?:{_D}|\\s)?")) for form in sorted(forms, key=len, reverse=True)]
+    return PrefixedRegex(alts, rf"(?<![\w{_DASHES}-])(?:{{}})(?![\w])", re.IGNORECASE), table
 
 
 _STOP_RE = re.compile("|".join(f"(?:{s})" for s in _NAME_STOPS))

@@ -1,0 +1,277 @@
+"""Transfers in constructions a deal is often told in (extract/transfers.py, frames.py,
+parties.py): each on an invented sentence, in English and in French, asserting the whole set of
+deals found (parties, status, items)."""
+from __future__ import annotations
+
+import pytest
+
+
+def deals(x) -> list[tuple]:
+    return [((t.supplier.id if t.supplier else None), t.recipient.id, t.status,
+             [(i.designation or i.description, i.quantity) for i in t.items]) for t in x.transfers]
+
+
+# --- a total is counted: "so far" / "au total" before a refusal is no headline total -----------
+
+@pytest.mark.parametrize("lang,text", [
+    ("en", "So far, Germany has refused to deliver Taurus missiles to Ukraine."),
+    ("fr", "Au total, l'Allemagne a refusé de livrer des missiles Taurus à l'Ukraine."),
+])
+def test_uncounted_deal_beside_an_aggregate_cue(extract, lang, text):
+    assert deals(extract(text, lang)) == [("DEU", "UKR", "rejected", [("Taurus", None)])]
+
+
+# --- a refusal is not spelled out by a later delivery of the same parties ----------------------
+
+@pytest.mark.parametrize("lang,text", [
+    ("en", "So far, Germany has refused to deliver Taurus missiles to Ukraine. The chancellor fears an "
+           "escalation. He spoke to reporters on Monday. Ukraine has received 40 Leopard tanks from Germany."),
+    ("fr", "Jusqu'ici, l'Allemagne a refusé de livrer des missiles Taurus à l'Ukraine. Le chancelier craint "
+           "une escalade. Il s'est exprimé lundi devant la presse. L'Ukraine a reçu 40 chars Leopard de "
+           "l'Allemagne."),
+])
+def test_refused_deal_then_a_delivery(extract, lang, text):
+    assert deals(extract(text, lang)) == [("DEU", "UKR", "rejected", [("Taurus", None)]),
+                                          ("DEU", "UKR", "delivered", [("Leopard", 40)])]
+
+
+# --- "in addition to X" / "outre X": X is not what this deal gives -----------------------------
+
+@pytest.mark.parametrize("lang,text", [
+    ("en", "In addition to the 30 Leopard tanks, Germany has delivered 12 Caesar howitzers to Ukraine."),
+    ("fr", "Outre les chars Leopard, l'Allemagne a livré à l'Ukraine 12 obusiers Caesar."),
+])
+def test_equipment_the_deal_comes_in_addition_to(extract, lang, text):
+    assert deals(extract(text, lang)) == [("DEU", "UKR", "delivered", [("Caesar", 12)])]
+
+
+# --- an earlier purchase dated to a past year, told inside a sentence on the new order ---------
+
+@pytest.mark.parametrize("lang,text", [
+    ("en", "Greece ordered 12 Rafale jets from France. The order, which follows the purchase in 2018 of "
+           "18 Rafale jets, will be financed by a loan."),
+    ("fr", "La Grèce a commandé 12 Rafale à la France. Cette commande, qui fait suite à l'achat en 2018 de "
+           "18 Rafale, sera financée par un prêt."),
+])
+def test_earlier_purchase_recounted_in_a_continuing_sentence(extract, lang, text):
+    assert deals(extract(text, lang)) == [("FRA", "GRC", "signed", [("Rafale", 12)]),
+                                          ("FRA", "GRC", "unknown", [("Rafale", 18)])]
+
+
+# --- "send X to A and Y to B": the equipment goes to the party named right after it -----------
+
+@pytest.mark.parametrize("lang,text", [
+    ("en", "Australia will send Bushmaster vehicles to Ukraine and 70 instructors to the UK."),
+    ("fr", "L'Australie enverra des blindés Bushmaster à l'Ukraine et 70 instructeurs au Royaume-Uni."),
+])
+def test_gapped_objects_each_with_its_own_recipient(extract, lang, text):
+    assert deals(extract(text, lang)) == [("AUS", "UKR", "approved", [("Bushmaster", None)])]
+
+
+# --- a clause that dates its own equipment tells of another deal than the rest of its sentence ----
+
+@pytest.mark.parametrize("lang,text", [
+    ("en", "The United States approved a sale of Javelin missiles to Poland. The deal approved on Monday "
+           "includes 150 Javelin missiles and adds to the 200 missiles and 20 launchers that Poland bought "
+           "from the United States in 2018."),
+    ("fr", "Les États-Unis ont approuvé une vente de missiles Javelin à la Pologne. Le contrat comprend 150 "
+           "missiles Javelin et s'ajoute aux 200 missiles livrés à la Pologne par les États-Unis en 2018."),
+])
+def test_equipment_of_an_earlier_deal_in_a_dated_clause(extract, lang, text):
+    x = extract(text, lang)
+    assert [(t.supplier.id, t.recipient.id, [(i.designation, i.quantity) for i in t.items])
+            for t in x.transfers] == [("USA", "POL", [("Javelin", 150)]),
+                                      ("USA", "POL", [(None, 200)] + ([(None, 20)] if lang == "en" else []))]
+
+
+# --- a demonym of people or things that are neither party nor equipment is no supplier --------
+
+@pytest.mark.parametrize("lang,text", [
+    ("en", "Working with Omani journalists, reporters found that Qatar had bought 12 GBU-12 bombs under a "
+           "contract with Raytheon."),
+    ("fr", "Avec des journalistes omanais, des reporters ont établi que le Qatar avait acheté 12 bombes GBU-12 "
+           "dans le cadre d'un contrat avec Raytheon."),
+])
+def test_demonym_of_bystanders_is_no_supplier(extract, lang, text):
+    assert deals(extract(text, lang)) == [("USA", "QAT", "signed", [("GBU-12", 12)])]
+
+
+# --- a deal in general words, then a sentence naming no buyer that prices its equipment --------
+
+@pytest.mark.parametrize("lang,text,general", [
+    ("en", "The State Department approved the sale of fighter jets and munitions to Norway. Norway wants to "
+           "modernize its air force. The State Department approved the sale of 40 F-35A jets for $9 billion.",
+     ["fighter jet", "munition"]),
+    ("fr", "Le département d'État a approuvé la vente d'avions de combat et de munitions à la Norvège. La "
+           "Norvège veut moderniser son armée de l'air. Le département d'État a approuvé la vente de 40 F-35A "
+           "pour 9 milliards de dollars.", ["avion de combat", "munition"]),
+])
+def test_priced_equipment_spells_out_a_deal_in_general_words(extract, lang, text, general):
+    x = extract(text, lang)
+    assert deals(x) == [("USA", "NOR", "approved", [(g, None) for g in general] + [("F-35A", 40)])]
+    assert (x.transfers[0].value.amount, x.transfers[0].value.currency) == (9_000_000_000, "USD")
+
+
+# --- a second sale of its own value, for services or supplies only: a deal of its own ----------
+
+@pytest.mark.parametrize("lang,text", [
+    ("en", "The Pentagon notified Congress of a possible sale of 20 AIM-9X missiles to Chile for $90 million. "
+           "Additionally, a $50 million possible sale is planned for supplying Chile with jet fuel."),
+    ("fr", "Le Pentagone a notifié au Congrès une vente possible de 20 missiles AIM-9X au Chili pour 90 millions "
+           "de dollars. Par ailleurs, une vente possible de 50 millions de dollars est prévue pour doter le "
+           "Chili de carburant."),
+])
+def test_second_sale_of_its_own_value_without_equipment(extract, lang, text):
+    x = extract(text, lang)
+    assert deals(x) == [("USA", "CHL", "approved", [("AIM-9X", 20)]), ("USA", "CHL", "approved", [])]
+    assert [t.value.amount for t in x.transfers] == [90_000_000, 50_000_000]
+
+
+# --- a plural deal noun over equipment of several kinds: one deal per kind ---------------------
+
+@pytest.mark.parametrize("lang,text", [
+    ("en", "Greece has signed deals to purchase 20 Rafale jets and three Belharra frigates from France."),
+    ("en", "Contracts for 20 Rafale jets and three Belharra frigates were signed by Greece and France on Monday."),
+    ("fr", "La Grèce a signé des contrats d'achat de 20 avions Rafale et de trois frégates Belharra avec la France."),
+    ("fr", "Des contrats pour 20 avions Rafale et trois frégates Belharra ont été signés par la Grèce avec la "
+           "France."),
+])
+def test_plural_deal_noun_over_several_kinds(extract, lang, text):
+    assert deals(extract(text, lang)) == [("FRA", "GRC", "signed", [("Rafale", 20)]),
+                                          ("FRA", "GRC", "signed", [("Belharra", 3)])]
+
+
+def test_singular_deal_noun_keeps_one_deal(extract):
+    x = extract("Greece signed a contract with France for 20 Rafale jets and three Belharra frigates.", "en")
+    assert [[i.designation for i in t.items] for t in x.transfers] == [["Rafale", "Belharra"]]
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("en", "Poland signed a framework agreement with Hanwha for 600 K9 howitzers. In August, Poland signed "
+           "contracts for 100 tanks and 50 howitzers."),
+    ("fr", "La Pologne a signé un accord-cadre avec Hanwha pour 600 obusiers K9. En août, la Pologne a signé "
+           "des contrats d'achat de 100 chars et de 50 obusiers."),
+])
+def test_contracts_of_a_plural_deal_noun_do_not_continue_the_deal_before(extract, lang, text):
+    x = extract(text, lang)
+    assert [(t.recipient.id, t.status, [i.quantity for i in t.items]) for t in x.transfers] == \
+        [("POL", "signed", [600]), ("POL", "signed", [100]), ("POL", "signed", [50])]
+
+
+# --- "$50 million worth of equipment": the amount measures a value noun after it ---------------
+
+@pytest.mark.parametrize("lang,text,currency", [
+    ("en", "Germany has approved $50 million worth of military equipment for Ukraine, including 20 Gepard tanks.",
+     "USD"),
+    ("fr", "L'Allemagne a approuvé pour 50 millions d'euros d'équipements militaires destinés à l'Ukraine, dont "
+           "20 chars Gepard.", "EUR"),
+])
+def test_amount_worth_of_equipment_is_the_deal_value(extract, lang, text, currency):
+    x = extract(text, lang)
+    assert deals(x) == [("DEU", "UKR", "approved", [("Gepard", 20)])]
+    assert (x.transfers[0].value.amount, x.transfers[0].value.currency) == (50_000_000, currency)
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("en", "The State Department approved 150 Javelin missiles for Poland, which adds to the 200 missiles that "
+           "Poland bought in 2018."),
+    ("fr", "Le département d'État a approuvé 150 missiles Javelin pour la Pologne, qui s'ajoutent aux 200 "
+           "missiles que la Pologne a achetés en 2018."),
+])
+def test_relative_clause_with_its_own_equipment_gives_it_its_own_status(extract, lang, text):
+    x = extract(text, lang)
+    assert [(t.status, [(i.designation, i.quantity) for i in t.items]) for t in x.transfers] == \
+        [("approved", [("Javelin", 150)]), ("signed", [(None, 200)])]
+
+
+# --- the news's undated deal, then the same equipment bought in a year before the news ---------
+
+@pytest.mark.parametrize("lang,text", [
+    ("en", "France has agreed to sell 30 more Rafale jets to Egypt. The deal is worth 4 billion euros. Egypt "
+           "was the first foreign country to buy the Rafale jets in 2015."),
+    ("fr", "La France a accepté de vendre 30 Rafale de plus à l'Égypte. Le contrat s'élève à 4 milliards "
+           "d'euros. L'Égypte avait été le premier pays étranger à acheter des Rafale en 2015."),
+])
+def test_purchase_of_an_earlier_year_is_not_the_news_deal(extract, lang, text):
+    x = extract(text, lang)
+    assert [(t.supplier.id, t.recipient.id, [(i.designation, i.quantity) for i in t.items]) for t in x.transfers] == \
+        [("FRA", "EGY", [("Rafale", 30)]), ("FRA", "EGY", [("Rafale", None)])]
+
+
+# --- equipment the buyer already uses is not what the deal sells --------------------------------
+
+@pytest.mark.parametrize("lang,text", [
+    ("en", "The minister pledged training for Norway's use of German Leopard tanks and offered to sell two "
+           "Type 212 submarines to Norway."),
+    ("fr", "Le ministre a promis une formation pour l'utilisation par la Norvège des chars Leopard et a proposé "
+           "de vendre à la Norvège deux sous-marins Type 212."),
+])
+def test_equipment_in_use_is_not_sold(extract, lang, text):
+    x = extract(text, lang)
+    assert [(t.recipient.id, [i.designation for i in t.items]) for t in x.transfers] == [("NOR", ["Type 212"])]
+
+
+# --- "a $1 billion arms package", "un paquet de 1 milliard de dollars": the deal noun's amount ---
+
+@pytest.mark.parametrize("lang,text", [
+    ("en", "Washington approved a $1 billion arms package for Taiwan including 60 Harpoon missiles."),
+    ("fr", "Les États-Unis ont approuvé un paquet de 1 milliard de dollars pour Taïwan, dont 60 missiles Harpoon."),
+])
+def test_amount_of_a_deal_noun_is_its_value(extract, lang, text):
+    x = extract(text, lang)
+    assert deals(x) == [("USA", "TWN", "approved", [("Harpoon", 60)])]
+    assert (x.transfers[0].value.amount, x.transfers[0].value.currency) == (1_000_000_000, "USD")
+
+
+# --- coordinated givers: one deal each (a signing's two sides excepted) -------------------------
+
+@pytest.mark.parametrize("lang,text", [
+    ("en", "The Netherlands and Denmark will donate F-16 jets to Ukraine."),
+    ("fr", "Les Pays-Bas et le Danemark vont livrer des F-16 à l'Ukraine."),
+])
+def test_coordinated_suppliers_give_one_deal_each(extract, lang, text):
+    assert deals(extract(text, lang)) == [("NLD", "UKR", "approved", [("F-16", None)]),
+                                          ("DNK", "UKR", "approved", [("F-16", None)])]
+
+
+# --- a maker wins an order from its buyer; a buyer awards a maker a contract --------------------
+
+@pytest.mark.parametrize("lang,text", [
+    ("en", "Hanwha won an order from Norway for 24 K9 howitzers."),
+    ("en", "Norway awarded Hanwha a contract for 24 K9 howitzers."),
+    ("fr", "Hanwha a remporté une commande de la Norvège pour 24 obusiers K9."),
+    ("fr", "La Norvège a attribué à Hanwha un contrat pour 24 obusiers K9."),
+])
+def test_order_won_from_or_awarded_by_the_buyer(extract, lang, text):
+    assert deals(extract(text, lang)) == [("KOR", "NOR", "signed", [("K9", 24)])]
+
+
+# --- "X will get Y from A and B": a receiving verb, and each giver its own deal -----------------
+
+@pytest.mark.parametrize("lang,text", [
+    ("en", "Ukraine will get Caesar howitzers from Denmark and Germany."),
+    ("fr", "L'Ukraine va recevoir des obusiers Caesar du Danemark et de l'Allemagne."),
+])
+def test_equipment_got_from_two_givers(extract, lang, text):
+    assert deals(extract(text, lang)) == [("DNK", "UKR", "approved", [("Caesar", None)]),
+                                          ("DEU", "UKR", "approved", [("Caesar", None)])]
+
+
+# --- "to Japan's deployment of ...": the preposition governs the possessed noun, not the state --
+
+@pytest.mark.parametrize("lang,text", [
+    ("en", "Last week the minister disclosed the purchase of the jets, saying they are a response to Japan's "
+           "deployment of American F-35 planes."),
+    ("fr", "La semaine dernière, le ministre a révélé l'achat des avions, une réponse au déploiement par le "
+           "Japon d'avions F-35 américains."),
+])
+def test_possessor_after_to_is_no_recipient(extract, lang, text):
+    assert deals(extract(text, lang)) == []
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("en", "France will deliver 20 Caesar howitzers to Ukraine's army."),
+    ("fr", "La France livrera 20 canons Caesar à l'armée ukrainienne."),
+])
+def test_possessor_of_a_party_noun_stays_the_recipient(extract, lang, text):
+    assert deals(extract(text, lang)) == [("FRA", "UKR", "approved", [("Caesar", 20)])]
