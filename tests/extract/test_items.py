@@ -399,7 +399,7 @@ def test_en_total_of_counted_models_is_no_item(extract):
     x = extract("Poland signed a contract with South Korea for 180 K2 tanks: 117 K2GF units produced by "
                 "Hyundai Rotem and 63 K2PL variants manufactured locally.", "en")
     assert items_of(x) == [("K2GF", "K2", "main battle tank", "armoured_vehicle", 117, "exact"),
-                           ("K2PL", "K2", "variant", "armoured_vehicle", 63, "exact")]
+                           ("K2PL", "K2", "main battle tank", "armoured_vehicle", 63, "exact")]
 
 
 def test_fr_year_before_a_name_is_no_count(extract):

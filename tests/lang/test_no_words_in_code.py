@@ -189,7 +189,7 @@ KNOWN: dict[str, int] = {
     "extract/parties.py": 9,
     "extract/quotes.py": 3,
     "extract/transfers.py": 14,
-    "normalize/weapons.py": 69,
+    "normalize/weapons.py": 26,
 }
 
 

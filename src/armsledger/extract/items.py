@@ -14,10 +14,11 @@ from dataclasses import dataclass, field, replace
 from functools import cache
 
 from armsledger.extract.context import DocContext
-from armsledger.lang import Lexicon, get_lexicon
+from armsledger.lang import SUPPORTED_LANGUAGES, Lexicon, get_lexicon
 from armsledger.model import Item
 from armsledger.normalize.numbers import NumberMatch
-from armsledger.normalize.weapons import WeaponMatch, find_weapons, is_support_noun, lookup_designation
+from armsledger.normalize.weapons import (WeaponMatch, find_weapons, is_support_noun, lookup_designation,
+                                           normalise_designation)
 
 RANK = {"designation": 0, "name": 1, "generic": 2}
 EXPAND, CONTRACT = "expand", "contract"  # spaCy's alignment modes of `Doc.char_span`
@@ -51,12 +52,13 @@ class _Patterns:
             rf"(?:{alt('for_words')})\s+"
             rf"(?:(?:{alt('for_determiners')})\s+)?(?:[\w'’-]+\s+){{0,5}}", re.I)
         self.system_tail = re.compile(rf"\s+(?:{alt('system_nouns')})(?!\w)", re.I)
-        self.calibre = re.compile(rf"(?:\d[\d,.]*\s?-?(?:{units})\s+)$", re.I)
+        self.calibre = re.compile(rf"(?:\.?\d[\d,.]*\s?-?(?:{units})\s+)$", re.I)  # ".50 caliber"
         self.size = re.compile(rf"\s?-?\s?(?:{units})(?!\w)", re.I)
-        self.sized = re.compile(rf"\(?\d[\d,.]*\s?-?\s?(?:{units})(?!\w)\)?", re.I)  # "185-mile", "(297-km)"
+        self.sized = re.compile(rf"\(?\.?\d[\d,.]*\s?-?\s?(?:{units})(?!\w)\)?", re.I)  # "185-mile", "(297-km)"
         self.complement = re.compile(
             rf"(?:\s+(?:{alt('complement_prepositions')})\s*(?:\d[\d,.]*\s?-?(?:{units})(?!\w))"
             rf"(?:\s+(?!(?:{alt('conjunctions')}|{alt('complement_prepositions')})(?!\w))[a-z][\w-]*){{0,2}}"
+            rf"|\s+(?:{alt('complement_prepositions')})\s+(?:{units})\s+\.?\d+(?:[.,]\d+)*(?:\s?(?:{units}))?(?!\w)"  # "de calibre .50"
             rf"|\s+[a-zéèêëàâîïôûç-]+(?:{alt('adjective_endings')})(?!\w))", re.I)
         self.conjunction = re.compile(rf"(?<!\w)(?:{alt('conjunctions')})(?!\w)", re.I)
         # "155mm and 105mm artillery ammunition", "systèmes de guidage et de vision nocturne"
@@ -64,7 +66,8 @@ class _Patterns:
         preposition = rf"(?:{alt('complement_prepositions')})(?:\s+|(?<=['’]))"
         self.joined_complement = re.compile(rf"\s+(?:{alt('conjunctions')})\s+({preposition})", re.I)
         self.preposition = re.compile(rf"\s{preposition}", re.I)
-        self.kind_noun = re.compile(rf"\s*(?:{alt('kind_nouns')})(?!\w)", re.I)
+        self.kind_noun = re.compile(rf"\s*(?:{alt('kind_nouns')}|{alt('group_nouns')})(?!\w)", re.I)
+        self.group_noun = re.compile(rf"\s*(?:{alt('group_nouns')})(?!\w)", re.I)
 
 
 @cache
@@ -94,7 +97,15 @@ class ItemMention:
     @property
     def designation(self) -> str | None:
         named = [w for w in self.parts if w.kind in {"designation", "name"}]
-        return min(named, key=lambda w: RANK[w.kind]).designation if named else None
+        if not named:
+            return None
+        best = min(named, key=lambda w: RANK[w.kind])
+        before = [w for w in named if w.kind == "name" and w.end < best.start]
+        if best.kind == "designation" and best.family is None and before and "-" not in best.text \
+                and best.start - before[-1].end <= 1:
+            # "Caesar MkII": a mark the catalogue does not know, right after a programme's name, is its model
+            return f"{before[-1].designation} {best.designation}"
+        return best.designation
 
     def to_item(self) -> Item:
         best = self.best
@@ -113,8 +124,8 @@ class ItemMention:
             description = f"{generic.description} {designation}" if designation else generic.description
         elif self.phrase_text:
             description = self.phrase_text
-        else:
-            description = best.description
+        else:  # "M2 Bradley": a designation the catalogue does not describe, described by its name
+            description = best.description or next((w.description for w in self.parts if w.description), None)
         spans = [(self.start, self.end)] + ([self.quantity_span] if self.quantity_span else [])
         return Item(designation=designation, family=family, description=description, category=category,
                     quantity=self.quantity, quantity_qualifier=self.qualifier if self.quantity is not None else None,
@@ -139,6 +150,12 @@ def group_item_mentions(ctx: DocContext, start: int, end: int, listed: bool = Fa
                 joined = modifier_before = True
                 if g.parts[-1].kind != "generic" and g.model is None:
                     g.model = _name_words(ctx, g.end, w.start)
+            elif not joined and w.kind != "generic" and kinds == {"generic"} and _complement_only(ctx, g, w):
+                joined = True  # "drones de combat CH-92A": the noun's own complement, then its name
+            elif not joined and w.kind == "generic" and g.parts[-1].kind == "name" and g.model is None:
+                model = MODEL_GAP.fullmatch(text, g.end, w.start)
+                if model is not None:  # "TOW 2B missiles": a model of the programme, then its noun
+                    joined, g.model = True, model.group(1)
             if joined and not (w.kind == "designation" and "designation" in kinds):
                 if not (w.kind == "generic" and "generic" in kinds):
                     g.parts.append(w)
@@ -179,13 +196,15 @@ def group_item_mentions(ctx: DocContext, start: int, end: int, listed: bool = Fa
         _attach_quantity(ctx, g, numbers)
         g.model = g.model or _model_suffix(text, g)
         _resolve_demonstrative(ctx, g)
+        _resolve_told_before(ctx, g)
+        _unknown_name(ctx, g)
         # "missile defense", "K-10 ammunition resupply vehicles": a noun that modifies another
         # noun, one that names no equipment, is not the noun of the item
         g.parts = [p for p in g.parts if p.kind != "generic" or not _modifies_other_noun(ctx, p)]
         if not g.parts or _only_supported(ctx, g):
             continue
         if all(p.kind == "generic" for p in g.parts):
-            phrase_start, g.phrase_end = _noun_phrase(rx, text, g, end, weapons, weapon_starts)
+            phrase_start, g.phrase_end = _noun_phrase(ctx, g, end, weapons, weapon_starts)
             phrase = re.sub(r"\s+", " ", text[phrase_start:g.phrase_end]).strip()
             if phrase.lower() != g.best.text.lower():
                 g.phrase_text = _in_singular(ctx, phrase_start, g.phrase_end, g.best)
@@ -410,6 +429,7 @@ def _without_inclusions(ctx: DocContext, items: list[ItemMention]) -> list[ItemM
             if outer.quantity is not None and all(
                     items[j].designation is not None and items[j].quantity is not None for j in listed):
                 dropped.add(k)
+                broken_down(ctx).add((outer.designation, outer.quantity))
         elif any(items[j].designation is not None or items[j].quantity is not None for j in listed) or any(
                 _stems(outer.to_item().description) < _stems(items[j].to_item().description) for j in listed):
             dropped.add(k)  # broken down, or told again more fully ("bombs, among them 500-pound bombs")
@@ -417,6 +437,13 @@ def _without_inclusions(ctx: DocContext, items: list[ItemMention]) -> list[ItemM
             dropped.update(listed)
         k = listed[-1] + 1
     return [g for j, g in enumerate(items) if j not in dropped]
+
+
+def broken_down(ctx: DocContext) -> set[tuple[str, int]]:
+    """The named, counted items that the text breaks down into counted models where it lists
+    them ("160 MRAP vehicles to include (110 MaxxPro Dash DXM, 30 ...)"), as (designation,
+    count): gathered as the lists are read, for a notice that tells the total again elsewhere."""
+    return ctx.remember(broken_down, set)
 
 
 LOOK_BACK = 40  # weapon mentions read back for the fuller name of a bare noun
@@ -545,6 +572,7 @@ def _list_gap(ctx: DocContext, start: int, end: int, first: bool = False) -> boo
 # the relations of a word that modifies a noun inside its phrase (UD for French, ClearNLP for English)
 MODIFIER_DEPS = frozenset({"amod", "compound", "nmod", "flat", "flat:name", "flat:foreign", "npadvmod", "appos"})
 HYPHENS = frozenset("-\u2010\u2011\u2013")
+CALIBRE_NUMBER = re.compile(r"\.?\d+(?:[.,]\d+)*")  # "155", "7.62", ".50"
 MAX_MODIFIERS = 4
 
 
@@ -588,10 +616,26 @@ def _modifiers_only(ctx: DocContext, g: ItemMention, w: WeaponMatch) -> bool:
             continue
         if t.like_num and t.head.i > t.i and t.head.i < gap.end and units.fullmatch(t.head.text):
             continue  # the calibre of "M107 155mm projectiles"
+        if CALIBRE_NUMBER.fullmatch(t.text) and t.i + 1 < gap.end and units.fullmatch(t.nbor().text):
+            continue  # "M2 .50 caliber machine guns": the figure of the calibre, whatever its head
         if t.dep_ not in MODIFIER_DEPS or not (t.is_alpha or units.fullmatch(t.text)) \
                 or not g.start <= t.head.idx < w.end:
             return False
     return True
+
+
+def _complement_only(ctx: DocContext, g: ItemMention, w: WeaponMatch) -> bool:
+    """In a language that puts the noun first, are the words between an unnamed item's noun and
+    the name `w` a complement of that noun ("drones de combat CH-92A", "navires de patrouille
+    Gowind"): a preposition, then a bare noun and its adjectives, no article, verb or name?"""
+    if not ctx.lex.words("noun_first"):
+        return False
+    gap = ctx.doc.char_span(g.end, w.start, alignment_mode=CONTRACT)
+    if gap is None or not 2 <= len(gap) <= 1 + MAX_MODIFIERS:
+        return False
+    if not ctx.lex.has("complement_prepositions", gap[0].text) or gap[1].pos_ != "NOUN":
+        return False
+    return all(t.pos_ in {"NOUN", "ADJ"} and t.is_alpha and t.is_lower for t in gap[1:])
 
 
 def _heads(ctx: DocContext, head: WeaponMatch, dependent: WeaponMatch) -> bool:
@@ -739,6 +783,118 @@ def _resolve_demonstrative(ctx: DocContext, g: ItemMention) -> None:
         g.parts.append(last)
 
 
+def _resolve_told_before(ctx: DocContext, g: ItemMention) -> None:
+    """"Des canons Caesar ... Une commande qui porte sur 36 canons", "K9A1 howitzers ... 212
+    howitzers": a counted bare noun that the text wrote beside a system's name in an earlier
+    sentence speaks of that system, when the text named no other system of that kind before."""
+    if g.quantity is None or len(g.parts) != 1 or g.parts[0].kind != "generic" or g.parts[0].category is None:
+        return
+    noun = g.parts[0]
+    since = ctx.sentence_at(g.start).start  # in its own sentence, the noun may count a part of it
+    beside = _names_beside(ctx).get(noun.description)
+    named = _named_systems(ctx).get(noun.category)
+    if beside is None or named is None or not ctx.starts_ordered(ctx.weapons):
+        return
+    k = bisect_left(beside[0], since) - 1
+    if k < 0:
+        return
+    last = beside[1][k]
+    before = bisect_left(named[0], since)
+    if before < len(named[0]) and named[0][before] < g.start:
+        return  # "366 Abrams tanks, of which 14 tanks ...": its own sentence names it, it counts a part
+    if before > _one_system_upto(ctx)[noun.category] or _system_key(named[1][0]) != _system_key(last):
+        return  # several systems of that kind: which one is not told
+    g.parts.append(last)
+
+
+def _one_system_upto(ctx: DocContext) -> dict[str | None, int]:
+    """Per category, how many of its named mentions (in text order) name one system, the first."""
+    def build() -> dict[str | None, int]:
+        out = {}
+        for category, (_starts, found) in _named_systems(ctx).items():
+            first = _system_key(found[0])
+            out[category] = next((k for k, w in enumerate(found) if _system_key(w) != first), len(found))
+        return out
+
+    return ctx.remember(_one_system_upto, build)
+
+
+# the entity types of words that name no equipment: places, bodies, peoples, dates and amounts
+NOT_NAME_ENTITIES = (NAME_ENTITIES - {"PERSON", "PER"}) | MEASURE_ENTITIES
+MAX_NAME_WORDS = 3
+
+
+def _unknown_name(ctx: DocContext, g: ItemMention) -> None:
+    """"des blindés Ejder Yalçın", "Ejder Yalcin armored vehicles": a name the catalogue does not
+    know, written right after the noun of an unnamed item (in a language that puts the noun
+    first) or right before it (the name then modifies the noun in the parse), is its designation.
+    Proper nouns and words of letters and figures make the name; a place, body, people or date
+    does not."""
+    if any(p.kind != "generic" for p in g.parts):
+        return
+    doc = ctx.doc
+    span = doc.char_span(g.start, g.end, alignment_mode=EXPAND)
+    if span is None:
+        return
+    run: list = []
+    if ctx.lex.words("noun_first"):
+        i = span.end
+        while i < len(doc) and len(run) < MAX_NAME_WORDS and _name_token(doc[i]) and doc[i - 1].whitespace_:
+            run.append(doc[i])
+            i += 1
+        if run and i < len(doc) and not run[-1].whitespace_ and doc[i].text in HYPHENS:
+            return  # a part of a word
+    else:
+        i = span.start - 1
+        while i >= 0 and len(run) < MAX_NAME_WORDS and _name_token(doc[i]) and doc[i].whitespace_:
+            run.insert(0, doc[i])
+            i -= 1
+        if run and not (run[-1].head.i in range(span.start, span.end) and run[-1].dep_ in MODIFIER_DEPS):
+            return  # not a word of the noun's phrase
+        if run and (i >= 0 and not doc[i].whitespace_ or span.text[:1].isupper()):
+            return  # a part of a word ("Electro-Optics-Infrared"), or a title in capitals ("Infrared Radars")
+        if run and run[0].i == run[0].sent.start:
+            return  # a capital that only starts the sentence
+    if not run:
+        return
+    start, end = run[0].idx, run[-1].idx + len(run[-1])
+    name = normalise_designation(ctx.text[start:end])
+    known = lookup_designation(name)
+    g.parts.append(WeaponMatch(start, end, ctx.text[start:end], name, known and known[0],
+                               g.best.category or (known and known[1]), "designation", None))
+    g.start, g.end = min(g.start, start), max(g.end, end)
+
+
+def _name_token(t) -> bool:
+    """Can token `t` be a word of an equipment name: a proper noun, or letters and figures
+    written together ("CH-92A", "TB2"), and no place, body, people or date?"""
+    if t.ent_type_ in NOT_NAME_ENTITIES or t.like_num or not t.text[:1].isalnum():
+        return False
+    coded = any(c.isdigit() for c in t.text) and any(c.isalpha() for c in t.text)
+    return coded or t.pos_ == "PROPN" and t.text[:1].isupper()
+
+
+def _system_key(w: WeaponMatch) -> str:
+    """What tells two named systems apart: their programme, else their name."""
+    return (w.family or w.designation or w.text).upper()
+
+
+def _names_beside(ctx: DocContext) -> dict[str | None, tuple[list[int], list[WeaponMatch]]]:
+    """The generic nouns the text writes right beside a system's name ("FA-50 fighter jets",
+    "canons Caesar"), each with those names, in text order, and their starts."""
+    def build() -> dict[str | None, tuple[list[int], list[WeaponMatch]]]:
+        table: dict[str | None, tuple[list[int], list[WeaponMatch]]] = {}
+        for a, b in zip(ctx.weapons, ctx.weapons[1:]):
+            if (a.kind == "generic") != (b.kind == "generic") and not ctx.text[a.end:b.start].strip(" -"):
+                noun, name = (a, b) if a.kind == "generic" else (b, a)
+                starts, found = table.setdefault(noun.description, ([], []))
+                starts.append(name.start)
+                found.append(name)
+        return table
+
+    return ctx.remember(_names_beside, build)
+
+
 def _named_systems(ctx: DocContext) -> dict[str | None, tuple[list[int], list[WeaponMatch]]]:
     """The named (not generic) weapon mentions by category, in text order, with their starts."""
     def build() -> dict[str | None, tuple[list[int], list[WeaponMatch]]]:
@@ -757,19 +913,20 @@ def _named_systems(ctx: DocContext) -> dict[str | None, tuple[list[int], list[We
 TITLE_WORDS = re.compile(r"(?<=\d\s)(?:[A-Z][a-z]+(?:-[A-Z][a-z]+)*\s+){1,3}$")
 
 
-def _noun_phrase(rx: _Patterns, text: str, g: ItemMention, limit: int, weapons: list[WeaponMatch],
+def _noun_phrase(ctx: DocContext, g: ItemMention, limit: int, weapons: list[WeaponMatch],
                  starts: list[int] | None) -> tuple[int, int]:
     """An unnamed item's noun phrase with its calibre and complement: "30mm ammunition",
     "rounds of 155mm artillery ammunition", "obus de 155 mm", "véhicules blindés médicalisés",
     and the system it is for: "ammunition for HIMARS systems", "missiles ... pour les systèmes
     NASAMS" (the system is then not an item of its own)."""
+    rx, text = _patterns(ctx.lang), ctx.text
     start, end = g.start, g.end
     before = rx.calibre.search(text[max(0, start - 20):start]) or TITLE_WORDS.search(text[max(0, start - 50):start])
     if before:
         start -= len(before.group(0))
     after = rx.complement.match(text, end, limit)
     if after:
-        end = after.end()
+        end = _complement_end(ctx, end, after.end())
     breakdown = re.match(r"\s*\([^()]*\d[^()]{0,50}\)", text[end:limit])  # "(16 installed and 4 spares)"
     if breakdown:
         end += breakdown.end()
@@ -778,6 +935,25 @@ def _noun_phrase(rx: _Patterns, text: str, g: ItemMention, limit: int, weapons: 
         tail = rx.system_tail.match(text[named.end:named.end + 12])
         end = named.end + (tail.end() if tail else 0)
     return start, end
+
+
+# the parts of speech that end a noun's complement: "chars livrés en mai", "obusiers de 155 mm avec"
+CLAUSE_POS = frozenset({"VERB", "AUX", "ADP", "DET", "PRON", "CCONJ", "SCONJ", "PUNCT"})
+
+
+def _complement_end(ctx: DocContext, start: int, end: int) -> int:
+    """Where the complement [start, end) that the words after a noun seem to make really ends:
+    before the first word, past its opening preposition, that the parse makes a verb (a
+    participle), a preposition, an article, a pronoun or a conjunction; `start` when none is left."""
+    span = ctx.doc.char_span(start, end, alignment_mode=CONTRACT)
+    if span is None:
+        return end
+    last = start
+    for k, t in enumerate(span):
+        if t.pos_ in CLAUSE_POS and (k > 0 or t.pos_ != "ADP"):
+            break
+        last = t.idx + len(t)
+    return last if last > span[0].idx + len(span[0]) or span[0].pos_ != "ADP" else start
 
 
 def _first_named_after(weapons: list[WeaponMatch], starts: list[int] | None, after: int, upto: int
@@ -794,6 +970,9 @@ def _first_named_after(weapons: list[WeaponMatch], starts: list[int] | None, aft
 
 # "[A-Z]{2}[\w-]*", not "[A-Z]{2,}[\w-]*": the same words, without two repeats over the same letters
 MODEL_TOKEN = r"(?:[A-Z]{2}[\w-]*|\w*\d\w*|[A-Z][a-z]+(?=\s+(?:[A-Z]{2,}|\w*\d)))"
+
+
+MODEL_GAP = re.compile(rf"\s+((?:{MODEL_TOKEN})(?:\s+(?:{MODEL_TOKEN})){{0,2}})\s+")
 
 
 def _model_suffix(text: str, g: ItemMention) -> str | None:
@@ -814,14 +993,18 @@ def _attach_quantity(ctx: DocContext, g: ItemMention, numbers: _Counts) -> None:
     while n is not None and rx.size.match(text, n.end) and g.start - n.start <= 60:
         n = numbers.last_before(n.start)
     # "2,000-pound bombs", "155-millimeter guns": a size, not a count; "three types of jets": kinds
-    if n is not None and not rx.size.match(text, n.end) and not rx.kind_noun.match(text, n.end):
+    kind = rx.kind_noun.match(text, n.end) if n is not None else None
+    if kind is not None and kind.end() > g.start:
+        kind = None  # "four Type 054A frigates": a word of the item's own name, not "three types of"
+    if n is not None and not rx.size.match(text, n.end) and kind is None:
         # the words between number and item, a count in brackets left out, sizes too; only a
         # short gap is read (a number far back does not count the item)
         gap_start = numbers.gap_start(n, g.start)
         gap = rx.sized.sub(" ", text[gap_start:g.start]) if g.start - gap_start <= 60 else None
         gap = gap if gap is not None and len(gap) <= 30 else None
         if gap is not None and not re.search(r"[\d.;:()]", gap) and len(gap.split()) <= 3 \
-                and not rx.conjunction.search(gap):
+                and not rx.conjunction.search(gap) and not rx.group_noun.match(text, g.end):
+            # ("3 F-16 squadrons": the count of the squadrons, a kind noun after the item)
             g.quantity = int(n.value) if n.value == int(n.value) else None
             g.qualifier = n.qualifier
             g.quantity_span = (n.start, n.end)
@@ -871,7 +1054,31 @@ def drop_summaries(mentions: list[ItemMention]) -> list[ItemMention]:
             if m.quantity is not None and (r.category, r.quantity) in named:
                 continue
         kept.append(m)
-    return _counts_to_names(_without_totals(kept))
+    return _launchers_of(_counts_to_names(_without_totals(kept)))
+
+
+def _launchers_of(mentions: list[ItemMention]) -> list[ItemMention]:
+    """"150 Javelin missiles ... 37 launchers": unnamed launchers of a deal that names missiles of
+    one programme only are that programme's launchers (its family)."""
+    records = [m.to_item() for m in mentions]
+    families = {r.family for r in records if r.category == "missile" and r.family}
+    if len(families) != 1:
+        return mentions
+    family = families.pop()
+    out = []
+    for m, r in zip(mentions, records):
+        if r.designation is None and r.family is None and any(
+                p.kind == "generic" and p.description in _launcher_nouns() for p in m.parts):
+            m = replace(m, parts=[replace(p, family=family) if p.kind == "generic" else p for p in m.parts])
+        out.append(m)
+    return out
+
+
+@cache
+def _launcher_nouns() -> frozenset[str]:
+    """The launcher nouns of every language (`launcher_nouns` of lang/<lang>/items.json): a deal's
+    mentions do not say their language."""
+    return frozenset(w for lang in SUPPORTED_LANGUAGES for w in get_lexicon(lang).words("launcher_nouns"))
 
 
 def _without_totals(mentions: list[ItemMention]) -> list[ItemMention]:

@@ -90,7 +90,8 @@ def is_support_phrase(ctx: DocContext, start: int, end: int) -> bool:
     after = ctx.text[end:end + 30]
     if re.search(rf"\b(?:{rx})\w*[\w\s,]{{0,25}}?\b(?:{links})\s+(?:\S+\s+){{0,2}}$", before, re.I):
         return True
-    return re.match(rf"\s*(?:[\w,-]+\s+){{0,4}}(?:{rx})\b", after, re.I) is not None
+    # "250 M204 machine guns, and non-MDE for spare parts": support that a link gives to something else
+    return re.match(rf"\s*(?:(?!(?:{links})\s)[\w-]+\s+){{0,4}}(?:{rx})\b", after, re.I) is not None
 
 
 @cache

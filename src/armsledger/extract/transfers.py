@@ -17,7 +17,7 @@ from functools import cached_property
 from armsledger.extract.context import DocContext, Mention, Sentence
 from armsledger.extract.frames import (PARTY_LINKS, SUBJECTS, FrameReader, best_frame, case_words, count_at,
                                        frame_specs, says_what, sentence_frames)
-from armsledger.extract.items import ItemMention, drop_summaries, group_item_mentions, without_counts
+from armsledger.extract.items import ItemMention, broken_down, drop_summaries, group_item_mentions, without_counts
 from armsledger.extract.notices import is_notice, is_support_phrase, read_notice
 from armsledger.extract.status import deal_status, mention_status
 from armsledger.extract.parties import DETERMINER, Parties, actor_of, find_parties, home_state, states_between
@@ -1017,6 +1017,9 @@ def notice_transfer(finder: TransferFinder) -> tuple[Transfer | None, MoneyMatch
                 # unnamed, uncounted equipment of a list
                 continue
             items.append(mention.to_item())
+    # "a sale of 160 MRAP vehicles ... 160 MRAP vehicles to include (110 MaxxPro ...)": the total again
+    totals = broken_down(ctx)
+    items = [i for i in items if (i.designation, i.quantity) not in totals]
     value = deal_value(facts.value, facts.value_about) if facts.value is not None else None
     supplier = finder.default_supplier
     sentences = [ctx.sentence_at(start) for start, _ in facts.blocks] or [ctx.sentence_at(facts.recipient.start)]
@@ -1110,7 +1113,7 @@ class _Recorded:
     def record(self, t: Transfer, deal: Deal) -> None:
         """Adds `t`, built from `deal`, or folds it into the deal recorded before it is a twin of."""
         companies = frozenset(c for m in deal.mentions if m.items for c in m.companies)
-        twin = self.twin_of(t, deal.era, companies)
+        twin = self.twin_of(t, deal.era, companies, apart=any(m.apart for m in deal.mentions))
         if twin is not None:
             self.absorb(twin, t)
             self._companies[twin] |= companies
@@ -1135,12 +1138,14 @@ class _Recorded:
                 self._indexed[pos].add(entry)
                 insort(self._by_item.setdefault(entry, []), pos)
 
-    def twin_of(self, t: Transfer, era: int | None, companies: frozenset[str]) -> int | None:
+    def twin_of(self, t: Transfer, era: int | None, companies: frozenset[str], apart: bool = False) -> int | None:
         """The position of the first recorded transfer that is the same deal as `t` (dated to
-        the same year, and made by the same contractors, when both say)."""
+        the same year, and made by the same contractors, when both say). A deal told as one of
+        several contracts (`apart`) is no part of another: its twin counts its equipment alike."""
         party = _party(t.recipient)
         candidates = sorted({pos for key in _item_keys(t) for pos in self._by_item.get((party, key), ())})
         return next((pos for pos in candidates if _same_deal(self.transfers[pos], t)
+                     and not (apart and _counted_otherwise(self.transfers[pos], t))
                      and _same_era(self.transfers[pos], self._eras[pos], t, era, self.year)
                      and not (companies and self._companies[pos] and not companies & self._companies[pos])),
                     None)
@@ -1188,6 +1193,13 @@ def _same_deal(a: Transfer, b: Transfer) -> bool:
     if any(_key(i) in counts and i.quantity is not None and counts[_key(i)] < i.quantity for i in b.items):
         return False
     return bool(shared)
+
+
+def _counted_otherwise(a: Transfer, b: Transfer) -> bool:
+    """Do `a` and `b` count some equipment they both designate differently?"""
+    counts = {_key(i): i.quantity for i in a.items if i.designation and i.quantity is not None}
+    return any(counts.get(_key(i), i.quantity) != i.quantity
+               for i in b.items if i.designation and i.quantity is not None)
 
 
 def _same_era(a: Transfer, a_era: int | None, b: Transfer, b_era: int | None, year: int | None = None) -> bool:

@@ -58,13 +58,6 @@ s?(?![A-Za-z0-9])
 
 _NAME_STOPS = [r"Mistral\s+AI", r"Patriot\s+Act", r"Inter\s+Milan", r"AC\s+Milan", r"Milan\s+AC",
                r"The\s+Lancet", r"Typhoon\s+[A-Z][a-z]+", r"Grand\s+Prix"]
-# Names that are also ordinary words, people, places or brands: kept only near equipment words.
-_AMBIGUOUS = frozenset({
-    "Milan", "Mistral", "Hawk", "Avenger", "Bastion", "Leclerc", "Tigre", "Caracal", "Typhoon",
-    "Tornado", "Lancet", "Bradley", "Abrams", "Apache", "Mamba", "Sentinel", "Reaper", "Osprey",
-    "Heron", "Archer", "Grad", "Spike", "Hammer", "Mirage", "Meteor", "Taurus", "Phalanx", "Griffon",
-    "Maverick", "Paladin", "Dingo", "Fuchs", "Seahawk", "César", "Aster", "FDI", "K2", "K9",
-    "Marder", "Namer", "Krab", "Harpoon", "Excalibur", "Stryker", "Chinook"})
 
 
 @dataclass(frozen=True)
@@ -109,6 +102,13 @@ def read_data_csv(name: str) -> list[dict[str, str]]:
     path = resources.files("armsledger.normalize") / "data" / name
     with path.open(encoding="utf-8", newline="") as f:
         return [{k: (v or "").strip() for k, v in row.items()} for row in csv.DictReader(f)]
+
+
+@cache
+def _ambiguous() -> frozenset[str]:
+    """Names that are also ordinary words, people, places or brands (data/ambiguous_names.csv):
+    kept only near equipment words."""
+    return frozenset(r["name"] for r in read_data_csv("ambiguous_names.csv"))
 
 
 @cache
@@ -236,14 +236,29 @@ def _nouns(lang: str) -> tuple[PrefixedRegex | None, dict[str, dict[str, str]]]:
     return PrefixedRegex(alts, rf"(?<![\w{_DASHES}-])(?:{{}})(?![\w])", re.IGNORECASE), table
 
 
+def _is_item(row: dict[str, str] | None) -> bool:
+    """Is a row of equipment_nouns.csv a noun of equipment (is_item=yes), not of support?"""
+    return row is not None and row["is_item"] == "yes"
+
+
 _STOP_RE = re.compile("|".join(f"(?:{s})" for s in _NAME_STOPS))
 
 
+# a count written in figures right before a name ("96 Apaches", "48 K9s"), not a year ("in 2024 Milan")
+_COUNT_BEFORE = re.compile(r"(?<![\d,.])(?!(?:19|20)\d\d\s)\d{1,3}(?:[,.\s]\d{3})*\s+$")
+
+
 def _has_context(text: str, start: int, end: int, lang: str) -> bool:
-    """Is an equipment word of `lang` or a designation within 40 characters of [start, end)?"""
+    """Is an equipment word of `lang` or a designation within 40 characters of [start, end), or
+    a count right before it?"""
+    if _COUNT_BEFORE.search(text, max(0, start - 12), start):
+        return True
     window = text[max(0, start - 40):start] + " " + text[end:end + 40]
     context = get_lexicon(lang).rx("equipment_context") if lang in SUPPORTED_LANGUAGES else None
-    return bool(context is not None and context.search(window) or DESIGNATION_RE.search(window))
+    if context is not None and context.search(window) or DESIGNATION_RE.search(window):
+        return True
+    nouns, table = _nouns(lang)  # any equipment noun of the language ("mortier autopropulseur K9")
+    return nouns is not None and any(_is_item(table.get(_noun_key(m.group()))) for m in nouns.finditer(window))
 
 
 _TITLE_WORD_AFTER = re.compile(r"[ \t]+[A-Z][a-z]")
@@ -330,7 +345,7 @@ def find_weapons(text: str, lang: str) -> list[WeaponMatch]:
         row = _lookup_row(written)
         if row is None:
             continue
-        if row.match in _AMBIGUOUS and not _has_context(text, m.start(), m.end(), lang):
+        if row.match in _ambiguous() and not _has_context(text, m.start(), m.end(), lang):
             continue
         cands.append((m.start(), m.end(), 2, WeaponMatch(
             m.start(), m.end(), m.group(), normalise_designation(written), row.family, row.category,
@@ -341,7 +356,7 @@ def find_weapons(text: str, lang: str) -> list[WeaponMatch]:
             r = table.get(_noun_key(m.group()))
             if r is None:
                 continue
-            item = r["is_item"] == "yes"
+            item = _is_item(r)
             if item and _inside_name(text, m.start(), m.end()):
                 continue
             cands.append((m.start(), m.end(), 3 if item else 1, WeaponMatch(
