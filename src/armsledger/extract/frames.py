@@ -380,9 +380,9 @@ class FrameReader:
             if a is not None and b is not None and b.i - a.i < 8:
                 heads += [t for t in tok.doc[a.i:b.i + 1] if t is not tok]
         # "to A, B and to C": a preposition coordinated in the list stands for its object
-        names = [g for h in heads for t in _conjuncts(h) for g in ([g for g in t.children if g.dep_ == "pobj"]
-                                                                 if t is not tok and t.pos_ == "ADP" else [t])]
-        for t in dict.fromkeys(names):
+        names = [g for t in dict.fromkeys(c for h in heads for c in _conjuncts(h))
+                 for g in ([g for g in t.children if g.dep_ == "pobj"] if t is not tok and t.pos_ == "ADP" else [t])]
+        for t in names:
             m = self.party(t) if t is tok else self.mention_at(t)
             if m is not None and _is_party(m) and all(m.id != o.id for o in out):
                 out.append(m)

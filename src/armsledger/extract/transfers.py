@@ -18,7 +18,6 @@ from armsledger.extract.context import DocContext, Mention, Sentence
 from armsledger.extract.frames import (PARTY_LINKS, SUBJECTS, FrameReader, best_frame, case_words, count_at,
                                        frame_specs, says_what, sentence_frames)
 from armsledger.extract.items import ItemMention, broken_down, drop_summaries, group_item_mentions, without_counts
-from armsledger.extract.mentions import EXPAND
 from armsledger.extract.notices import is_notice, is_support_phrase, read_notice
 from armsledger.extract.status import deal_status, mention_status
 from armsledger.extract.parties import DETERMINER, Parties, actor_of, find_parties, home_state, states_between
@@ -29,10 +28,10 @@ CONTINUATION = re.compile(
     r"^(?:cette|ce|cet|ces|la|le|this|the|these|it|il|elle)\s+(?:vente|contrat|commande|paquet|accord|livraison|"
     r"sale|contract|order|package|deal|proposed sale|possible sale|potential sale|government of|gouvernement|comprend|includes?|"
     r"potentielle|proposée|notice|request)", re.I)
+OF_OBJECT = {"obj", "dobj", "nmod"}  # a noun that is the object of its head, or its complement
 CLAUSE_OF_NOUN = ("relcl", "acl")  # a verb that qualifies a noun: "the tanks that X bought", "les chars livrés à"
 REFUSALS = {"rejected", "cancelled"}  # statuses of a deal that does not go ahead
 MODIFIER_LINKS = {"amod", "compound", "nmod"}  # how a demonym qualifies its noun
-OF_OBJECT = {"obj", "dobj", "nmod"}  # a noun that is the object of its head, or its complement
 DESTINATION = re.compile(r"\b(?:à|au|aux|en|vers|to)\s+" + DETERMINER + "$", re.I)
 CONTRACTOR = re.compile(r"(?:principal contractors?|prime contractors?|maître d['’]œuvre|contractant principal)"
                         r"\s+(?:will be|is|are|sera|seront|est)\s+(.+?)(?:\.\s|\.$|$)", re.I)
@@ -62,10 +61,6 @@ class DealMention:
     era: int | None = None  # the year the deal's verb is dated to ("signed in 2022")
     companies: frozenset[str] = frozenset()  # the companies its sentence names
     apart: bool = False  # one of several contracts a plural deal noun tells of: a deal of its own
-
-    @property
-    def families(self) -> set[str]:
-        return {f for f in (i.to_item().family for i in self.items) if f}
 
     @property
     def counts(self) -> dict[str, int]:
@@ -393,7 +388,10 @@ class TransferFinder:
             def under(item: ItemMention, tok) -> bool:
                 return noun.is_ancestor(tok) or any(
                     f.holds(item.start) and not f.nominal and f.trigger.head.i in {noun.i, noun.head.i}
-                    and f.trigger.i != noun.head.i for f in frames)
+                    and f.trigger.i != noun.head.i for f in frames) or (
+                    # "a signé des contrats pour l'achat de", "une série de contrats en vue d'acquérir":
+                    # in the clause of the word the noun is the object or complement of
+                    noun.dep_.split(":")[0] in OF_OBJECT and _in_clause_of(noun.head, tok))
             if all(under(i, t) for i, t in zip(items, tokens)):
                 return [[i] for i in sorted(items, key=lambda i: i.start)]
         return []
@@ -427,13 +425,8 @@ class TransferFinder:
         recipients = parties.recipients or self.export_destinations(sent, parties) or [parties.recipient]
         if len(recipients) > 2:  # "600 K-9 exported to Turkey, Poland, India ...": a total of them all
             items = without_counts(items)
-        contracts = self.contracts_apart(sent, items) if not priced else []
         for supplier in parties.suppliers or (parties.supplier,):
             for recipient in recipients:
-                if contracts:
-                    out += [DealMention(sent, group, supplier, recipient, None, status, era=era,
-                                        companies=companies, apart=True) for group in contracts]
-                    continue
                 if priced:
                     out += [DealMention(sent, group, supplier, recipient, price, status, own_value=True,
                                         era=era, companies=companies)
@@ -442,32 +435,6 @@ class TransferFinder:
                 out.append(DealMention(sent, items, supplier, recipient, money, status,
                                        package_only=package, era=era, companies=companies, apart=apart))
         return out
-
-    def contracts_apart(self, sent: Sentence, items: list[ItemMention]) -> list[list[ItemMention]]:
-        """"des contrats en vue d'acquérir des chars K2 et des obusiers K9",
-        "contracts for K2 tanks and K9 howitzers": equipment of several weapon programmes under a
-        plural contract noun is one contract per programme (unnamed equipment goes with the
-        programme before it); [] unless two programmes or more are named."""
-        families = [i.to_item().family for i in items]
-        if len(set(f for f in families if f)) < 2:
-            return []
-        nouns = self.ctx.remember("plural_contract_nouns", lambda: frozenset(self.lex.words("plural_contract_nouns")))
-        span = self.ctx.doc.char_span(sent.start, sent.end, alignment_mode=EXPAND)
-        first = self.token_at(items[0].start)
-        if span is None or first is None:
-            return []
-        # the plural noun holds the equipment, or is (in) the object of the verb that does ("a signé
-        # des contrats pour l'achat de", "des contrats en vue d'acquérir")
-        if not any(t.lemma_.lower() in nouns and ("Plur" in t.morph.get("Number") or t.tag_ == "NNS")
-                   and (_in_clause_of(t, first) or t.dep_.split(":")[0] in OF_OBJECT and _in_clause_of(t.head, first))
-                   for t in span):
-            return []
-        groups: dict[str, list[ItemMention]] = {}
-        last = None
-        for item, family in zip(items, families):
-            last = family or last or next(f for f in families if f)
-            groups.setdefault(last, []).append(item)
-        return list(groups.values())
 
     def priced_groups(self, sent: Sentence, items: list[ItemMention]) -> list[tuple[list[ItemMention], MoneyMatch]]:
         """"180 tanks worth $3.4 billion and 212 howitzers worth $2.4 billion": equipment given
@@ -596,19 +563,6 @@ class TransferFinder:
             tok = tok.head
         return False
 
-    def qualifies_other(self, m: Mention) -> bool:
-        """Is `m` a demonym adjective of a common noun that names neither a party nor equipment
-        ("local Yemeni journalists", "des journalistes yéménites")?"""
-        if m.kind != "demonym":
-            return False
-        span = self.ctx.doc.char_span(m.start, m.end)
-        if span is None or span.root.dep_ not in MODIFIER_LINKS or span.root.head.i == span.root.i:
-            return False
-        head = span.root.head
-        reader = self.ctx.remember("frame reader", lambda: FrameReader(self.ctx))
-        return head.pos_ == "NOUN" and head.lemma_.lower() not in reader.party_heads and \
-            not any(reader.has_weapon(t) for t in [head, *head.children] if t is head or t.dep_ in MODIFIER_LINKS)
-
     def acts_elsewhere(self, m: Mention) -> bool:
         """Is `m` the agent of a passive verb that is no deal frame ("l'offensive lancée par la Russie",
         "destroyed by Russia"), or the subject of a verb that is none and governs none ("Alors
@@ -625,9 +579,25 @@ class TransferFinder:
         triggers = [f.trigger for f in sentence_frames(self.ctx, self.ctx.sentence_at(m.start))]
         verb = tok.head
         if agent:
-            return all(t.i != verb.i for t in triggers)
+            # "frigates developed by China": the maker of the equipment is no other act
+            head = verb.head
+            made = verb.dep_.startswith("acl") and self.ctx.within(self.ctx.weapons, head.idx, head.idx + len(head.text))
+            return not made and all(t.i != verb.i for t in triggers)
         return all(not verb.is_ancestor(t) and t.i != verb.i for t in triggers) and not self.lex.rx(
             "speech_verbs").fullmatch(verb.text)
+
+    def qualifies_other(self, m: Mention) -> bool:
+        """Is `m` a demonym adjective of a common noun that names neither a party nor equipment
+        ("local Yemeni journalists", "des journalistes yéménites")?"""
+        if m.kind != "demonym":
+            return False
+        span = self.ctx.doc.char_span(m.start, m.end)
+        if span is None or span.root.dep_ not in MODIFIER_LINKS or span.root.head.i == span.root.i:
+            return False
+        head = span.root.head
+        reader = self.ctx.remember("frame reader", lambda: FrameReader(self.ctx))
+        return head.pos_ == "NOUN" and head.lemma_.lower() not in reader.party_heads and \
+            not any(reader.has_weapon(t) for t in [head, *head.children] if t is head or t.dep_ in MODIFIER_LINKS)
 
     def export_destinations(self, sent: Sentence, parties) -> list[Mention]:
         """"exporté en Arabie saoudite, au Danemark, en Indonésie": one deal per destination."""
@@ -645,9 +615,6 @@ class TransferFinder:
 
     def continues(self, deal: Deal, m: DealMention) -> bool:
         last = deal.mentions[-1]
-        if (m.apart or last.apart) and m.families and last.families and \
-                not m.families & {f for d in deal.mentions for f in d.families}:
-            return False  # one of several contracts told together: not the one before
         if m.own_value and deal._first("money") is not None:
             return False  # priced apart: another contract
         if m.recipient and deal.recipient and m.recipient.id != deal.recipient.id:
