@@ -245,7 +245,8 @@ _STOP_RE = re.compile("|".join(f"(?:{s})" for s in _NAME_STOPS))
 
 
 # a count written in figures right before a name ("96 Apaches", "48 K9s"), not a year ("in 2024 Milan")
-_COUNT_BEFORE = re.compile(r"(?<![\d,.])(?!(?:19|20)\d\d\s)\d{1,3}(?:[,.\s]\d{3})*\s+$")
+# (its groups of thousands share one separator, so the pattern reads a count one way only)
+_COUNT_BEFORE = re.compile(r"(?<![\d,.])(?!(?:19|20)\d\d\s)\d{1,3}(?:([ .,\u00a0\u202f])\d{3}(?:\1\d{3})*)?\s+$")
 
 
 def _has_context(text: str, start: int, end: int, lang: str) -> bool:
