@@ -193,7 +193,7 @@ class TransferFinder:
                 out.append(DealMention(sent, [], None, None, self.value_money(sent), status,
                                        refers_back=True))
                 continue
-            items = group_item_mentions(self.ctx, sent.start, sent.end)
+            items = self.sentence_items(sent)
             bought = [i for i in items if not self.not_bought(i)]
             items = bought or items
             if self.lex.has("aggregate_cues", s) and any(i.quantity is not None for i in items):
@@ -266,9 +266,15 @@ class TransferFinder:
     def _named_ends(self) -> list[int]:
         return [i.end for i in self._designated_mentions]
 
+    def sentence_items(self, sent: Sentence) -> list[ItemMention]:
+        """The item mentions of one sentence, grouped once for the deal mentions and for the
+        programmes the whole text names (a new list; the mentions are shared, never changed)."""
+        return list(self.ctx.remember(("sentence items", sent.index),
+                                      lambda: group_item_mentions(self.ctx, sent.start, sent.end)))
+
     @cached_property
     def _all_item_mentions(self) -> list[ItemMention]:
-        return group_item_mentions(self.ctx, 0, len(self.ctx.text))
+        return [i for sent in self.ctx.sentences for i in self.sentence_items(sent)]
 
     @cached_property
     def _designated_mentions(self) -> list[ItemMention]:
