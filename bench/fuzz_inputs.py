@@ -17,7 +17,7 @@ MAX_CHARS = 1_000_000  # a document's limit: files stay under it, bar the over_l
 FR = ["Les États-Unis ont approuvé la vente de 12 hélicoptères à la Pologne, a annoncé lundi le Pentagone.",
       "Selon le ministère de la Santé, 35 personnes ont été tuées et 120 blessées.",
       "« Nous livrerons 18 canons Caesar à l'Ukraine », a déclaré le ministre des Armées.",
-      "La CPI a émis un mandat d'arrêt contre le dirigeant pour crimes de guerre.",
+      "La CPI a délivré un mandat d'arrêt visant l'ancien général pour crimes contre l'humanité.",
       "L'Allemagne a promis une aide militaire de 500 millions d'euros à l'Ukraine."]
 EN = ["The State Department approved the possible sale of 24 AIM-120C-8 missiles to Taiwan for $1.2 billion.",
       "At least 14 people were killed, according to AFP.",

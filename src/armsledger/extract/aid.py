@@ -78,7 +78,7 @@ def extract_aid(ctx: DocContext, used_money: set[tuple[int, int]] = frozenset(),
         if (money.start, money.end) in used_money or (money.amount, money.currency) in deal_values:
             continue  # a deal's value, here or told again ("a new $250 million package")
         if k and _converted(ctx, ctx.money[k - 1], money):
-            continue  # "130 millions de dollars (110 millions d'euros)": the same money again
+            continue  # "75 millions de dollars (64 millions d'euros)": the same money again
         if k + 1 < len(ctx.money) and _mixed_total(ctx, money, ctx.money[k + 1]):
             continue
         sent = ctx.sentence_at(money.start)
@@ -189,8 +189,8 @@ def _converted(ctx: DocContext, before: MoneyMatch, money: MoneyMatch) -> bool:
 
 
 def _mixed_total(ctx: DocContext, total: MoneyMatch, part: MoneyMatch) -> bool:
-    """Is `total` a sum for several purposes whose military part follows ("$655 million,
-    including $475 million in military assistance")? Its military part is aid, the total not."""
+    """Is `total` a sum for several purposes whose military part follows ("$820 million,
+    including $300 million for the armed forces")? Its military part is aid, the total not."""
     lex, text = ctx.lex, ctx.text
     gap = text[total.end:part.start]
     if len(gap) > 40 or not _before(lex, "part_of").search(gap.rstrip(" ,:")) or part.amount >= total.amount:
@@ -208,7 +208,7 @@ def _named_before(ctx: DocContext, sent: Sentence, recipient: Actor | None) -> M
 
 
 def _compared(ctx: DocContext, sent: Sentence, m: Mention | None) -> bool:
-    """Is the state named as what an amount is compared to ("deux fois moins que le Royaume-Uni")?"""
+    """Is the state named as what an amount is compared to ("trois fois plus que l'Italie")?"""
     if m is None:
         return False
     return _before(ctx.lex, "than").search(ctx.text[max(sent.start, m.start - WINDOW):m.start]) is not None
@@ -302,7 +302,7 @@ def _speaker_state(ctx: DocContext, top: Token) -> Mention | None:
 
 
 def _requested(ctx: DocContext, tok: Token) -> bool:
-    """Is the amount what someone asks for ("réclamait une augmentation de l'aide de 5 milliards",
+    """Is the amount what someone asks for ("demandait une hausse de l'aide de 2 milliards",
     "Georgia requested $40 million in military aid", "a besoin de"), not what is given? The words
     above it in its clause, and their objects, tell."""
     asking, t, steps = ctx.lex.rx("aid_parse.request_verbs"), tok, 0

@@ -6,7 +6,7 @@ quote or the claim's clause (an incise "..., a déclaré X", "..., X said" inclu
 "selon" / "citing", resolved through the document's mention chain (extract/mentions.py): a
 pronoun, "the ministry", "le porte-parole du ministère", "the statement", "the lawsuit", "ce
 pacte" become the person, body or text they stand for. An incise with an inverted "on" reads the
-text or place it names ("lit-on dans un communiqué du ministère", "espère-t-on à Paris"). With no
+text or place it names ("lit-on dans une note de l'état-major", "espère-t-on à Madrid"). With no
 speech verb, a quote is the words of the text it is read in ("Dans ce texte, ...") or of its
 main clause's subject, named, a pronoun or a text ("L'accord prévoit « ... »"). A speaker wins
 over a source it cites. Figures inside a quote take the quote's speaker (extract/figures.py); no
@@ -73,7 +73,7 @@ def subject_of(ctx: DocContext, verb, q_end: int, q_start: int | None = None):
         named = [c for c in verb.children
                  if c.i > verb.i and c.dep_ in INVERTED_DEPS and mentions.entity_at(c) is not None]
         persons = [c for c in named if mentions.entity_at(c).kind == "person"]
-        if named:  # "a déclaré le ministre de la Défense, Sébastien Lecornu": the person first
+        if named:  # "a déclaré la ministre des Armées, Claire Martin": the person first
             return (persons or named)[0]
     words = list(verb.children) + [g for c in verb.children if c.dep_.startswith("aux") for g in c.children]
     subj = next((c for c in words  # its subject (hung from its auxiliary by a bad parse: "X a ... indiqué"),
@@ -84,7 +84,7 @@ def subject_of(ctx: DocContext, verb, q_end: int, q_start: int | None = None):
         for c in verb.children:
             if c.i > verb.i and c.dep_ in INVERTED_DEPS and nominal(c):
                 return c
-        # "« ... », a déclaré lors d'un point de presse le porte-parole X": the inverted subject
+        # "« ... », a indiqué mardi devant des journalistes le porte-parole X": the inverted subject
         # hung deeper by the parser; the first person named after the verb in its clause
         for t in verb.subtree:
             if t.i > verb.i and (mentions.entity_at(t) is not None and mentions.entity_at(t).kind == "person"):
@@ -302,11 +302,11 @@ INVERTED_AFTER_COMMA = re.compile(r",\s*[^\W\d_]+(?:-t)?-(\w+)\b")
 
 def _inverted_incise(ctx: DocContext, close: int, hi: int, last: Ref | None, issuer: Ref | None) -> Ref | None:
     """The speaker of an incise with an inverted subject right after a quote's closing mark
-    ("», a-t-elle ajouté", "», lit-on dans un communiqué du ministère", "», espère-t-on à Paris"):
+    ("», a-t-il précisé", "», lit-on dans une note de l'état-major", "», espère-t-on à Madrid"):
     the pronoun's person or body; for the impersonal "on", the text or the place the incise names."""
     lex = ctx.lex
     m = INVERTED.match(ctx.text, close, min(hi, close + 40))
-    if m is None:  # "« ... » pour renouveler sa flotte, espère-t-on à Paris": at the end of its clause
+    if m is None:  # "« ... » pour moderniser son armée, espère-t-on à Madrid": at the end of its clause
         m = INVERTED_AFTER_COMMA.search(ctx.text, close, min(hi, close + 200))
         if m is not None and any(ch in ctx.text[close:m.start()] for ch in "«»“”\"."):
             m = None
@@ -366,7 +366,7 @@ def attribute_quote(ctx: DocContext, q_start: int, q_end: int, lo: int, hi: int,
     found = _inverted_incise(ctx, q_end if q_close is None else q_close, hi, last, issuer)
     if found is not None:
         return found
-    for head in verbs:  # "Dans ce texte, la France s'engage à « ... »": the text speaks
+    for head in verbs:  # "Dans ce texte, l'Espagne promet de « ... »": the text speaks
         for c in head.children:
             if free(c.idx) and not q_start <= c.idx < q_end and mentions.document_kind(c) is not None and any(
                     g.dep_ in {"case", "prep"} and ctx.lex.rx("document_prepositions").fullmatch(g.text)
@@ -425,7 +425,7 @@ def claim_stance(ctx: DocContext, start: int, end: int, source_name: str | None,
     own clause (the words on the path from it up to its sentence's root, their auxiliaries,
     adverbs and the phrase naming the source: "auraient été tués", "would have killed",
     "according to early estimates", "X denied that ..."), not those of a neighbouring clause
-    ("..., adding that other casualties could not be estimated"). A denial of responsibility
+    ("..., saying that further losses could not yet be estimated"). A denial of responsibility
     is no dispute of the count. The strongest cue wins (disputed > estimated > reported)."""
     lex = ctx.lex
     span = ctx.doc.char_span(start, end, alignment_mode="expand")

@@ -214,7 +214,7 @@ class FigureFinder:
 
     def _predicate_after(self, n: NumberMatch) -> str | None:
         """The measure of the verb that follows the count's whole phrase, auxiliaries and
-        punctuation skipped ("47,000 people, mostly women and children, have been killed"), when
+        punctuation skipped ("2,300 villagers, most of them farmers, have been killed"), when
         the parse did not hang the phrase on it."""
         count = self._counted(n)
         if count is None or count.pos_ not in {"NOUN", "PROPN"}:

@@ -136,7 +136,7 @@ def _fill(trigger: Token, spec: RoleSpec) -> list[Token]:
         return []
     if spec.dep == "head:acl":
         if trigger.dep_.startswith(("acl", "amod", "relcl")) and trigger.head.i != trigger.i:
-            # "the 210 missiles and 37 launchers that X bought": the clause, parsed under the last
+            # "the 90 rockets and 12 launchers that X ordered": the clause, parsed under the last
             # conjunct, qualifies the whole coordination
             out, noun = [trigger.head], trigger.head
             while noun.dep_ == "conj" and noun.head.i < noun.i and noun.head.pos_ in {"NOUN", "PROPN"}:
@@ -172,8 +172,8 @@ def _fill(trigger: Token, spec: RoleSpec) -> list[Token]:
     head = trigger
     while not out and spec.dep in {"nsubj", "nsubj:pass", "nsubjpass"} and head.dep_ in {"xcomp", "conj", "advcl"} \
             and head.head.i != head.i:
-        # "Le Danemark va doter l'Ukraine de ...", "X ordered ... and received ...", "la Finlande
-        # vient d'annoncer avoir scellé ...": the subject of the verb it depends on
+        # "La Suède va équiper la Lettonie de ...", "X ordered ... and received ...", "le Portugal
+        # vient d'annoncer avoir conclu ...": the subject of the verb it depends on
         head = head.head
         out = [c for c in head.children if c.dep_ == spec.dep]
     return out
@@ -210,7 +210,7 @@ def _governor(noun: Token, by_token: dict[int, Frame]) -> Frame | None:
             return None
         dep = tok.dep_
         tok = tok.head
-        # "La Pologne vient de conclure un accord ... pour l'acquisition de": the frame a verb
+        # "La Grèce vient de signer un contrat ... pour l'achat de": the frame a verb
         # that is none governs through its complement
         frame = by_token.get(tok.i) or next((by_token[c.i] for c in tok.children
                                              if c.dep_ == "xcomp" and c.i in by_token and not by_token[c.i].nominal),
@@ -317,7 +317,7 @@ class FrameReader:
             return None
         if tok.pos_ == "PRON" and tok.head.dep_.startswith(("acl:relcl", "relcl")) and tok.head.head.i != tok.head.i \
                 and ("Rel" in tok.morph.get("PronType") or tok.i == tok.head.left_edge.i):
-            # "l'Indonésie, qui a décidé d'acheter", "Poland, which ordered": the antecedent
+            # "le Chili, qui a choisi d'acquérir", "Norway, which bought": the antecedent
             return self.party(tok.head.head)
         m = self.mention_at(tok)
         if m is not None:
@@ -370,7 +370,7 @@ class FrameReader:
 
     def parties(self, tok: Token) -> list[Mention]:
         """The states `tok` names, one per conjunct ("à A, B et C"); a conjunct counts only when
-        it is itself a name ("livrés à l'Ukraine et 150 militaires français envoyés" is not)."""
+        it is itself a name ("vendus au Maroc et 40 instructeurs belges détachés" is not)."""
         out: list[Mention] = []
         first = self.mention_at(tok)
         # a name of several tokens ("les Pays-Bas et le Danemark"): the conjunct may hang on any of them
@@ -608,7 +608,7 @@ class FrameReader:
                                         sources[m.id] = t if t.head.i == tok.i else t.head
             frame.recipients = _recipients_of_items(frame, sources)
             if len(frame.recipients) > 1:
-                # "choisi par le Danemark et la Norvège, sans oublier le Royaume-Uni, l'Italie ...":
+                # "retenu par la Suède et l'Autriche, sans oublier le Japon, l'Espagne ...":
                 # a list of buyers carried on by a clause that adds to it
                 clauses = [c for c in tok.children if c.dep_.startswith("advcl")] + \
                     [g for c in tok.children if c.dep_ == "prep" for g in c.children if g.pos_ == "VERB"]

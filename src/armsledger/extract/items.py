@@ -61,7 +61,7 @@ class _Patterns:
             rf"|\s+(?:{alt('complement_prepositions')})\s+(?:{units})\s+\.?\d+(?:[.,]\d+)*(?:\s?(?:{units}))?(?!\w)"  # "de calibre .50"
             rf"|\s+[a-zéèêëàâîïôûç-]+(?:{alt('adjective_endings')})(?!\w))", re.I)
         self.conjunction = re.compile(rf"(?<!\w)(?:{alt('conjunctions')})(?!\w)", re.I)
-        # "155mm and 105mm artillery ammunition", "systèmes de guidage et de vision nocturne"
+        # "120mm and 81mm mortar rounds", "systèmes de navigation et de vision thermique"
         self.other_calibre = re.compile(rf"(\d[\d,.]*\s?-?(?:{units}))\s+(?:{alt('conjunctions')})\s+$", re.I)
         preposition = rf"(?:{alt('complement_prepositions')})(?:\s+|(?<=['’]))"
         self.joined_complement = re.compile(rf"\s+(?:{alt('conjunctions')})\s+({preposition})", re.I)
@@ -315,7 +315,7 @@ def _holds_name(ctx: DocContext, phrase) -> bool:
 def _named_mention(ctx: DocContext, phrase, n: NumberMatch) -> ItemMention:
     """The item of a counted phrase the catalogue does not know. Letters and figures written
     together ("HF 9550 Radios", "radios HF 9550") or capitalised words beside an ordinary noun
-    ("Long Range Acoustic Device 5km loudspeaker systems", "terminaux Blue Force Tracker") are
+    ("Portable Ground Sensor Array 3km detection systems", "terminaux Blue Force Tracker") are
     its designation, the other words its description; a name that holds the noun ("Blue Force
     Trackers") is the description itself. The noun is put in the singular."""
     head = _phrase_head(ctx, phrase)
@@ -358,7 +358,7 @@ def _code(ctx: DocContext, phrase, head):
 
 def _capitalised_run(phrase, head):
     """Two capitalised words or more in a row (with "or"/"and" between them), not right
-    before the noun nor holding it: the name in "Long Range Acoustic Device 5km loudspeaker
+    before the noun nor holding it: the name in "Portable Ground Sensor Array 3km detection
     systems", "terminaux Blue Force Tracker"; None otherwise ("Identification Friend or Foe
     systems", "Blue Force Trackers": words that say what kind of noun)."""
     best = None
@@ -403,8 +403,8 @@ LIST_POS = frozenset({"PUNCT", "CCONJ", "DET", "NUM", "ADP"})
 def _without_inclusions(ctx: DocContext, items: list[ItemMention]) -> list[ItemMention]:
     """"X, including A, B and C": one level of the equipment. Named or counted equipment
     listed after an unnamed noun breaks it down, and so do counted models after a counted
-    programme ("fighter jets including 50 F/A-18E and 14
-    EA-18G": the jets are not an item of their own); unnamed, uncounted nouns listed after an
+    programme ("helicopters including 28 NH90 and 12
+    AW101": the helicopters are not an item of their own); unnamed, uncounted nouns listed after an
     unnamed item are kinds of it ("30mm ammunition, including high explosive rounds and
     training rounds": the ammunition is the item)."""
     if len(items) < 2:
@@ -479,7 +479,7 @@ def _other_calibre(ctx: DocContext, g: ItemMention, phrase_start: int, limit: in
 
 def _joined_complement(ctx: DocContext, g: ItemMention, limit: int, weapons: list[WeaponMatch]
                        ) -> list[ItemMention]:
-    """"systèmes de guidage et de vision nocturne", "obus de 155 mm et de 105 mm": a second
+    """"systèmes de navigation et de vision thermique", "obus de 120 mm et de 81 mm": a second
     complement joined to the noun's own makes a second item of the same noun (not when an
     article or another equipment word follows: "des chars et de la défense anti-aérienne")."""
     rx = _patterns(ctx.lang)
@@ -989,7 +989,7 @@ BRACKETED_COUNT = re.compile(r"\s*\(\d[\d,]*\)")  # the "(60)" of "sixty (60) mi
 def _attach_quantity(ctx: DocContext, g: ItemMention, numbers: _Counts) -> None:
     text, rx = ctx.text, _patterns(ctx.lang)
     n = numbers.last_before(g.start)
-    # "45 of the 185-mile (297-km) range ATACMS missiles": sizes between count and item are read past
+    # "30 of the 70-km (43-mile) range GMLRS rockets": sizes between count and item are read past
     while n is not None and rx.size.match(text, n.end) and g.start - n.start <= 60:
         n = numbers.last_before(n.start)
     # "2,000-pound bombs", "155-millimeter guns": a size, not a count; "three types of jets": kinds

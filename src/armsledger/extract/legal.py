@@ -9,8 +9,8 @@ comes from the document's mention layer (extract/mentions.py: typed mentions, ch
   "a district court in X", "la justice militaire malienne", "California federal judge" as a
   person's title); accents optional. A bare noun ("la Cour", "the judges") is the court named
   before it, else a national court named by that noun. A sentence that names no court but
-  follows one that does speaks of that court ("Ukraine filed its case ...", "Cette décision
-  fait suite à une plainte ...", "It told Israel to ...").
+  follows one that does speaks of that court ("Chile brought its claim ...", "Cette ordonnance
+  répond à une requête ...", "It ordered Peru to ...").
 * actions: every action cue of the sentence, each one record (one per action and respondent);
   the court of an action is the court nearest to its cue in the dependency tree. An order is
   provisional measures at the ICJ, a ruling elsewhere; an order given to someone ("told X to")
@@ -687,9 +687,9 @@ def extract_legal_actions(ctx: DocContext) -> list[LegalAction]:
             cues = _actions_in(s, lex)
             found.append((s, courts, cues, False))
         elif last_courts and any(_folded_rx(lex, path).search(folded) for path in cue_paths):
-            # the court of the sentence before: after one of its actions ("Ukraine filed its case
-            # ...", "Cette décision fait suite à une plainte ..."), or when the cue's subject stands
-            # for it ("The court has not done so. However, it has told Israel to ...")
+            # the court of the sentence before: after one of its actions ("Chile brought its claim
+            # ...", "Cette ordonnance répond à une requête ..."), or when the cue's subject stands
+            # for it ("The court has yet to rule. Even so, it has ordered Peru to ...")
             cues = [c for c in _actions_in(s, lex) if not c.own_court and
                     (last_acted or _subject_stands_for_a_court(s, c.tok))]
             if cues:

@@ -422,7 +422,7 @@ class Mentions:
         return False
 
     def _description(self, e) -> str | None:
-        """The noun phrase in apposition to a body ("Radio Okapi, média soutenu par l'ONU")."""
+        """The noun phrase in apposition to a body ("Radio Nova, station financée par l'UE")."""
         head = e.root
         for c in head.children:
             if c.dep_ == "appos" and c.i >= e.end and not doc_punct_before(c, "("):

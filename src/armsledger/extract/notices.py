@@ -5,7 +5,7 @@ The patterns are data (lang/en/notices.json): the purchaser line or "possible Fo
 Military Sale to X", the "Total ....... $N million" line or "estimated cost of $N", and the
 blocks that list equipment ("(iii) Description and Quantity...", "X has requested to buy ...").
 A notice is an approval notified to Congress: supplier USA, status `approved`, channel `FMS`,
-never `signed` ("does not mean the sale has been concluded").
+never `signed` ("is no sign that a contract is final").
 """
 from __future__ import annotations
 

@@ -87,7 +87,7 @@ def find_parties(ctx: DocContext, start: int, end: int, anchor: int, *, subject_
     if not frame.states:
         return Parties(None, None)
     if frame.buyer is not None:
-        # "avec les États-Unis et la Corée du Sud, à laquelle elle a commandé des chars K2":
+        # "avec la France et l'Allemagne, à laquelle elle a acheté des chars Leopard":
         # the seller named nearest the items; "12 obusiers K9 sud-coréens": the origin told by
         # an adjective when no other state is named
         seller = frame.sellers.nearest(anchor) if frame.sellers else \
@@ -100,7 +100,7 @@ def find_parties(ctx: DocContext, start: int, end: int, anchor: int, *, subject_
     # a subject after the items sits in another clause ("HIMARS, which Kyiv has been praising")
     subject = frame.agents.first_other_than(rid) or frame.subjects.first_other_than(rid, before=anchor)
     if subject is None and frame.latter:
-        # "Ce dernier promet l'envoi de 120 blindés": the state named last before the sentence
+        # "Ce dernier annonce la livraison de 40 hélicoptères": the state named last before the sentence
         earlier = [m for m in states_between(ctx, max(0, start - 300), start) if rid is None or m.id != rid]
         if earlier:
             return Parties(earlier[-1], recipient)

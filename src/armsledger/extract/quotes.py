@@ -148,7 +148,7 @@ def _find_quotes(ctx: DocContext) -> list[tuple[Quote, Ref | None]]:
         others = [(o.start - 1, o.close) for o in (spans[k - 1] if k else None, nxt) if o is not None]
         speaker = attribute_quote(ctx, q.start, q.end, lo, hi, others, last, issuer, q.close)
         if speaker is None and nxt is not None and not _stops(text, q.close, nxt.start):
-            # "... "en cours" ainsi que "des milliers d'obus", selon l'Elysée": one attribution for both
+            # "... "des drones" ainsi que "des centaines de roquettes", selon Matignon": one attribution for both
             nlo, nhi = _quote_sentences(ctx, nxt)
             after = spans[k + 2] if k + 2 < len(spans) else None
             speaker = attribute_quote(ctx, nxt.start, nxt.end, nlo, nhi,

@@ -38,7 +38,7 @@ NOMINAL = {"NOUN", "PROPN"}
 # approved on", "la vente éventuelle", "déjà en service")
 NOUN_MODIFIERS = ("acl", "amod", "nmod", "relcl", "prep")
 # edges the chain of heads does not climb: a relative clause's antecedent is a party or another
-# thing, not the deal ("l'Indonésie, qui a décidé d'acheter ...")
+# thing, not the deal ("le Chili, qui a choisi d'acquérir ...")
 RELATIVE = ("acl:relcl", "relcl")
 SUBJECTS = ("nsubj", "nsubj:pass", "nsubjpass")
 MAX_CHAIN = 10  # heads climbed from the equipment

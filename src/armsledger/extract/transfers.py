@@ -187,8 +187,8 @@ class TransferFinder:
             if not self.lex.has("transfer_cues", s):
                 continue
             if self.lex.has("anaphora", s) and not self.ctx.in_sentence(self.ctx.weapons, sent):
-                # "c'est le département d'Etat qui a approuvé cette vente", "Cette vente, d'un
-                # montant de ...": news of the deal before
+                # "c'est Washington qui a autorisé cette vente", "Cette vente, estimée
+                # à ...": news of the deal before
                 status = self.status_of(sent, sent.start + self.lex.rx("anaphora").search(s).start())
                 out.append(DealMention(sent, [], None, None, self.value_money(sent), status,
                                        refers_back=True))
@@ -200,7 +200,7 @@ class TransferFinder:
                 continue  # a headline total of deals described elsewhere (a total is counted:
                 # "so far, X has declined to send missiles" tells of a deal, not of a sum)
             if self.lex.has("negation_cues", s):
-                continue  # "aucun accord trouvé concernant l'envoi d'avions": no deal
+                continue  # "aucun accord conclu sur la livraison de drones": no deal
             sale = self.lex.has("sale_cues", s)
             package = not items and not sale and self.lex.has("package_cues", s)
             money = self.value_money(sent) if (items or sale or package) else None
@@ -443,7 +443,7 @@ class TransferFinder:
         return out
 
     def priced_groups(self, sent: Sentence, items: list[ItemMention]) -> list[tuple[list[ItemMention], MoneyMatch]]:
-        """"180 tanks worth $3.4 billion and 212 howitzers worth $2.4 billion": equipment given
+        """"60 helicopters worth $1.9 billion and 140 trucks worth $0.3 billion": equipment given
         values of its own is separate contracts, one per value, each with the unpriced items
         that follow it; [] unless at least two items have their own value."""
         amounts = self.ctx.in_sentence(self.ctx.money, sent)
@@ -606,7 +606,7 @@ class TransferFinder:
             not any(reader.has_weapon(t) for t in [head, *head.children] if t is head or t.dep_ in MODIFIER_LINKS)
 
     def export_destinations(self, sent: Sentence, parties) -> list[Mention]:
-        """"exporté en Arabie saoudite, au Danemark, en Indonésie": one deal per destination."""
+        """"exporté au Qatar, en Grèce, au Brésil": one deal per destination."""
         if not self.lex.has("export_cues", sent.text):
             return []
         out: list[Mention] = []
@@ -633,7 +633,7 @@ class TransferFinder:
         if not m.items and m.money is not None and m.recipient is not None and deal.recipient is not None \
                 and m.recipient.id == deal.recipient.id and deal.has_items and distance <= 5 \
                 and deal._first("money") is None:
-            return True  # "Helsinki a précisé que la commande était évaluée à ...": the value of its deal
+            return True  # "Oslo a indiqué que le contrat était estimé à ...": the value of its deal
         if not m.items and m.money is not None and m.recipient is not None and \
                 any(not _same_amount(p, m.money) for p in deal.tally()._prices):
             return False  # "Additionally, a $308 million sale to X ...": a deal of its own value
@@ -678,7 +678,7 @@ class TransferFinder:
                 CONTINUATION.match(m.sentence.text) is None and self.year is not None and m.era < self.year
                 or any((n, n) != old for old, n in recounted)):
             # "24 bought in 2015" beside this year's 30, even in a sentence that goes on about
-            # the deal ("The order, which follows the purchase in 2015 of 24 jets, ...")
+            # the deal ("The contract, which comes after a 2015 buy of 24 jets, ...")
             return True
         # a smaller count may be a part of the deal (9 single-seaters of 12 jets), a larger one not
         if any(low < n for (low, _), n in recounted):
@@ -1173,8 +1173,8 @@ class _Recorded:
 
 
 def _item_keys(t: Transfer) -> set[str]:
-    """What two mentions of one deal share: a designation, or a programme and its count ("66 F-16"
-    in the headline, "66 F-16 C/D Block 70" in the story)."""
+    """What two mentions of one deal share: a designation, or a programme and its count ("40 Rafale"
+    in the headline, "40 Rafale F4" in the story)."""
     return {_key(i) for i in t.items if i.designation} | \
         {f"{i.family}#{i.quantity}" for i in t.items if i.family and i.quantity is not None}
 

@@ -121,7 +121,7 @@ def _range_partner(text: str, raws: list[RawNumber], i: int) -> RawNumber | None
     gap = text[raw.end:raws[i + 1].start]
     if not _range_gap().fullmatch(gap) or (raw.kind == "digits" and 1900 <= raw.value <= 2100):
         return None
-    # "entre 3 et 4 milliards" is a range; "1,7 milliard en 2022 et 2,1 milliards" is not
+    # "entre 6 et 8 milliards" is a range; "2,4 milliards en 2021 et 3,2 milliards" is not
     if _range_and().search(gap) and not _range_opener().search(text[max(0, raw.start - 14):raw.start]):
         return None
     return raws[i + 1]
