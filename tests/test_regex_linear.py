@@ -282,14 +282,14 @@ def _literal_patterns(found: dict) -> None:
 # invented texts that take every extractor down its paths (and the samples next to them)
 TEXTS = [
     ("fr", "Washington a approuvé lundi la vente de 48 missiles AIM-120C-8 et de quatre radars à la "
-           "Pologne pour un montant estimé à 1,2 milliard de dollars, a annoncé l'Agence de coopération "
+           "Pologne pour un montant estimé à 1,4 milliard de dollars, a indiqué l'Agence de coopération "
            "de sécurité de défense (DSCA). « Cette vente renforcera la sécurité de nos alliés », a déclaré "
            "Jean Martin, porte-parole du département d'État. Selon le ministère de la Santé, au moins 120 "
            "personnes ont été tuées et plus de 300 blessées depuis le 7 octobre 2023, dont 40 enfants. "
            "La CPI a émis un mandat d'arrêt contre Ivan Petrov pour crimes de guerre. L'Allemagne a promis "
            "une aide militaire de 500 millions d'euros par an à l'Ukraine. Ces chars seront livrés en 2026."),
     ("en", "The State Department approved the possible sale of twelve (12) F-16 aircraft and 200 AIM-9X "
-           "missiles to Taiwan for an estimated $1.5 billion, the Defense Security Cooperation Agency said "
+           "missiles to Taiwan for an estimated $1.7 billion, the Defense Security Cooperation Agency announced "
            "on Tuesday. \u201cThis sale will improve the security of the recipient,\u201d said Mary Collins, a "
            "spokesperson. She added: \u201cDeliveries begin next year.\u201d The death toll rose to 31, according "
            "to the Health Ministry, while dozens were injured. The ICJ ordered provisional measures against "

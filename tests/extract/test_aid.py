@@ -186,13 +186,13 @@ def test_en_subject_of_the_giving_verb(extract):
 
 
 def test_fr_recipient_nearest_the_amount_not_the_place(extract):
-    a = only_aid(extract("Au sommet de mardi à Varsovie, l'Espagne s'est engagée à de nouvelles livraisons d'armes "
+    a = only_aid(extract("Au sommet de mardi à Varsovie, l'Espagne s'est engagée à fournir du matériel militaire "
                          "à la Moldavie pour un montant de 70 millions d'euros."))
     assert (ids(a), money(a)) == (("ESP", "MDA"), (70_000_000, "EUR", "exact"))
 
 
 def test_fr_state_compared_to_is_not_the_donor(extract):
-    x = extract("Le coût de cette aide militaire s'élèverait à près de 10 millions d'euros, deux fois moins "
+    x = extract("Le montant de ce soutien militaire atteindrait environ 10 millions d'euros, deux fois moins "
                 "que le Portugal.")
     assert x.aid == []
 
@@ -261,7 +261,7 @@ def test_fr_price_of_a_sale_is_no_aid(extract):
 
 
 def test_fr_donations_are_aid(extract):
-    a = only_aid(extract("Jusqu'ici, Madrid a concédé 20 millions d'euros de dons de matériels militaires "
+    a = only_aid(extract("Jusqu'ici, Madrid a concédé 20 millions d'euros en dons d'équipements militaires "
                          "à la Moldavie."))
     assert record(a) == ("ESP", "Madrid", "MDA", "Moldavie", 20_000_000, "EUR", "exact", "military_aid",
                          "cumulative", None)
@@ -333,7 +333,7 @@ def test_fr_subject_thanking_for_aid_is_the_recipient(extract):
 
 
 def test_en_value_of_a_given_weapons_package_is_no_aid(extract):
-    x = extract("The Pentagon announced a new weapons package for Georgia on Monday, valued at $40 million. "
+    x = extract("The Pentagon announced a fresh arms package for Georgia on Monday, valued at $40 million. "
                 "The package includes 20 Javelin missiles.", lang="en")
     assert x.aid == []
     assert [(t.supplier.id, t.recipient.id, t.channel) for t in x.transfers] == [("USA", "GEO", "grant")]

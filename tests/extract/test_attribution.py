@@ -30,7 +30,7 @@ def test_definite_body_noun_en(extract):
 
 
 def test_inverted_subject_hung_deeper_fr(extract):
-    x = extract("« Les camions partiront demain matin », a déclaré lors d'un point de presse le porte-parole "
+    x = extract("« Les camions partiront demain matin », a déclaré lors d'un briefing à Lyon le porte-parole "
                 "de la mission, Jean Roux.")
     assert quotes(x) == [("Jean Roux", "porte-parole de la mission", "Les camions partiront demain matin", True)]
 
@@ -143,9 +143,9 @@ def test_projection_is_estimated_en(extract):
 
 
 def test_hedge_in_a_neighbouring_clause_does_not_count_en(extract):
-    x = extract("Two guards died in the attack, residents said, adding that other casualties could not be "
-                "estimated yet.", lang="en")
-    assert figures(x) == [(2, "exact", "killed", "residents", "unknown", "asserted")]
+    x = extract("Three drivers died in the ambush, residents said, adding that the number of wounded could "
+                "not be confirmed yet.", lang="en")
+    assert figures(x) == [(3, "exact", "killed", "residents", "unknown", "asserted")]
 
 
 def test_reported_denial_is_disputed_en(extract):
@@ -161,15 +161,15 @@ def test_denial_of_responsibility_is_no_dispute_fr(extract):
 
 # ---------------------------------------------------------------- quotes: the classes of verbs and subjects
 def test_participle_speaks_with_the_main_subject_fr(extract):
-    x = extract("Paul Girard a plusieurs fois indiqué qu'il n'avait pas à demander la permission de quiconque, "
-                "soulignant qu'il s'agissait d'«une affaire déjà réglée».")
-    assert quotes(x) == [("Paul Girard", None, "une affaire déjà réglée", True)]
+    x = extract("Paul Girard a répété à maintes reprises qu'il n'avait de comptes à rendre à personne, "
+                "ajoutant qu'il s'agissait d'«un dossier déjà clos».")
+    assert quotes(x) == [("Paul Girard", None, "un dossier déjà clos", True)]
 
 
 def test_nearest_inverted_subject_fr(extract):
-    x = extract("La visite de la présidente de la République, Anne Morel, a eu lieu jeudi. Le pays a fait "
-                "\"un choix clair pour une alliance durable\", a salué la présidente de la République, "
-                "en conférence avec son homologue, Petar Ivić.")
+    x = extract("Le déplacement de la présidente de la République, Anne Morel, s'est achevé jeudi. Ce pays a "
+                "pris \"une décision nette en faveur d'un partenariat solide\", a salué la présidente de la "
+                "République, en conférence avec son homologue, Petar Ivić.")
     assert quotes(x)[0][0] == "Anne Morel"
 
 
@@ -180,21 +180,21 @@ def test_person_named_after_a_role_in_the_incise_fr(extract):
 
 def test_agreement_speaks_for_itself_fr(extract):
     x = extract("Les deux présidents ont signé un accord bilatéral de sécurité vendredi.\n\n"
-                "L'accord conclu pour « une durée de dix ans » prévoit « la fourniture d'une aide militaire ». "
+                "L'accord conclu pour « une période de douze ans » prévoit « l'envoi de matériel de défense ». "
                 "« La Ruritanie confirme son soutien à l'adhésion », stipule aussi ce nouveau pacte.")
     assert [q[0] for q in quotes(x)] == ["accord bilatéral de sécurité"] * 3
 
 
 def test_lawsuit_speaks_for_who_filed_it_en(extract):
     x = extract("The complaint was filed in November by Ruritanian human rights groups against the government. "
-                'The lawsuit asked the court to order the ministers to "take all measures within their power".',
+                'The lawsuit asked the court to order the ministers to "halt every export licence without delay".',
                 lang="en")
-    assert quotes(x) == [("Ruritanian human rights groups", None, "take all measures within their power", True)]
+    assert quotes(x) == [("Ruritanian human rights groups", None, "halt every export licence without delay", True)]
 
 
 def test_statement_speaks_for_the_body_that_acted_en(extract):
     x = extract("The Defense Security Cooperation Agency (DSCA) notified Congress on Friday. "
-                '"The proposed sale will not alter the basic military balance," the statement said.', lang="en")
+                '"The transfer will not change the regional balance of forces," the statement said.', lang="en")
     assert quotes(x)[0][0] == "DSCA"
 
 
@@ -205,27 +205,28 @@ def test_main_clause_subject_without_speech_verb_en(extract):
 
 
 def test_company_by_a_definite_description_en(extract):
-    x = extract("Korea Aerospace Industries (KAI) valued the deal at $700 million. The Ministry of Defense "
-                'confirmed it. In a statement, the South Korean firm said the jets would feature "aerial '
-                'refueling for extended range".', lang="en")
-    assert quotes(x)[0][0] in {"Korea Aerospace Industries", "KAI"}
+    x = extract("Turkish Aerospace Industries (TAI) put the value of the contract at $450 million. The Ministry "
+                'of Defense confirmed it. In a release, the Turkish company said the aircraft would include "a '
+                'modern radar for long-range detection".', lang="en")
+    assert quotes(x)[0][0] in {"Turkish Aerospace Industries", "TAI"}
 
 
 def test_court_by_a_description_en(extract):
-    x = extract("The International Court of Justice (ICJ) ruled on Wednesday.\n\n"
-                '"The Russian Federation shall immediately suspend the military operations," judges at the '
-                "United Nations' highest court said.", lang="en")
+    x = extract("The International Court of Justice (ICJ) issued its order on Tuesday.\n\n"
+                '"Ruritania must halt all shipments of artillery shells at once," judges at the '
+                "UN's highest court said.", lang="en")
     assert quotes(x)[0][0] in {"ICJ", "International Court of Justice"}
 
 
 def test_plural_pronoun_takes_the_subject_before_fr(extract):
-    x = extract("La Cour pénale internationale a émis un mandat, a ajouté la cour. La veille, les enquêteurs "
-                "de l'ONU avaient publié leur rapport. Ils ont relevé que ces transferts constituaient "
+    x = extract("La Cour pénale internationale a émis un mandat, a précisé la cour. Deux jours plus tôt, les "
+                "enquêteurs de l'ONU avaient publié leur rapport. Ils ont relevé que ces transferts constituaient "
                 "un \"crime de guerre manifeste\".")
     assert quotes(x)[0][:2] == ("ONU", "enquêteurs")
 
 
 def test_pronoun_subject_of_a_clause_without_speech_verb_fr(extract):
-    x = extract("La Cour internationale de justice (CIJ) a rendu vendredi son ordonnance. Si elle n'a pas "
-                "ordonné la fin des opérations, elle impose à l'État de \"prévenir et punir\" toute incitation.")
+    x = extract("La Cour internationale de justice (CIJ), saisie en mai, a publié mardi sa décision. Si elle "
+                "n'a pas exigé l'arrêt des livraisons, elle enjoint à l'État de \"contrôler et sanctionner\" "
+                "tout détournement.")
     assert quotes(x)[0][0] == "CIJ"

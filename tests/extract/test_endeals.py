@@ -48,14 +48,14 @@ def test_equipment_the_deal_comes_in_addition_to(extract, lang, text):
 # --- an earlier purchase dated to a past year, told inside a sentence on the new order ---------
 
 @pytest.mark.parametrize("lang,text", [
-    ("en", "Greece ordered 12 Rafale jets from France. The order, which follows the purchase in 2018 of "
-           "18 Rafale jets, will be financed by a loan."),
-    ("fr", "La Grèce a commandé 12 Rafale à la France. Cette commande, qui fait suite à l'achat en 2018 de "
-           "18 Rafale, sera financée par un prêt."),
+    ("en", "Peru ordered 16 Rafale jets from France. The new order, which follows the purchase in 2019 of "
+           "24 Rafale jets, will be financed by a loan."),
+    ("fr", "Le Pérou a commandé 16 Rafale à la France. Cette commande, qui fait suite à l'achat en 2019 de "
+           "24 Rafale, sera financée par un prêt."),
 ])
 def test_earlier_purchase_recounted_in_a_continuing_sentence(extract, lang, text):
-    assert deals(extract(text, lang)) == [("FRA", "GRC", "signed", [("Rafale", 12)]),
-                                          ("FRA", "GRC", "unknown", [("Rafale", 18)])]
+    assert deals(extract(text, lang)) == [("FRA", "PER", "signed", [("Rafale", 16)]),
+                                          ("FRA", "PER", "unknown", [("Rafale", 24)])]
 
 
 # --- "send X to A and Y to B": the equipment goes to the party named right after it -----------
@@ -187,15 +187,15 @@ def test_relative_clause_with_its_own_equipment_gives_it_its_own_status(extract,
 # --- the news's undated deal, then the same equipment bought in a year before the news ---------
 
 @pytest.mark.parametrize("lang,text", [
-    ("en", "France has agreed to sell 30 more Rafale jets to Egypt. The deal is worth 4 billion euros. Egypt "
-           "was the first foreign country to buy the Rafale jets in 2015."),
-    ("fr", "La France a accepté de vendre 30 Rafale de plus à l'Égypte. Le contrat s'élève à 4 milliards "
-           "d'euros. L'Égypte avait été le premier pays étranger à acheter des Rafale en 2015."),
+    ("en", "France has agreed to sell 20 more Rafale jets to Peru. The deal is worth 3 billion euros. Peru "
+           "was the first foreign country to buy the Rafale jets in 2017."),
+    ("fr", "La France a accepté de vendre 20 Rafale de plus au Pérou. Le contrat s'élève à 3 milliards "
+           "d'euros. Le Pérou avait été le premier pays étranger à acheter des Rafale en 2017."),
 ])
 def test_purchase_of_an_earlier_year_is_not_the_news_deal(extract, lang, text):
     x = extract(text, lang)
     assert [(t.supplier.id, t.recipient.id, [(i.designation, i.quantity) for i in t.items]) for t in x.transfers] == \
-        [("FRA", "EGY", [("Rafale", 30)]), ("FRA", "EGY", [("Rafale", None)])]
+        [("FRA", "PER", [("Rafale", 20)]), ("FRA", "PER", [("Rafale", None)])]
 
 
 # --- equipment the buyer already uses is not what the deal sells --------------------------------

@@ -107,8 +107,8 @@ def test_en_troop_headcount_is_not_a_figure(extract):
 
 
 def test_en_listed_subcounts_and_hospitalised(extract):
-    x = extract("The death toll from the airstrike has climbed to 31, including seven women and three children, "
-                "the Health Minister announced. 68 people were wounded, with 15 still hospitalized.", lang="en")
+    x = extract("The death toll from the shelling has climbed to 27, including nine women and four children, "
+                "the Health Minister announced. 54 people were wounded, with 12 still hospitalized.", lang="en")
     assert [(f.value, f.measure) for f in x.figures] == [
-        (31, "killed"), (7, "killed"), (3, "killed"), (68, "injured"), (15, "other")]
+        (27, "killed"), (9, "killed"), (4, "killed"), (54, "injured"), (12, "other")]
     assert x.figures[0].source.kind == "official"

@@ -93,9 +93,9 @@ class TestFrames:
         assert deal("Egypt received Italian frigates.", "en", "receive")[:2] == (["ITA"], ["EGY"])
 
     def test_a_coordinated_clause_is_not_a_buyer(self):
-        # "et 150 militaires français seront envoyés": France is not a second recipient
-        text = "12 canons Caesar seront livrés à l'Ukraine et 150 militaires français seront envoyés en Pologne."
-        assert deal(text, "fr", "delivery")[1] == ["UKR"]
+        # "et 200 militaires français seront déployés": France is not a second recipient
+        text = "18 canons Caesar seront livrés à l'Estonie et 200 militaires français seront déployés en Roumanie."
+        assert deal(text, "fr", "delivery")[1] == ["EST"]
 
     def test_controlling_verb_gives_the_status(self):
         assert deal("Argentina plans to buy 24 F-16 jets from Denmark.", "en", "purchase")[3] == "proposed"

@@ -164,11 +164,11 @@ def test_en_one_contract_for_several_programmes_is_one_deal(extract):
 # --- a contract "concluded with" a state: that state sells, the one approving it buys ---------------
 
 def test_fr_contract_concluded_with_a_state_approved_by_the_buyer(extract):
-    text = ("Le Parlement roumain a approuvé une extension de 2 milliards de dollars au contrat portant sur "
+    text = ("Le Parlement roumain a approuvé une extension de 2,5 milliards de dollars du contrat portant sur "
             "les chars K2 conclu avec la Corée du Sud.")
     x = extract(text)
     assert deals(x) == [("KOR", "ROU", [("K2", None)])]
-    assert x.transfers[0].value.amount == 2_000_000_000
+    assert x.transfers[0].value.amount == 2_500_000_000
 
 
 def test_en_contract_signed_with_a_state_approved_by_the_buyer(extract):

@@ -131,7 +131,7 @@ def test_fr_support_after_a_comma_is_another_list_item(nlp_ready):
 
 # --- a notice's total told again where its models break it down -------------------------------------
 
-NOTICE = """WASHINGTON, May 4, 2026 - The State Department has made a determination approving a possible Foreign Military Sale to the Government of Kenya for 40 Mine Resistant Ambush Protected (MRAP) vehicles, spare and repair parts, and training, for an estimated cost of $90 million.
+NOTICE = """WASHINGTON, May 4, 2026 - The State Department has approved a possible Foreign Military Sale to Kenya for 40 Mine Resistant Ambush Protected (MRAP) vehicles, spare and repair parts, and training, for an estimated cost of $90 million.
 
 The Government of Kenya has requested a possible sale of 40 Mine Resistant Ambush Protected (MRAP) vehicles to include (30 MaxxPro Dash DXM, 10 MaxxPro Base DXM), spare and repair parts and training. The estimated cost is $90 million.
 """
@@ -382,9 +382,9 @@ def test_fr_un_seul_named_item_counts_one(extract):
 # --- unnamed launchers of a deal that names one missile programme are its launchers --------------------
 
 def test_en_launchers_take_the_family_of_the_missiles(extract):
-    x = extract("The deal with Ukraine includes 150 Javelin missiles and 10 launch units.", "en")
-    assert items_of(x) == [("Javelin", "Javelin", "missile Javelin", "missile", 150, "exact"),
-                           (None, "Javelin", "launch unit", "other", 10, "exact")]
+    x = extract("The deal with Estonia includes 120 Javelin missiles and 8 launch units.", "en")
+    assert items_of(x) == [("Javelin", "Javelin", "missile Javelin", "missile", 120, "exact"),
+                           (None, "Javelin", "launch unit", "other", 8, "exact")]
 
 
 def test_fr_launchers_take_the_family_of_the_missiles(extract):

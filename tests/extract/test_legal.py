@@ -19,12 +19,12 @@ def test_fr_icc_warrants_for_two_subjects_in_one_sentence(extract):
 
 
 def test_fr_icc_warrants_in_two_sentences_merge(extract):
-    text = ("La CPI a émis un mandat d'arrêt contre le chef militaire libyen Khaled el-Hishri pour crimes de "
-            "guerre. La CPI a également délivré un mandat d'arrêt contre Osama Elmasry Njeem pour crimes de guerre.")
+    text = ("La CPI a émis mardi un mandat d'arrêt contre le chef militaire soudanais Idris Kamal pour crimes "
+            "de guerre. La CPI a également délivré un mandat d'arrêt contre Omar Haddad pour crimes de guerre.")
     la = only_action(extract(text))
     assert (la.court, la.action) == ("ICC", "arrest_warrant")
-    assert la.subjects == ["Khaled el-Hishri", "Osama Elmasry Njeem"]
-    assert la.respondent == "LBY"
+    assert la.subjects == ["Idris Kamal", "Omar Haddad"]
+    assert la.respondent == "SDN"
     assert la.charges == ["crimes de guerre"]
     second = text.index("La CPI a également")
     assert (0, second - 1) in la.evidence and (second, len(text)) in la.evidence
@@ -118,7 +118,7 @@ def test_fr_requested_order_is_no_record(extract):
 
 
 def test_fr_other_subject_of_a_court_verb_is_no_ruling(extract):
-    text = "Le Pérou a jugé inacceptable le mandat d'arrêt de la CPI contre son ministre Luis Arrano."
+    text = "Le Pérou a jugé inacceptable le mandat d'arrêt émis par la CPI contre son ministre Luis Arrano."
     assert [(la.court, la.action) for la in extract(text).legal_actions] == [("ICC", "arrest_warrant")]
 
 
@@ -142,8 +142,8 @@ def test_fr_court_periphrasis_is_the_court_named_before(extract):
 
 # warrants: separate persons on separate charges stay separate; the person's state from the text
 def test_fr_warrants_for_other_persons_on_other_charges_stay_apart(extract):
-    text = ("La CPI a émis un mandat d'arrêt contre le général péruvien Luis Arrano pour crimes de guerre. "
-            "En mars, la CPI avait émis un mandat d'arrêt contre Marta Quispe pour torture.")
+    text = ("La CPI a émis jeudi un mandat d'arrêt contre le général péruvien Luis Arrano pour crimes de guerre. "
+            "En mars, la CPI avait délivré un mandat d'arrêt contre Marta Quispe pour torture.")
     assert [(la.subjects, la.respondent, la.charges) for la in extract(text).legal_actions] == [
         (["Luis Arrano"], "PER", ["crimes de guerre"]), (["Marta Quispe"], "PER", ["torture"])]
 
@@ -175,7 +175,7 @@ def test_en_case_filed_in_the_next_sentence_takes_the_court_before(extract):
 
 def test_fr_complaint_in_the_next_sentence_takes_the_court_before(extract):
     text = ("La CIJ a ordonné au Pérou de cesser ses exercices navals. "
-            "Cette décision fait suite à une plainte déposée par le Chili en mars.")
+            "Cette ordonnance répond à une plainte déposée par le Chili en mars.")
     assert records(extract(text)) == [("ICJ", "provisional_measures", [], "PER"), ("ICJ", "case", [], "PER")]
 
 
@@ -301,8 +301,8 @@ def test_en_regional_government_is_its_state(extract):
 
 
 def test_fr_regional_government_is_its_state(extract):
-    text = "Un tribunal de Bruxelles a ordonné au gouvernement flamand de bloquer le transit d'obus."
-    assert records(extract(text)) == [("tribunal de Bruxelles", "ruling", [], "BEL")]
+    text = "Un tribunal de Gand a ordonné au gouvernement flamand d'interdire le transit de munitions."
+    assert records(extract(text)) == [("tribunal de Gand", "ruling", [], "BEL")]
 
 
 # a government noun that names no state is the state of the national court

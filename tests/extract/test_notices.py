@@ -3,15 +3,15 @@
 The texts are written for the tests in the public layouts of these notices."""
 import re
 
-PRESS_RELEASE = """WASHINGTON, March 3, 2026 - The State Department has made a determination approving a possible Foreign Military Sale to the Government of Finland of AIM-9X Block II Sidewinder missiles and related equipment for an estimated cost of $95 million. The Defense Security Cooperation Agency delivered the required certification notifying Congress of this possible sale today.
+PRESS_RELEASE = """WASHINGTON, March 3, 2026 - The State Department has approved a possible Foreign Military Sale to Finland of AIM-9X Block II Sidewinder missiles and associated support for an estimated total cost of $95 million. The Defense Security Cooperation Agency has notified Congress of this possible sale.
 
-The Government of Finland has requested to buy up to forty (40) AIM-9X Block II Sidewinder tactical missiles and ten (10) AIM-9X Block II captive air training missiles. Also included are missile containers, spare and repair parts, publications, training and other related elements of logistics and program support.
+Finland has requested to purchase up to thirty-six (36) AIM-9X Block II Sidewinder tactical missiles and eight (8) AIM-9X Block II captive air training missiles. Also included are missile containers, spare and repair parts, publications, training and other related elements of logistics and program support.
 
-The proposed sale will not alter the basic military balance in the region.
+The proposed sale will not affect the military balance in the region.
 
 The principal contractor will be RTX Corporation, located in Tucson, Arizona. There are no known offset agreements proposed in connection with this potential sale.
 
-This notice of a potential sale is required by law and does not mean the sale has been concluded.
+By law, this notice of a potential sale must be published; it does not mean that the sale is concluded.
 """
 
 FEDERAL_REGISTER = """DEPARTMENT OF DEFENSE
@@ -71,7 +71,7 @@ def test_press_release_is_one_approved_fms_deal(extract):
     t = x.transfers[0]
     assert (t.supplier.id, t.recipient.id, t.status, t.channel) == ("USA", "FIN", "approved", "FMS")
     assert (t.value.amount, t.value.currency, t.value.qualifier) == (95_000_000, "USD", "about")
-    assert ("AIM-9X Block II", 40) in _items(t)
+    assert ("AIM-9X Block II", 36) in _items(t)
     assert t.contractor == ["RTX Corporation"]
 
 

@@ -53,15 +53,15 @@ def test_fr_honorific_with_role_given_earlier(extract):
 
 
 def test_fr_organisation_by_its_acronym(extract):
-    x = extract("La Direction générale de l'armement (DGA) a publié un communiqué jeudi. "
-                "« Les premiers véhicules seront livrés en 2026 », a précisé la Direction générale de l'armement.")
-    assert said(x) == [("DGA", "Les premiers véhicules seront livrés en 2026")]
+    x = extract("Le Service de santé des armées (SSA) a publié un communiqué jeudi. "
+                "« Les premiers véhicules seront livrés en 2026 », a précisé le Service de santé des armées.")
+    assert said(x) == [("SSA", "Les premiers véhicules seront livrés en 2026")]
 
 
 def test_fr_statement_speaks_for_the_body_that_issued_it(extract):
-    x = extract("La Direction générale de l'armement (DGA) a confirmé la commande. "
+    x = extract("Le Service de santé des armées (SSA) a confirmé la commande. "
                 "« Les premiers véhicules seront livrés en 2026 », indique le communiqué.")
-    assert said(x) == [("DGA", "Les premiers véhicules seront livrés en 2026")]
+    assert said(x) == [("SSA", "Les premiers véhicules seront livrés en 2026")]
 
 
 def test_fr_headline_quote_is_not_counted(extract):
@@ -107,8 +107,8 @@ def test_en_collective_speaker_is_the_texts_own_noun_phrase(extract):
 
 
 def test_en_unnamed_speaker_after_the_quote_without_its_relative_clause(extract):
-    x = extract('"The convoy reached the town before dawn," said one resident, who declined to be named.', lang="en")
-    assert said(x) == [("resident", "The convoy reached the town before dawn")]
+    x = extract('"The convoy reached the town before dawn," said one villager, who asked not to be identified.', lang="en")
+    assert said(x) == [("villager", "The convoy reached the town before dawn")]
 
 
 def test_en_it_resolves_to_an_organisation_not_a_person(extract):
@@ -165,10 +165,10 @@ def test_en_quote_over_two_paragraphs_is_one_quote(extract):
 
 
 def test_fr_unclosed_straight_quote_stops_at_its_incise(extract):
-    x = extract("L'accord prévoit \"la fabrication conjointe des obus dans les usines locales, a déclaré "
-                "le porte-parole de l'armée de terre dans un communiqué.\n"
+    x = extract("L'accord prévoit \"la fabrication conjointe des obus dans les usines locales, a indiqué "
+                "le porte-parole de l'armée de l'air dans un communiqué.\n"
                 "\"Ce contrat est le plus important de notre histoire\", a déclaré le bureau du président.")
-    assert said(x) == [("armée de terre", "la fabrication conjointe des obus dans les usines locales"),
+    assert said(x) == [("armée de l'air", "la fabrication conjointe des obus dans les usines locales"),
                        ("bureau du président", "Ce contrat est le plus important de notre histoire")]
 
 
@@ -181,8 +181,8 @@ def test_quoted_words_no_one_says_are_no_quote(extract):
 # ---------------------------------------------------------------- speakers named outside the quote's sentence
 def test_fr_speaker_of_the_sentence_before(extract):
     x = extract("La Ruritanie a dénoncé mercredi la vente et promis des sanctions. "
-                "\"La Ruritanie prendra toutes les mesures nécessaires pour protéger ses intérêts.\"")
-    assert said(x) == [("Ruritanie", "La Ruritanie prendra toutes les mesures nécessaires pour protéger ses intérêts.")]
+                "\"La Ruritanie usera de tous les moyens à sa disposition pour défendre sa souveraineté.\"")
+    assert said(x) == [("Ruritanie", "La Ruritanie usera de tous les moyens à sa disposition pour défendre sa souveraineté.")]
 
 
 def test_en_first_quote_takes_the_speaker_of_the_next(extract):
@@ -193,11 +193,11 @@ def test_en_first_quote_takes_the_speaker_of_the_next(extract):
 
 def test_fr_impersonal_incise_reads_the_statement(extract):
     x = extract("Les pièces ont été livrées vendredi, a annoncé le ministère ruritanien de la Défense.\n\n"
-                "«Le premier lot a été acheminé vers la base aérienne», lit-on dans un communiqué du ministère.")
-    assert said(x) == [("ministère ruritanien de la Défense", "Le premier lot a été acheminé vers la base aérienne")]
+                "«La première cargaison est arrivée au port militaire», lit-on dans le communiqué du ministère.")
+    assert said(x) == [("ministère ruritanien de la Défense", "La première cargaison est arrivée au port militaire")]
 
 
 def test_fr_impersonal_incise_names_a_place(extract):
-    x = extract("Belgrade peut faire le choix de \"coopérer avec un pays européen\" pour sa flotte, "
-                "espère-t-on à Paris.")
-    assert said(x) == [("Paris", "coopérer avec un pays européen")]
+    x = extract("Lima pourrait décider de \"s'associer à un constructeur suédois\" pour ses blindés, "
+                "espère-t-on à Stockholm.")
+    assert said(x) == [("Stockholm", "s'associer à un constructeur suédois")]

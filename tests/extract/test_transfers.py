@@ -80,7 +80,7 @@ def test_fr_unnamed_supplier_is_not_the_other_buyer(extract):
 
 
 def test_fr_value_in_continuation_without_recipient(extract):
-    text = ("Le Département d'État américain a approuvé la vente potentielle au Japon de 16 missiles SM-6. "
+    text = ("Le Département d'État américain a autorisé la vente potentielle au Japon de 24 missiles SM-6. "
             "Cette vente potentielle, d'un montant estimé à 450 millions de dollars, comprend aussi des "
             "pièces de rechange.")
     t = only_transfer(extract(text))
@@ -175,8 +175,8 @@ def test_en_possible_fms_with_estimated_cost(extract):
 
 
 def test_en_estimated_total_cost_sentence(extract):
-    text = ("The State Department has approved a possible Foreign Military Sale to the Government of Norway "
-            "of 50 AIM-120C-8 missiles. The estimated total cost is $500 million.")
+    text = ("The State Department has approved a possible Foreign Military Sale to Norway of "
+            "50 AIM-120C-8 missiles. The estimated total cost is $500 million.")
     t = only_transfer(extract(text, lang="en"))
     assert parties(t) == ("USA", "NOR")
     assert t.value is not None and (t.value.amount, t.value.qualifier) == (500_000_000, "about")
@@ -688,13 +688,13 @@ def test_fr_a_deal_scrapped_is_cancelled(extract):
 
 
 def test_en_a_deal_scrapped_is_cancelled(extract):
-    t = only_transfer(extract("Peru decided to scrap an agreement to buy 12 Rafale fighter jets.", lang="en"))
+    t = only_transfer(extract("Peru decided to scrap a deal to buy 12 Rafale fighter jets.", lang="en"))
     assert (parties(t), t.status) == (("FRA", "PER"), "cancelled")
 
 
 def test_fr_what_the_buyer_pays_for_its_purchase_is_its_value(extract):
     t = only_transfer(extract("Le Pérou a commandé 12 avions de combat Rafale. Le Pérou a décidé de débourser "
-                              "2 milliards d'euros pour l'achat de ces avions."))
+                              "2 milliards d'euros pour l'acquisition de ces appareils."))
     assert (parties(t), t.value.amount, t.value.currency) == (("FRA", "PER"), 2_000_000_000, "EUR")
 
 

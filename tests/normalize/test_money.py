@@ -82,16 +82,16 @@ def test_bare_scaled_amount_reuses_previous_currency():
 
 
 def test_range_lower_bound_takes_scale_and_currency():
-    assert money("de 3 à 3,8 milliards de dollars", "fr") == [
-        ("3", 3e9, "USD", "exact"), ("3,8 milliards de dollars", 3.8e9, "USD", "exact")]
+    assert money("de 2 à 2,6 milliards de dollars", "fr") == [
+        ("2", 2e9, "USD", "exact"), ("2,6 milliards de dollars", 2.6e9, "USD", "exact")]
     assert money("between $3 and $4 billion", "en") == [
         ("$3", 3e9, "USD", "exact"), ("$4 billion", 4e9, "USD", "exact")]
 
 
 def test_converted_amount_in_brackets():
-    assert money("un contrat de 1,1 milliard de dollars (1,1 milliard d'euros)", "fr") == [
-        ("1,1 milliard de dollars", 1.1e9, "USD", "exact"),
-        ("1,1 milliard d'euros", 1.1e9, "EUR", "exact")]
+    assert money("un contrat de 1,3 milliard de dollars (1,2 milliard d'euros)", "fr") == [
+        ("1,3 milliard de dollars", 1.3e9, "USD", "exact"),
+        ("1,2 milliard d'euros", 1.2e9, "EUR", "exact")]
 
 
 def test_federal_register_leaders():
@@ -143,6 +143,6 @@ def test_english_scaled_amounts_round_trip(amount, scale):
 
 
 def test_yearly_amounts_joined_by_and_are_not_a_range():
-    # regression: "1,7 milliard en 2022 et 2,1 milliards" once read as 2 022 milliards
-    got = money("un soutien de 1,7 milliard d'euros en 2022 et 2,1 milliards en 2023", "fr")
-    assert [(m[1], m[2]) for m in got] == [(1.7e9, "EUR"), (2.1e9, "EUR")]
+    # regression: "1,5 milliard en 2021 et 2,4 milliards" once read as 2 021 milliards
+    got = money("un soutien de 1,5 milliard d'euros en 2021 et 2,4 milliards en 2024", "fr")
+    assert [(m[1], m[2]) for m in got] == [(1.5e9, "EUR"), (2.4e9, "EUR")]

@@ -301,8 +301,8 @@ def test_capitalised_noun_inside_a_name_is_not_an_item(text, lang, kept):
     ("500 Guided Multiple Launch Rocket System (GMLRS) rockets",
      "Guided Multiple Launch Rocket System (GMLRS)", "GMLRS"),
     ("300 Patriot Advanced Capability (PAC-3) missiles", "Patriot Advanced Capability (PAC-3)", "PAC-3"),
-    ("18 M142 High Mobility Artillery Rocket System (HIMARS) launchers",
-     "High Mobility Artillery Rocket System (HIMARS)", "HIMARS"),
+    ("24 M142 High Mobility Artillery Rocket Systems (HIMARS) launchers",
+     "High Mobility Artillery Rocket Systems (HIMARS)", "HIMARS"),
 ])
 def test_spelled_out_acronym_is_one_mention(text, mention, designation):
     found = [(w.text, w.designation) for w in find_weapons(text, "en") if w.kind != "generic"]

@@ -8,7 +8,7 @@ from armsledger.model import SourceDocument
 
 CAESAR_FR = SourceDocument(
     title="Paris livre des canons Caesar à Kyiv", source="test:caesar-fr", published="2025-03-10", language="fr",
-    text=("La France a livré 12 canons Caesar à l'Ukraine pour un montant de 60 millions d'euros, a annoncé "
+    text=("La France a livré 12 canons Caesar à l'Ukraine pour un montant total de 60 millions d'euros, a annoncé "
           "lundi le ministère des Armées.\n\n"
           "« Ces canons renforceront la défense du pays », a déclaré la ministre Claire Dumas.\n\n"
           "Selon l'ONU, au moins 35 civils ont été tués à Kharkiv la semaine dernière."))
