@@ -12,9 +12,11 @@ For each language (fr, en) the same documents are processed two ways, in one run
 Both sides use ONE loaded model: spaCy pipelines loaded side by side in one process were
 measured to run up to ~25% apart from each other with identical components (whichever was
 loaded later was slower), which would have been charged to our rules. It is loaded and
-warmed up before any timing; the two measurements then alternate
-(bare, armsledger, bare, armsledger, ...) for ``--repeat`` rounds and the medians are
-reported, so drift of the machine affects both alike. Tokens are those of the bare model's
+warmed up before any timing (the bare model reads the whole corpus once, so that the shared
+vocabulary knows every word before either side is timed); the three measurements then run in
+turn for ``--repeat`` rounds, each round starting with the next of them (a run's place in the
+round was measured to move it by up to 10%), each after a garbage collection and with nothing
+of the one before kept alive; the medians are reported, so drift of the machine affects all alike. Tokens are those of the bare model's
 docs. ``ratio`` = armsledger docs/s / bare docs/s (the target is >= 0.85: at most 15% on top
 of the packaged parser); ``rules ratio`` = armsledger / trimmed, the cost of our components and
 extractors alone, without the saving of the disabled components. Small corpora give noisy numbers:
@@ -108,24 +110,32 @@ def bench_language(lang: str, sources: list[SourceDocument], repeat: int) -> dic
     packaged = [name for name in nlp.component_names if name not in ours]       # the model as shipped
     trimmed = [name for name in packaged if name not in UNUSED.get(lang, ())]   # what we keep of it
     with only(nlp, packaged):
-        list(nlp.pipe(texts[:2]))  # warm-up, untimed
+        list(nlp.pipe(texts))  # warm-up, untimed: the vocabulary meets every word once
     list(extract_documents(sources[:2], options))
     times: dict[str, list[float]] = {"bare": [], "trimmed": [], "full": []}
-    tokens, errors = 0, 0
-    for _ in range(repeat):
+    counted = {"tokens": 0, "errors": 0}
+
+    def bare() -> None:
         with only(nlp, packaged):
             t, docs = _timed(lambda: list(nlp.pipe(texts)))
         times["bare"].append(t)
-        tokens = sum(len(d) for d in docs)
-        del docs
+        counted["tokens"] = sum(len(d) for d in docs)
+
+    def trimmed_run() -> None:
         with only(nlp, trimmed):
-            t, docs = _timed(lambda: list(nlp.pipe(texts)))
+            t, _ = _timed(lambda: list(nlp.pipe(texts)))
         times["trimmed"].append(t)
-        del docs  # nothing of one measurement stays alive through the next
+
+    def full() -> None:
         t, results = _timed(lambda: list(extract_documents(sources, options)))
         times["full"].append(t)
-        errors = sum(isinstance(r, Exception) for r in results)
-        del results
+        counted["errors"] = sum(isinstance(r, Exception) for r in results)
+
+    runs = [bare, trimmed_run, full]
+    for k in range(repeat):  # each round starts with another of them: no side keeps one place
+        for run in runs[k % 3:] + runs[:k % 3]:
+            run()  # nothing of one measurement stays alive through the next
+    tokens, errors = counted["tokens"], counted["errors"]
     if errors:
         print(f"warning: {lang}: {errors} document(s) came back as input errors", file=sys.stderr)
     bare_t, trimmed_t, full_t = (statistics.median(times[k]) for k in ("bare", "trimmed", "full"))
