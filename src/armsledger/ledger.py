@@ -30,7 +30,8 @@ from armsledger.store import Ledger
 from armsledger.store.engine import db_error_line
 from armsledger.store.deals import DealChanges, remerge
 from armsledger.store.writes import (
-    Written, documents_to_reprocess, put_extraction, put_skipped, stored_ids, unread_document_id,
+    Written, documents_to_reprocess, put_extraction, put_skipped, remove_stale_failures, stored_ids,
+    unread_document_id,
 )
 
 Reprocess = Literal["older", "all"] | None
@@ -140,7 +141,10 @@ def _store_group(ledger: Ledger, group: list[tuple[_Pending, Extraction | InputE
     document is written alone, so that one is skipped with its reason and the others are kept."""
     try:
         with _writing(ledger) as conn:
-            written = [_put(conn, ledger, p, result) for p, result in group]
+            written = [_put(conn, ledger, p, result, grouped=True) for p, result in group]
+            # the inputs read at last lose their stored failures, in one statement for the group
+            remove_stale_failures(conn, [p.name for p, result in group if isinstance(result, Extraction)],
+                                  keep=[w.failure_id for w in written if w.failure_id])
     except SQLAlchemyError:
         for p, result in group:
             _store_one(ledger, p, result, report, notify)
@@ -177,10 +181,14 @@ def _writing(ledger: Ledger) -> Iterator[Connection]:
         raise LedgerUnavailable(f"the ledger stopped answering: {db_error_line(err)}", source=ledger.location) from None
 
 
-def _put(conn: Connection, ledger: Ledger, p: _Pending, result: Extraction | InputError) -> Written:
-    """Write one input's result in the caller's transaction: its extraction, or its failure."""
+def _put(conn: Connection, ledger: Ledger, p: _Pending, result: Extraction | InputError,
+         grouped: bool = False) -> Written:
+    """Write one input's result in the caller's transaction: its extraction, or its failure.
+    `grouped`: in a group's transaction, which asked the ledger about its inputs just before
+    (`_fresh`) and clears their failures at its end; a document alone checks both itself."""
     if isinstance(result, Extraction):
-        return put_extraction(conn, ledger, result, input_name=p.name, replace=p.replace)
+        return put_extraction(conn, ledger, result, input_name=p.name, replace=p.replace,
+                              known_new=grouped and not p.replace, clear_failures=not grouped)
     return _put_failure(conn, ledger, p, result, keep_text=p.replace or isinstance(result, DocumentFailed))
 
 

@@ -32,6 +32,7 @@ class Written:
     """What writing one document did: `present` when it was stored already (nothing written)."""
     present: bool = False
     records: dict[str, int] = field(default_factory=dict)
+    failure_id: str | None = None  # the id of the skipped document's row it wrote, if any
 
 
 def unread_document_id(input_name: str, error: InputError) -> str:
@@ -78,11 +79,14 @@ def write_extraction(ledger: Ledger, extraction: Extraction, *, input_name: str 
 
 
 def put_extraction(conn: Connection, ledger: Ledger, extraction: Extraction, *, input_name: str | None,
-                   replace: bool = False) -> Written:
+                   replace: bool = False, known_new: bool = False, clear_failures: bool = True) -> Written:
     """`write_extraction` inside the caller's write transaction (several documents may share one:
-    each is still whole or absent)."""
+    each is still whole or absent). `known_new`: the caller has just asked the ledger and it
+    does not hold the document (a row that appeared since fails the insert: the caller's
+    transaction is rolled back). `clear_failures=False`: the caller removes the stored failures
+    of the input itself (`remove_stale_failures`, once for several documents)."""
     doc = extraction.document
-    if stored_status(conn, doc.id) is not None:
+    if not known_new and stored_status(conn, doc.id) is not None:
         if not replace:
             return Written(present=True)
         delete_records(conn, doc.id)
@@ -90,7 +94,8 @@ def put_extraction(conn: Connection, ledger: Ledger, extraction: Extraction, *, 
             _document_row(extraction, input_name, with_text=False)))
     else:
         _insert_document(conn, ledger, {"id": doc.id, **_document_row(extraction, input_name)})
-    _remove_stale_failures(conn, input_name)
+    if clear_failures:
+        _remove_stale_failures(conn, input_name)
     return Written(records=_insert_records(conn, extraction))
 
 
@@ -126,7 +131,7 @@ def put_skipped(conn: Connection, ledger: Ledger, error: InputError, *, input_na
                                         "text": clean(document.text) if document is not None else None})
     if document is not None:
         _remove_stale_failures(conn, input_name)
-    return Written()
+    return Written(failure_id=doc_id)
 
 
 def stored_ids(conn: Connection, doc_ids: Collection[str]) -> set[str]:
@@ -158,8 +163,17 @@ def _insert_document(conn: Connection, ledger: Ledger, row: dict) -> None:
 def _remove_stale_failures(conn: Connection, input_name: str | None) -> None:
     """An input read at last: its stored failures (no text, keyed by name and reason) go."""
     if input_name:
-        conn.execute(delete(documents).where(documents.c.input == clean(input_name), documents.c.text.is_(None),
-                                             documents.c.status == STATUS_SKIPPED))
+        remove_stale_failures(conn, [input_name])
+
+
+def remove_stale_failures(conn: Connection, input_names: Collection[str], keep: Collection[str] = ()) -> None:
+    """Inputs read at last: their stored failures (no text, keyed by name and reason) go, all in
+    one statement, except the rows `keep` names (failures written in the same transaction)."""
+    names = [clean(name) for name in input_names if name]
+    if names:
+        conn.execute(delete(documents).where(documents.c.input.in_(names), documents.c.text.is_(None),
+                                             documents.c.status == STATUS_SKIPPED,
+                                             documents.c.id.not_in(list(keep))))
 
 
 def delete_records(conn: Connection, doc_id: str) -> None:
