@@ -19,8 +19,8 @@ from armsledger.model import Extraction, SourceDocument
 from armsledger.pipeline import Options, extract_documents
 from armsledger.scale.partitions import extract_partition, in_order, partitions
 
-PARTITION = 8  # documents sent to a worker at once, at most
-PARTITION_CHARS = 40_000  # characters: a partition is closed once its texts reach this
+PARTITION = 16  # documents sent to a worker at once, at most
+PARTITION_CHARS = 80_000  # characters: a partition is closed once its texts reach this
 
 
 def _preload(languages: tuple[str, ...]) -> None:
