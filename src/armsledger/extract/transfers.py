@@ -19,7 +19,7 @@ from armsledger.extract.frames import (PARTY_LINKS, SUBJECTS, FrameReader, best_
                                        frame_specs, says_what, sentence_frames)
 from armsledger.extract.items import ItemMention, broken_down, drop_summaries, group_item_mentions, without_counts
 from armsledger.extract.notices import is_notice, is_support_phrase, read_notice
-from armsledger.extract.status import deal_status, mention_status
+from armsledger.extract.status import deal_status, mention_status, status_cues
 from armsledger.extract.parties import DETERMINER, Parties, actor_of, find_parties, home_state, states_between
 from armsledger.model import Actor, Item, Money, Transfer
 from armsledger.normalize.money import MoneyMatch
@@ -167,8 +167,7 @@ class TransferFinder:
         d'euros")? Its head in the parse (past compounds) is a word of `value_cues` or of a deal frame."""
         cues = self.ctx.remember(("value_cues", 1), lambda: frozenset(
             w.lower() for w in self.lex.words("value_cues") if " " not in w))
-        deal_nouns = self.ctx.remember(("noun_frames", 1), lambda: frozenset(
-            lemma for (lemma, nominal) in frame_specs(self.ctx.lang) if nominal))
+        deal_nouns = status_cues(self.ctx.lang).deal_lemmas
         last = self.token_at(money.end - 1)  # the amount's last word ("million", "dollars")
         while last is not None and last.head.i != last.i and money.start <= last.head.idx < money.end:
             last = last.head  # up to the amount's own head word ("1 milliard de dollars")
@@ -225,8 +224,7 @@ class TransferFinder:
             base = next((i for i in items if f.holds(i.start)), None)
             if not f.gapped or base is None:
                 continue
-            supplier = next((m for m in f.suppliers if all(m.id != r.id for r in f.recipients)), None)
-            status = self.mention_status(sent, f.start, FrameParties(supplier, f.recipients[0], [], f.status))
+            supplier, status = self.frame_giver(sent, f)
             for count, buyer in f.gapped:
                 n = self._count_value(count)
                 if n is not None and (supplier is None or buyer.id != supplier.id):
@@ -249,8 +247,7 @@ class TransferFinder:
             count = self._count_value(f.count)  # None: "en ont commandé aussi", "some of them"
             item = replace(antecedent, quantity=count[0] if count else None, qualifier=count[1] if count else None,
                            quantity_span=(f.count.idx, f.count.idx + len(f.count.text)) if count else None)
-            supplier = next((m for m in f.suppliers if all(m.id != r.id for r in f.recipients)), None)
-            status = self.mention_status(sent, f.start, FrameParties(supplier, f.recipients[0], [], f.status))
+            supplier, status = self.frame_giver(sent, f)
             # a state ordering more of what its own industry makes ("Stockholm en a commandé 60"): no deal
             made = self._made_by([item.to_item()]) if supplier is None else None
             out += [DealMention(sent, [item], supplier, r, None, status) for r in f.recipients if r.id != made]
@@ -319,8 +316,7 @@ class TransferFinder:
         for f in sentence_frames(self.ctx, sent):
             if not f.nominal or not f.recipients or f.items or says_what(f.trigger):
                 continue  # "livraisons d'armes à l'Ukraine": it says what, and not the programme
-            supplier = next((m for m in f.suppliers if all(m.id != r.id for r in f.recipients)), None)
-            status = self.mention_status(sent, f.start, FrameParties(supplier, f.recipients[0], [], f.status))
+            supplier, status = self.frame_giver(sent, f)
             out += [DealMention(sent, [topic], supplier, r, None, status) for r in f.recipients]
         return out
 
@@ -402,6 +398,12 @@ class TransferFinder:
                 return [[i] for i in sorted(items, key=lambda i: i.start)]
         return []
 
+    def frame_giver(self, sent: Sentence, f) -> tuple[Mention | None, str]:
+        """The supplier of a frame with buyers (its first giver that is none of them) and the
+        status of the deal it tells of."""
+        supplier = next((m for m in f.suppliers if all(m.id != r.id for r in f.recipients)), None)
+        return supplier, self.mention_status(sent, f.start, FrameParties(supplier, f.recipients[0], [], f.status))
+
     def mention_status(self, sent: Sentence, anchor: int, parties: FrameParties) -> str:
         """The status of the deal whose items start at `anchor`, from the cues the parse links
         to it (extract/status.py); when none speaks, the deal frame's ("a customer of")."""
@@ -480,8 +482,9 @@ class TransferFinder:
         frame = best_frame(sentence_frames(self.ctx, sent), anchor)
         if frame is None:
             return FrameParties(found.supplier, found.recipient, [])
+        governs = self.governs(frame, anchor)
         # the date of a frame that does not tell of this equipment is another deal's
-        when = frame.when or (frame.governor.when if frame.governor else None) if self.governs(frame, anchor) else None
+        when = frame.when or (frame.governor.when if frame.governor else None) if governs else None
         if not frame.recipients and not frame.suppliers:
             return FrameParties(found.supplier, found.recipient, [], frame.status, when)
         recipients = frame.recipients
@@ -504,7 +507,7 @@ class TransferFinder:
         suppliers = tuple(frame.suppliers) if len(frame.suppliers) > 1 and not frame.signed else ()
         return FrameParties(supplier, recipients[0] if recipients else None,
                             recipients if len(recipients) > 1 else [],
-                            frame.status if self.governs(frame, anchor) else None, when, suppliers)
+                            frame.status if governs else None, when, suppliers)
 
     def off_role(self, frame, m: Mention) -> bool:
         """Does the parse put `m` in a phrase hung on the frame's trigger with a preposition that
@@ -1202,10 +1205,9 @@ def _same_deal(a: Transfer, b: Transfer) -> bool:
 
 
 def _counted_otherwise(a: Transfer, b: Transfer) -> bool:
-    """Do `a` and `b` count some equipment they both designate differently?"""
+    """Does `b` count equipment `a` designates and counts, with another count?"""
     counts = {_key(i): i.quantity for i in a.items if i.designation and i.quantity is not None}
-    return any(counts.get(_key(i), i.quantity) != i.quantity
-               for i in b.items if i.designation and i.quantity is not None)
+    return any(_key(i) in counts and i.quantity is not None and counts[_key(i)] != i.quantity for i in b.items)
 
 
 def _same_era(a: Transfer, a_era: int | None, b: Transfer, b_era: int | None, year: int | None = None) -> bool:
@@ -1220,8 +1222,7 @@ def _same_era(a: Transfer, a_era: int | None, b: Transfer, b_era: int | None, ye
         return True
     if a_era is None and year is not None and b_era < year:
         return False
-    counts = {_key(i): i.quantity for i in a.items if i.designation and i.quantity is not None}
-    return not any(_key(i) in counts and i.quantity is not None and counts[_key(i)] != i.quantity for i in b.items)
+    return not _counted_otherwise(a, b)
 
 
 def _absorbed(into: Transfer, other: Transfer) -> Transfer:
