@@ -108,7 +108,7 @@ def frame_specs(lang: str) -> dict[tuple[str, bool], tuple[FrameSpec, ...]]:
     return {k: tuple(v) for k, v in out.items()}
 
 
-def _case_words(tok: Token) -> str | None:
+def case_words(tok: Token) -> str | None:
     """The preposition a nominal dependent carries: its `case` children ("auprès de", "au")."""
     case = [c for c in tok.children if c.dep_ in {"case", "fixed"} and c.i < tok.i]
     if not case:
@@ -117,11 +117,6 @@ def _case_words(tok: Token) -> str | None:
     words = [first.text.lower()] + [f.text.lower() for f in first.children if f.dep_ == "fixed"]
     words += [c.text.lower() for c in case[1:]]
     return " ".join(words).replace("’", "'")
-
-
-def case_words(tok: Token) -> str | None:
-    """The preposition a nominal dependent carries (see `_case_words`)."""
-    return _case_words(tok)
 
 
 def _dep_matches(label: str, dep: str) -> bool:
@@ -158,10 +153,10 @@ def _fill(trigger: Token, spec: RoleSpec) -> list[Token]:
         if not _dep_matches(c.dep_, spec.dep):
             continue
         if spec.preps:
-            case = _case_words(c)
+            case = case_words(c)
             if case is None or case not in spec.preps:
                 continue
-        elif c.dep_.startswith(("obl", "nmod")) and spec.dep in {"obl", "nmod"} and _case_words(c):
+        elif c.dep_.startswith(("obl", "nmod")) and spec.dep in {"obl", "nmod"} and case_words(c):
             continue
         out.append(c)
     if not out and spec.preps and spec.dep in {"obl", "prep", "dative"}:
@@ -188,7 +183,7 @@ def _fill_phrase(noun: Token, spec: RoleSpec) -> list[Token]:
         for c in t.children:
             if c.dep_ in NOUN_PHRASE_LINKS:
                 todo.append(c)
-            if c.dep_.startswith("nmod") and (_case_words(c) or "") in spec.preps:
+            if c.dep_.startswith("nmod") and (case_words(c) or "") in spec.preps:
                 out.append(c)
             elif c.dep_ == "prep" and c.text.lower() in spec.preps:
                 out += [g for g in c.children if g.dep_ == "pobj"]
@@ -228,7 +223,7 @@ def says_what(noun: Token) -> bool:
     """Does deal noun `noun` have an "of" complement ("livraisons d'armes", "sale of arms")?"""
     for c in noun.children:
         if c.dep_ == "prep" and c.text.lower() in OF_WORDS or \
-                c.dep_.startswith("nmod") and (_case_words(c) or "") in OF_WORDS:
+                c.dep_.startswith("nmod") and (case_words(c) or "") in OF_WORDS:
             return True
     return False
 
@@ -247,7 +242,7 @@ def _listed(tok: Token, preps: frozenset[str]) -> list[Token]:
     while todo:
         t = todo.pop()
         for c in t.children:
-            if c.i > t.i and c.dep_.startswith("nmod") and (_case_words(c) or "") in preps and c.left_edge.i > 0 \
+            if c.i > t.i and c.dep_.startswith("nmod") and (case_words(c) or "") in preps and c.left_edge.i > 0 \
                     and any(e.is_punct or e.pos_ == "CCONJ" for e in (c.left_edge, c.doc[c.left_edge.i - 1])):
                 out.append(c)
                 todo.append(c)
@@ -262,7 +257,7 @@ def _listed_on_trigger(trigger: Token, tok: Token) -> list[Token]:
     if tok.head.i != trigger.i:
         return []
     return [c for c in trigger.children if c.i > tok.i and c.pos_ == "PROPN"
-            and (c.dep_ == "conj" or (c.dep_.startswith("nmod") and _case_words(c) is None or c.dep_ in OBJECTS)
+            and (c.dep_ == "conj" or (c.dep_.startswith("nmod") and case_words(c) is None or c.dep_ in OBJECTS)
                  and (c.left_edge.is_punct or c.doc[c.left_edge.i - 1].is_punct))]
 
 
@@ -334,7 +329,7 @@ class FrameReader:
             if c.dep_ in PARTY_LINKS or c.dep_.split(":")[0] in PARTY_LINKS:
                 if c.dep_ in {"prep"} and c.text.lower() not in {"of", "de"}:
                     continue
-                if c.dep_.startswith("nmod") and (_case_words(c) or "de") not in {"de", "d'", "du", "des", "of"}:
+                if c.dep_.startswith("nmod") and (case_words(c) or "de") not in {"de", "d'", "du", "des", "of"}:
                     continue
                 targets = [g for g in c.children if g.dep_ == "pobj"] if c.dep_ == "prep" else [c]
                 for t in targets:
@@ -409,7 +404,7 @@ class FrameReader:
         while todo:
             t = todo.pop()
             for c in t.children:
-                if c.dep_.startswith("nmod") and (_case_words(c) or "de") not in OF_WORDS \
+                if c.dep_.startswith("nmod") and (case_words(c) or "de") not in OF_WORDS \
                         or c.dep_ == "prep" and c.text.lower() not in OF_WORDS \
                         or c.dep_.startswith(("acl", "relcl", "punct")):
                     continue
@@ -469,7 +464,7 @@ class FrameReader:
                 continue
             counts.append(t)
             for c in t.children:
-                if c.dep_.startswith("nmod") and (_case_words(c) or "") in preps:
+                if c.dep_.startswith("nmod") and (case_words(c) or "") in preps:
                     buyers += self.parties(c)
                 elif c.dep_ == "prep" and c.text.lower() in preps:
                     buyers += [m for g in c.children if g.dep_ == "pobj" for m in self.parties(g)]
