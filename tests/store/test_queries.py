@@ -98,3 +98,17 @@ def test_remerge_reports_deals_created_updated_and_removed(filled):
     assert (again.created, again.updated, again.removed, again.total) == (0, 0, 0, 2)
     counts = ledger_counts(filled)
     assert (counts["deals"], counts["deal_sources"], counts["transfers"]) == (2, 2, 2)
+
+
+@pytest.mark.parametrize("told", [("Caesar", "Leopard 2", "IRIS-T"), ("IRIS-T", "Caesar", "Leopard 2"),
+                                  ("Leopard 2", "IRIS-T", "Caesar")])
+def test_deals_are_listed_in_the_order_their_documents_tell_them(ledger, told):
+    """Not in id order: the merge's order (a document's deals as it tells them) is kept."""
+    text = "Trois livraisons à l'Ukraine : " + ", ".join(told) + "."
+    base = extraction(text)
+    first = base.transfers[0]
+    transfers = [first.model_copy(update={"items": [first.items[0].model_copy(update={"designation": name})]})
+                 for name in told]
+    write_extraction(ledger, base.model_copy(update={"transfers": transfers}).with_record_ids(), input_name="three.txt")
+    remerge(ledger)
+    assert [d["items"][0]["designation"] for d in list_deals(ledger)] == list(told)

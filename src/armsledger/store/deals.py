@@ -102,7 +102,7 @@ def replace_deals(ledger: Ledger, merged: list[Deal]) -> DealChanges:
         conn.execute(delete(deal_sources))
         conn.execute(delete(deals))
         if merged:
-            conn.execute(insert(deals), [_deal_row(deal, new[deal.id]) for deal in merged])
+            conn.execute(insert(deals), [_deal_row(deal, new[deal.id], n) for n, deal in enumerate(merged)])
             source_rows = [{"deal_id": deal.id, "position": i, "document_id": source.get("document"),
                             "record_id": source.get("record_id")}
                            for deal in merged for i, source in enumerate(deal.sources)]
@@ -118,11 +118,11 @@ def replace_deals(ledger: Ledger, merged: list[Deal]) -> DealChanges:
                        removed=len(old.keys() - new.keys()), total=len(new))
 
 
-def _deal_row(deal: Deal, data: str) -> dict:
+def _deal_row(deal: Deal, data: str, position: int) -> dict:
     supplier, recipient = deal.supplier or {}, deal.recipient or {}
     return {"id": deal.id, "supplier_id": supplier.get("id"), "supplier_name": clean(supplier.get("name")),
             "recipient_id": recipient.get("id"), "recipient_name": clean(recipient.get("name")),
-            "status": deal.status, "deal": data}
+            "status": deal.status, "deal": data, "position": position}
 
 
 def load_deal(ledger: Ledger, deal_id: str) -> dict:

@@ -56,8 +56,9 @@ def _names(id_column, name_column, value: str) -> ColumnElement:
 
 
 def list_deals(ledger: Ledger, filters: DealFilters = DealFilters()) -> list[dict]:
-    """The merged deals (`Deal.to_json()` each) that pass `filters`, in id order."""
-    query = select(deals.c.deal).where(*deal_conditions(ledger, filters)).order_by(deals.c.id)
+    """The merged deals (`Deal.to_json()` each) that pass `filters`, in the merge's order (the
+    order their documents tell them, `merge_transfers`)."""
+    query = select(deals.c.deal).where(*deal_conditions(ledger, filters)).order_by(deals.c.position, deals.c.id)
     with ledger.reading() as conn:
         return [json.loads(row.deal) for row in conn.execute(query)]
 

@@ -124,6 +124,8 @@ deals = Table(
     Column("recipient_id", Text), Column("recipient_name", Text),
     Column("status", Text),
     Column("deal", Text, nullable=False),  # Deal.to_json()
+    Column("position", Integer),  # the merge's order: the order documents tell the deals
+    Index("ix_deals_position", "position", "id"),
 )
 
 deal_sources = Table(
