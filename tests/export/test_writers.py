@@ -16,7 +16,7 @@ EXTRACTION = {
                    "items": [{"designation": "K9", "family": "K9", "description": "obusier K9", "category": "artillery",
                               "quantity": 24, "quantity_qualifier": "exact", "evidence": [[26, 28]]}],
                    "value": {"amount": 600000000.0, "currency": "USD", "qualifier": "exact"}, "status": "signed",
-                   "channel": "unknown", "announced_by": [], "contractor": None, "date": "2025-03-04",
+                   "channel": "unknown", "announced_by": [], "contractor": None, "date": "2025-03-04", "year": 2025,
                    "evidence": [[0, 40], [50, 60]]}],
     "quotes": [{"record_id": "qu_1", "speaker": "Jane Roe", "speaker_role": None, "text": "Un bon accord",
                 "direct": True, "evidence": [[70, 83]]}],
@@ -58,8 +58,8 @@ def test_csv_of_transfers_and_of_quotes():
     assert write_records_csv("transfers", [EXTRACTION], out) == 1
     assert out.getvalue() == (
         "document_id,record_id,supplier,recipient,items,value_amount,value_currency,value_qualifier,status,channel,"
-        "announced_by,contractor,date,evidence\n"
-        "sha256:aa,tr_1,KOR,NOR,24 K9 [artillery],600000000.0,USD,exact,signed,unknown,,,2025-03-04,0-40;50-60\n")
+        "announced_by,contractor,date,year,evidence\n"
+        "sha256:aa,tr_1,KOR,NOR,24 K9 [artillery],600000000.0,USD,exact,signed,unknown,,,2025-03-04,2025,0-40;50-60\n")
     out = io.StringIO()
     assert write_records_csv("quotes", [EXTRACTION], out) == 1
     assert out.getvalue() == ("document_id,record_id,speaker,speaker_role,text,direct,evidence\n"
@@ -109,3 +109,12 @@ def test_unroca_only_items_in_categories_one_to_seven():
 def test_unroca_categories(item, expected):
     from armsledger.export.deals import unroca_category
     assert unroca_category(item) == expected
+
+
+def test_sipri_years_come_from_the_year_a_step_is_dated_to_when_it_has_no_date():
+    deal = {**DEAL, "steps": [{"status": "signed", "date": None, "year": 2019, "document": "old"},
+                              {"status": "delivered", "date": None, "year": 2021, "document": "news"}]}
+    out = io.StringIO()
+    assert write_sipri([deal], out) == 2
+    assert [row.split(",")[5:8] for row in out.getvalue().splitlines()[1:]] == [["2019", "24", "2021"],
+                                                                                 ["2019", "", "2021"]]

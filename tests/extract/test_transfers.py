@@ -750,3 +750,27 @@ def test_fr_the_fleet_a_purchase_replaces_is_not_bought(extract):
 def test_en_the_fleet_a_purchase_replaces_is_not_bought(extract):
     t = only_transfer(extract("Chile selected 24 F-35 aircraft to replace its fleet of F-16 jets.", lang="en"))
     assert (parties(t), [(i.designation, i.quantity) for i in t.items]) == (("USA", "CHL"), [("F-35", 24)])
+
+
+# --- the year a deal is dated to, which the merge compares ------------------------------------
+
+def test_fr_a_past_year_dates_the_deal_and_a_deadline_does_not(extract):
+    x = extract("La Norvège a commandé 40 chars K2 à la Corée du Sud, livrables d'ici 2028. Elle avait déjà "
+                "acheté 20 chars K2 à la Corée du Sud en 2019.")
+    assert [(t.items[0].quantity, t.year) for t in x.transfers] == [(40, None), (20, 2019)]
+
+
+def test_en_a_past_year_dates_the_deal_and_a_deadline_does_not(extract):
+    x = extract("Norway ordered 40 K2 tanks from South Korea, to be delivered by 2028. It had already bought "
+                "20 K2 tanks from South Korea in 2019.", lang="en")
+    assert [(t.items[0].quantity, t.year) for t in x.transfers] == [(40, None), (20, 2019)]
+
+
+def test_fr_a_deadline_is_no_year_even_when_the_news_has_none(extract):
+    x = extract("Le groupe Hanwha s'est engagé à livrer 36 obusiers K9 à la Norvège d'ici 2027.", published=None)
+    assert [(t.items[0].quantity, t.year) for t in x.transfers] == [(36, None)]
+
+
+def test_en_a_deadline_is_no_year_even_when_the_news_has_none(extract):
+    x = extract("Hanwha promised to deliver 36 K9 howitzers to Norway by 2027.", lang="en", published=None)
+    assert [(t.items[0].quantity, t.year) for t in x.transfers] == [(36, None)]

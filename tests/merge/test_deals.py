@@ -13,11 +13,11 @@ def item(designation=None, family=None, category="aircraft", quantity=None):
 
 
 def transfer(supplier="FRA", recipient="EGY", items=(), value=None, status="signed", date=None,
-             channel="unknown"):
+             channel="unknown", year=None):
     return {"supplier": {"id": supplier, "name": supplier} if supplier else None,
             "recipient": {"id": recipient, "name": recipient} if recipient else None,
             "items": list(items), "value": value, "status": status, "channel": channel,
-            "announced_by": [], "contractor": None, "date": date, "evidence": [[0, 40]]}
+            "announced_by": [], "contractor": None, "date": date, "year": year, "evidence": [[0, 40]]}
 
 
 def usd(amount, currency="USD"):
@@ -97,6 +97,21 @@ def test_two_signatures_of_the_same_item_years_apart_are_two_contracts():
     one = source("a", transfer(items=[item("Rafale", "Rafale")], date="2015-02-16"))
     two = source("b", transfer(items=[item("Rafale", "Rafale")], date="2021-05-04"))
     assert groups(merge_transfers([one, two])) == [["a"], ["b"]]
+
+
+def test_signatures_dated_only_to_years_apart_are_two_contracts_and_a_year_wins_over_a_date():
+    """"signed in 2019" and "signed in 2024" of the same 40 jets: two contracts, even undated to
+    the month; a record that names its year (2019) beside a date of the news (2024-03) is of 2019."""
+    jets = [item("Gripen E", "Gripen", quantity=40)]
+    old = source("archive", transfer(recipient="THA", supplier="SWE", items=jets, year=2019), published=None)
+    new = source("wire", transfer(recipient="THA", supplier="SWE", items=jets, year=2024), published=None)
+    retold = source("weekly", transfer(recipient="THA", supplier="SWE", items=jets, year=2019, date="2024-03-02"),
+                    published=None)
+    next_year = source("daily", transfer(recipient="THA", supplier="SWE", items=jets, year=2025), published=None)
+    assert groups(merge_transfers([old, new, retold, next_year])) == [["archive", "weekly"], ["daily", "wire"]]
+    approved_later = source("notice", transfer(recipient="THA", supplier="SWE", items=jets, status="approved",
+                                               year=2020), published=None)
+    assert groups(merge_transfers([old, approved_later])) == [["archive"], ["notice"]]
 
 
 def test_values_far_apart_make_two_deals():

@@ -68,12 +68,18 @@ def _year(date: str | None) -> int | None:
     return int(date[:4]) if date and re.match(r"^\d{4}", date) else None
 
 
+def _step_year(step: dict[str, Any]) -> int | None:
+    """The year of a deal's step: the one its record names ("signed in 2022"), else its date's."""
+    return step.get("year") if isinstance(step.get("year"), int) else _year(step.get("date"))
+
+
 def item_facts(deal: dict[str, Any], item: dict[str, Any]) -> dict[str, Any]:
     """Numbers ordered and delivered of one item of a deal, the order year and delivery years.
 
     The number ordered is the one most sources give (the earliest source's on a tie); the
     others are listed in `other_numbers`. Delivered: the numbers sources with the `delivered`
-    status give for the item. Years: of the earliest signature step, and of every dated delivery."""
+    status give for the item. Years: of the earliest signature step, and of every delivery, as
+    the steps' records date them (`year`, else `date`)."""
     ordered: Counter[int] = Counter()
     first_seen: dict[int, int] = {}
     delivered: list[int] = []
@@ -87,8 +93,8 @@ def item_facts(deal: dict[str, Any], item: dict[str, Any]) -> dict[str, Any]:
                     delivered.append(q)
     number = min(ordered, key=lambda q: (-ordered[q], first_seen[q])) if ordered else None
     steps = deal.get("steps") or []
-    signed = sorted(y for s in steps if s.get("status") == "signed" and (y := _year(s.get("date"))))
-    deliveries = sorted({y for s in steps if s.get("status") == "delivered" and (y := _year(s.get("date")))})
+    signed = sorted(y for s in steps if s.get("status") == "signed" and (y := _step_year(s)))
+    deliveries = sorted({y for s in steps if s.get("status") == "delivered" and (y := _step_year(s))})
     return {"number_ordered": number, "other_numbers": sorted(q for q in ordered if q != number),
             "number_delivered": max(delivered) if delivered else None,
             "order_year": signed[0] if signed else None, "delivery_years": deliveries}

@@ -288,6 +288,7 @@ class FrameReader:
         self.party_heads = frozenset(lex.words("party_heads"))
         self.list_extenders = frozenset(lex.words("list_extenders"))
         self.partitive = frozenset(lex.words("partitive_pronouns"))
+        self.deadline_cases = frozenset(lex.words("deadline_cases"))
         self.latter = lex.rx("latter")
 
     # ---------------------------------------------------------------- mentions
@@ -553,10 +554,20 @@ class FrameReader:
                         todo.append(g)
             start = min(t.idx for t in phrase)
             end = max(t.idx + len(t.text) for t in phrase)
-            dated = [d for d in self.ctx.within(self.ctx.dates, start, end) if d.value]
+            dated = [d for d in self.ctx.within(self.ctx.dates, start, end) if d.value and not self._deadline(d.start)]
             if dated:
                 return dated[0].value
         return None
+
+    def _deadline(self, start: int) -> bool:
+        """Is the date starting at `start` a deadline ("to deliver 212 howitzers by 2026", "d'ici
+        2026"), which says when something is due, not when it happened? The one or two words
+        before it say so."""
+        first = self.ctx.token_from(start)
+        if first is None or first.i == 0:
+            return False
+        before = [t.text.lower().replace("’", "'") for t in first.doc[max(0, first.i - 2):first.i]]
+        return before[-1] in self.deadline_cases or "".join(before) in self.deadline_cases
 
     def status(self, tok: Token, spec: FrameSpec) -> str | None:
         """The deal's status told by the trigger: a controlling verb ("plans to buy", "souhaite

@@ -759,6 +759,7 @@ class TransferFinder:
                         status=status, channel=channel,
                         announced_by=self.announcers(sentences, {recipient.id}),
                         contractor=self.contractors(sentences) or None, date=date,
+                        year=deal.era or (int(date[:4]) if date else None),
                         evidence=[(s.start, s.end) for s in sentences])
 
     def context_parties(self, first: Sentence, supplier: Mention | None) -> tuple[Mention | None, Mention | None]:
@@ -1039,7 +1040,8 @@ def notice_transfer(finder: TransferFinder) -> tuple[Transfer | None, MoneyMatch
         supplier=actor_of(supplier) if supplier else Actor(id="USA", name="United States"),
         recipient=actor_of(facts.recipient), items=_merge_items(items), value=value, status="approved",
         channel="FMS", announced_by=finder.announcers(sentences, {facts.recipient.id}),
-        contractor=finder.contractors(sentences) or None, date=date, evidence=evidence)
+        contractor=finder.contractors(sentences) or None, date=date,
+        year=int(date[:4]) if date else None, evidence=evidence)
     return transfer, facts.value
 
 

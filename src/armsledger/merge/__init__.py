@@ -20,7 +20,9 @@ How merge decides, in plain words:
   deal's life in time: the same step (two signatures, two approvals) at most 6 months apart,
   deliveries within 6 years, an earlier step (request, approval) not dated after a later one
   (signature, delivery), everything within 10 years, and an undated record cannot tell of a
-  step that happened after its document was published.
+  step that happened after its document was published. A record dated only to a year ("the
+  contract signed in 2022") is compared a year at a time: the same step in years two or more
+  apart is two deals; a year it names wins over a date of another year found beside it.
 - How alike? A pair that may be one deal scores the share of families in common, plus one for
   the same quantity, one for the same value, a half for a designation written alike, a half for
   the same step in the same month, less a half for two designations of one family that are not

@@ -303,11 +303,12 @@ def _status(rs: list[Report]) -> str:
 
 
 def _steps(rs: list[Report]) -> list[dict[str, Any]]:
-    steps = [{"status": r.source.transfer.get("status"), "date": r.source.transfer.get("date"),
+    steps = [{"status": r.source.transfer.get("status"), "date": r.source.transfer.get("date"), "year": r.year,
               "document": r.document, "record_id": r.source.record_id, "published": r.source.published}
              for r in rs if r.source.transfer.get("status") not in (None, "unknown")]
     order = {**STEP_RANK, **{s: 5 for s in END_STEPS}}
-    return sorted(steps, key=lambda s: (s["date"] or s["published"] or "9999", order.get(s["status"], 6),
+    return sorted(steps, key=lambda s: (s["date"] or (str(s["year"]) if s["year"] else None) or s["published"] or "9999",
+                                        order.get(s["status"], 6),
                                         s["document"], s["record_id"]))
 
 
@@ -363,7 +364,8 @@ def _source(r: Report) -> dict[str, Any]:
     return {"document": s.document_id, "record_id": s.record_id, "transfer_index": s.transfer_index,
             "items": list(t.get("items") or []), "language": s.language, "published": s.published,
             "source": s.source, "title": s.title, "status": t.get("status"), "date": t.get("date"),
-            "value": t.get("value"), "channel": t.get("channel"), "evidence": t.get("evidence")}
+            "year": t.get("year"), "value": t.get("value"), "channel": t.get("channel"),
+            "evidence": t.get("evidence")}
 
 
 def _first_time(d: Deal) -> str:

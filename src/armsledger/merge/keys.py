@@ -3,7 +3,7 @@
 A `Report` is one `TransferSource` read for comparison: parties, item keys (family, else the
 catalogue's family of the designation, else the designation, compared as `score.py` compares
 designations: case, spaces, dashes, dots, slashes and accents do not count), quantities per item
-key, categories, a rough value in US dollars, the month of its step, its document's month of
+key, categories, a rough value in US dollars, the month and year of its step, its document's month of
 publication and the rank of its step in a deal's life.
 
 `compatible(a, b)` says whether two reports can be one deal (hard rules); `link_score(a, b)` how
@@ -81,6 +81,7 @@ class Report:
     counts: dict[str, frozenset[int]]               # category -> item quantities and their total
     usd: float | None
     month: int | None                               # the step's month (the record's date)
+    year: int | None                                # the step's year (the record's `year`, else its date's)
     published: int | None                           # the document's month of publication
     rank: int | None                                # STEP_RANK of the status; None: unknown or an end
     channel: str | None                             # FMS, DCS, grant; None when unknown
@@ -129,8 +130,18 @@ def read_report(n: int, source: TransferSource) -> Report:
     return Report(n=n, source=source, supplier=_actor_id(t.get("supplier")), recipient=_actor_id(t.get("recipient")),
                   named=frozenset(named), designations={k: frozenset(v) for k, v in designations.items()},
                   quantities={k: q for k, q in totals.items() if k not in partial},
-                  categories=frozenset(categories), counts=_counts(counts), usd=usd, month=_month(t.get("date")),
+                  categories=frozenset(categories), counts=_counts(counts), usd=usd, **_when(t),
                   published=_month(source.published), rank=STEP_RANK.get(t.get("status") or ""), channel=channel)
+
+
+def _when(t: dict[str, Any]) -> dict[str, int | None]:
+    """The month and year of a record's step: its `year` ("signed in 2022") wins over a date of
+    another year, whose month is then dropped (a date taken from the news beside an old deal)."""
+    month = _month(t.get("date"))
+    year = t.get("year") if isinstance(t.get("year"), int) and not isinstance(t.get("year"), bool) else None
+    if month is not None and year is not None and month // 12 != year:
+        month = None
+    return {"month": month, "year": year if year is not None else (month // 12 if month is not None else None)}
 
 
 def _counts(by_category: dict[str, list[int | None]]) -> dict[str, frozenset[int]]:
@@ -148,6 +159,17 @@ def _same_quantity(a: int, b: int) -> bool:
 
 
 def _times_compatible(a: Report, b: Report) -> bool:
+    if (a.month is None or b.month is None) and a.year is not None and b.year is not None:
+        # a year without a month: the same rule, a year at a time
+        if abs(a.year - b.year) * 12 > DEAL_SPAN_MONTHS:
+            return False
+        if a.rank is not None and b.rank is not None:
+            if a.rank == b.rank:   # months unknown: the next year may still be within SAME_STEP_MONTHS
+                span = DELIVERY_SPAN_MONTHS if a.rank == STEP_RANK["delivered"] else 12
+                return abs(a.year - b.year) * 12 <= span
+            early, late = (a, b) if a.rank < b.rank else (b, a)
+            return early.year <= late.year
+        return True
     if a.month is not None and b.month is not None:
         if abs(a.month - b.month) > DEAL_SPAN_MONTHS:
             return False

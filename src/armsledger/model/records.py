@@ -19,7 +19,7 @@ from pydantic import BaseModel, ConfigDict, Field, FiniteFloat, field_validator
 SCHEMA_VERSION = "armsledger/1"
 # The version of the extraction engine: raise it whenever the records a text gives may change,
 # so that a ledger knows which stored documents `ingest --reprocess` must extract again.
-ENGINE_VERSION = "0.2.0"
+ENGINE_VERSION = "0.3.0"
 
 Span = tuple[int, int]
 Evidence = Annotated[list[Span], Field(min_length=1)]
@@ -110,6 +110,10 @@ class Transfer(_Record):
     announced_by: list[Actor] = []
     contractor: list[str] | None = None
     date: Annotated[str, Field(pattern=r"^\d{4}-\d{2}(-\d{2})?$")] | None = None
+    # an addition to armsledger/1: the year the text dates this deal's step to ("signed in 2022",
+    # "a 2015 contract"), or the year of `date`; None when the text dates it to no year before
+    # the news. The merge tells contracts of other years apart by it.
+    year: int | None = None
     evidence: Evidence
 
 
