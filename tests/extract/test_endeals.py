@@ -338,3 +338,25 @@ def test_undated_pluperfect_of_reported_speech_is_the_deal_itself(extract, lang,
     x = extract(text, lang, published=None)
     assert [(t.recipient.id, [(i.designation, i.quantity) for i in t.items]) for t in x.transfers] == \
         [("PER", [("Caracal", 20)])]
+
+
+# --- "Of these 48 howitzers, 30 will be A and 18 B": a breakdown with no deal verb is the deal's --
+
+@pytest.mark.parametrize("lang,text,other", [
+    ("en", "Norway signed a $900 million contract with South Korea for 48 K9 howitzers. Of these 48 guns, 30 "
+           "will be K9A2 and 18 K9NO, together with 12 armoured vehicles.", "armoured vehicle"),
+    ("fr", "La Norvège a signé un contrat de 900 millions de dollars avec la Corée du Sud pour 48 obusiers K9. "
+           "Parmi ces 48 canons, 30 seront des K9A2 et 18 des K9NO, accompagnés de 12 véhicules blindés.",
+     "véhicule blindé"),
+])
+def test_breakdown_of_the_order_into_models_without_a_deal_verb(extract, lang, text, other):
+    assert deals(extract(text, lang)) == [("KOR", "NOR", "signed", [("K9A2", 30), ("K9NO", 18), (other, 12)])]
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("en", "Norway signed a contract with South Korea for 48 K9 howitzers. Finland operates 30 K9A2 and 16 K9FIN."),
+    ("fr", "La Norvège a signé un contrat avec la Corée du Sud pour 48 obusiers K9. La Finlande utilise 30 K9A2 et "
+           "16 K9FIN."),
+])
+def test_models_that_do_not_add_up_to_the_order_are_no_breakdown(extract, lang, text):
+    assert deals(extract(text, lang)) == [("KOR", "NOR", "signed", [("K9", 48)])]

@@ -191,6 +191,7 @@ class TransferFinder:
         for sent in self.ctx.sentences:
             s = sent.text
             if not self.lex.has("transfer_cues", s):
+                out += self.breakdown_mentions(sent, out)
                 continue
             if self.lex.has("anaphora", s) and not self.ctx.in_sentence(self.ctx.weapons, sent):
                 # "c'est Washington qui a autorisé cette vente", "Cette vente, estimée
@@ -222,6 +223,25 @@ class TransferFinder:
                 out += self.sentence_mentions(sent, group, own, package, apart=bool(apart))
             out += self.partitive_mentions(sent) + self.gapped_mentions(sent, items)
         return out
+
+    def breakdown_mentions(self, sent: Sentence, before: list[DealMention]) -> list[DealMention]:
+        """"Of these 48 howitzers, 30 will be K9A2 and 18 K9NO": a sentence with no transfer cue
+        whose counted models of one programme add up to the count a deal mention of the two
+        sentences before gives that programme breaks that deal down; its equipment is the deal's,
+        told back to it (`refers_back`), and `_without_totals` then drops the count it breaks down."""
+        near = [m for m in before if m.sentence.index >= sent.index - 2]
+        if not near:
+            return []
+        items = self.sentence_items(sent)
+        models: dict[str, list[int]] = {}  # family -> the counts of its named models
+        for i in items:
+            family = i.to_item().family
+            if i.designation and family and i.designation != family and i.quantity is not None:
+                models.setdefault(family, []).append(i.quantity)
+        if not any(len(counts) >= 2 and any(m.counts.get(family) == sum(counts) for m in near)
+                   for family, counts in models.items()):
+            return []
+        return [DealMention(sent, items, None, None, None, self.status_of(sent, items[0].start), refers_back=True)]
 
     def gapped_mentions(self, sent: Sentence, items: list[ItemMention]) -> list[DealMention]:
         """"80 Rafale aux Émirats, 42 à l'Indonésie et 6 au Pérou": one deal per count and
