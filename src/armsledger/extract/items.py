@@ -1014,7 +1014,7 @@ def _attach_quantity(ctx: DocContext, g: ItemMention, numbers: _Counts) -> None:
 
 def more_of_the_same(ctx: DocContext, items: list[ItemMention], start: int, end: int) -> list[ItemMention]:
     """"117 chars K2 fabriqués en Corée et une soixantaine d'autres dans une usine locale", "150
-    built abroad and 60 others at home": a count of a pronoun of `other_items` (right after it,
+    K9 built abroad and 60 others at home": a count of a pronoun of `other_items` (right after it,
     or after its preposition) in [start, end) is more of the counted equipment of `items` named
     before it, an item of its own: that equipment's noun and family, unnamed (told apart from
     the first by where or how it is made), with the count."""
@@ -1033,7 +1033,7 @@ def more_of_the_same(ctx: DocContext, items: list[ItemMention], start: int, end:
                 after[0].head.i > after[0].i and after[0].head.pos_ == "NOUN":
             continue  # no pronoun, or the adjective of a noun ("12 autres appareils": an item of its own)
         if any(o.start < n.start for o in ctx.within(ctx.numbers, before[-1].end, n.start)):
-            continue  # "12 Rafale ... six of its own jets, then six others": more of what was counted last
+            continue  # "12 Rafale ... six of its own jets, then six others": more of the count between
         base = before[-1]
         family = base.to_item().family
         # the equipment's noun, unnamed: "chars K2" -> "chars" of family K2
