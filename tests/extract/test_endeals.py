@@ -275,3 +275,88 @@ def test_possessor_after_to_is_no_recipient(extract, lang, text):
 ])
 def test_possessor_of_a_party_noun_stays_the_recipient(extract, lang, text):
     assert deals(extract(text, lang)) == [("FRA", "UKR", "approved", [("Caesar", 20)])]
+
+
+# --- an order broken down into variants in a later sentence: one deal, the variants its items ---
+
+@pytest.mark.parametrize("lang,text", [
+    ("en", "Hanwha Aerospace is finalising a $900 million contract with Norway for 48 K9 howitzers. The signing "
+           "was delayed by elections. The contract marks a record artillery sale for South Korea, with 30 K9A2 "
+           "units built by Hanwha Aerospace and 18 K9NO variants assembled by Norway's Kongsberg."),
+    ("fr", "Hanwha Aerospace finalise un contrat de 900 millions de dollars avec la Norvège pour 48 obusiers K9. "
+           "La signature a été retardée par les élections. Le contrat représente une vente record pour la Corée "
+           "du Sud, avec 30 K9A2 fabriqués par Hanwha Aerospace et 18 K9NO assemblés par le groupe norvégien "
+           "Kongsberg."),
+])
+def test_variants_of_an_order_told_after_it_with_the_maker_read_as_buyer(extract, lang, text):
+    assert deals(extract(text, lang)) == [("KOR", "NOR", "approved", [("K9A2", 30), ("K9NO", 18)])]
+
+
+# --- "and about forty others": more of the equipment named before, an item of its own ----------
+
+@pytest.mark.parametrize("lang,text,noun", [
+    ("en", "Egypt signed a contract providing for 100 K9 howitzers built in South Korea and the assembly of "
+           "about forty others in a local plant.", "howitzer"),
+    ("fr", "L'Égypte a signé un contrat prévoyant la réception de 100 obusiers K9 fabriqués en Corée du Sud et "
+           "la construction d'une quarantaine d'autres dans une usine locale.", "obusier"),
+])
+def test_counted_others_are_a_second_item_of_the_same_family(extract, lang, text, noun):
+    (t,) = extract(text, lang).transfers
+    assert [(i.designation, i.family, i.description, i.quantity, i.quantity_qualifier) for i in t.items] == \
+        [("K9", "K9", t.items[0].description, 100, "exact"), (None, "K9", noun, 40, "about")]
+
+
+# --- an earlier deal in the pluperfect, or of "the first contract", when the news is undated ----
+
+@pytest.mark.parametrize("lang,text", [
+    ("en", "Morocco ordered 12 Caracal helicopters from France. In 2019, Rabat had already bought Caracal "
+           "helicopters."),
+    ("fr", "Le Maroc a commandé 12 hélicoptères Caracal à la France. En 2019, Rabat avait déjà acheté des "
+           "hélicoptères Caracal."),
+])
+def test_dated_pluperfect_deal_is_another_deal(extract, lang, text):
+    assert deals(extract(text, lang, published=None)) == [("FRA", "MAR", "signed", [("Caracal", 12)]),
+                                                          ("FRA", "MAR", "signed", [("Caracal", None)])]
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("en", "Romania is finalising a contract with South Korea for 54 K9 howitzers. Romania has already received "
+           "18 K9 howitzers from the first contract."),
+    ("fr", "La Roumanie finalise un contrat avec la Corée du Sud pour 54 obusiers K9. La Roumanie a déjà reçu "
+           "18 obusiers K9 au titre du premier contrat."),
+])
+def test_deliveries_of_the_first_contract_are_another_deal(extract, lang, text):
+    assert deals(extract(text, lang, published=None)) == [("KOR", "ROU", "approved", [("K9", 54)]),
+                                                          ("KOR", "ROU", "delivered", [("K9", 18)])]
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("en", "It said Peru had requested the purchase of 20 Caracal helicopters from France."),
+    ("fr", "Il a indiqué que le Pérou avait demandé l'achat de 20 hélicoptères Caracal à la France."),
+])
+def test_undated_pluperfect_of_reported_speech_is_the_deal_itself(extract, lang, text):
+    x = extract(text, lang, published=None)
+    assert [(t.recipient.id, [(i.designation, i.quantity) for i in t.items]) for t in x.transfers] == \
+        [("PER", [("Caracal", 20)])]
+
+
+# --- "Of these 48 howitzers, 30 will be A and 18 B": a breakdown with no deal verb is the deal's --
+
+@pytest.mark.parametrize("lang,text,other", [
+    ("en", "Norway signed a $900 million contract with South Korea for 48 K9 howitzers. Of these 48 guns, 30 "
+           "will be K9A2 and 18 K9NO, together with 12 armoured vehicles.", "armoured vehicle"),
+    ("fr", "La Norvège a signé un contrat de 900 millions de dollars avec la Corée du Sud pour 48 obusiers K9. "
+           "Parmi ces 48 canons, 30 seront des K9A2 et 18 des K9NO, accompagnés de 12 véhicules blindés.",
+     "véhicule blindé"),
+])
+def test_breakdown_of_the_order_into_models_without_a_deal_verb(extract, lang, text, other):
+    assert deals(extract(text, lang)) == [("KOR", "NOR", "signed", [("K9A2", 30), ("K9NO", 18), (other, 12)])]
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("en", "Norway signed a contract with South Korea for 48 K9 howitzers. Finland operates 30 K9A2 and 16 K9FIN."),
+    ("fr", "La Norvège a signé un contrat avec la Corée du Sud pour 48 obusiers K9. La Finlande utilise 30 K9A2 et "
+           "16 K9FIN."),
+])
+def test_models_that_do_not_add_up_to_the_order_are_no_breakdown(extract, lang, text):
+    assert deals(extract(text, lang)) == [("KOR", "NOR", "signed", [("K9", 48)])]

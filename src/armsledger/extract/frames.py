@@ -74,6 +74,7 @@ class Frame:
     approver_buys: bool = False  # see FrameSpec
     gapped: list[tuple[Token, Mention]] = field(default_factory=list)  # "80 à A, 42 à B": (42, B)
     count: Token | None = None  # a bare count standing for equipment named before ("en a vendu 12", "12 of them")
+    earlier: bool = False  # told as before the news: "avait signé", "had ordered", "the first contract"
 
     @property
     def start(self) -> int:
@@ -290,6 +291,7 @@ class FrameReader:
         self.partitive = frozenset(lex.words("partitive_pronouns"))
         self.deadline_cases = frozenset(lex.words("deadline_cases"))
         self.latter = lex.rx("latter")
+        self.earlier_deal = {k: frozenset(v) for k, v in lex.words("earlier_deal").items()}
 
     # ---------------------------------------------------------------- mentions
     def mention_at(self, tok: Token) -> Mention | None:
@@ -517,6 +519,7 @@ class FrameReader:
                 f.recipients = list(gov.recipients)
             f.status = gov.status or f.status
             f.when = f.when or gov.when
+            f.earlier = f.earlier or gov.earlier
             gov.items = gov.items or f.items
             # "won an order from Norway": the verb's buyer is no seller of the order it names
             f.suppliers = [m for m in f.suppliers if all(m.id != r.id for r in f.recipients)]
@@ -568,6 +571,17 @@ class FrameReader:
             return False
         before = [t.text.lower().replace("’", "'") for t in first.doc[max(0, first.i - 2):first.i]]
         return before[-1] in self.deadline_cases or "".join(before) in self.deadline_cases
+
+    def told_earlier(self, tok: Token, nominal: bool, when: str | None) -> bool:
+        """Does trigger `tok` tell of a deal made before the news: a verb in the pluperfect dated
+        by the parse ("avait signé en 2022", "had ordered in 2019"), or a contract noun a modifier
+        of `earlier_deal` qualifies ("the first contract", "son accord initial")? Another deal than
+        the one the news is about, even when the news's own year is unknown. An undated
+        pluperfect is often reported speech only ("It said X had requested the sale")."""
+        if nominal:
+            return tok.lemma_.lower() in self.earlier_deal["nouns"] and any(
+                c.dep_.startswith("amod") and c.lemma_.lower() in self.earlier_deal["modifiers"] for c in tok.children)
+        return when is not None and pluperfect(tok, self.tense_verbs.get("perfect", frozenset()))
 
     def status(self, tok: Token, spec: FrameSpec) -> str | None:
         """The deal's status told by the trigger: a controlling verb ("plans to buy", "souhaite
@@ -650,6 +664,7 @@ class FrameReader:
         if best is None:
             best = Frame(specs[-1].frame, tok, specs[-1].nominal)
         best.when = self.when(tok)
+        best.earlier = self.told_earlier(tok, best.nominal, best.when)
         if not best.suppliers:
             # "les frégates italiennes", "116 chars américains": the origin an adjective of the
             # equipment tells, when no role names the supplier
@@ -719,6 +734,16 @@ def clause_tense(tok: Token, tense_verbs: dict[str, frozenset[str]]) -> str | No
     if tok.tag_ == "VBG" and finite:  # "is purchasing"
         return "past" if any("Past" in a.morph.get("Tense") for a in finite) else "present"
     return None
+
+
+def pluperfect(tok: Token, perfect: frozenset[str]) -> bool:
+    """Is verb `tok` in the pluperfect ("avait signé", "avait été livré", "had ordered"): a past
+    participle whose perfect auxiliary (a lemma of `perfect`, not that of a passive: "was
+    signed", "était signé") is itself in a past tense?"""
+    if "Part" not in tok.morph.get("VerbForm") and tok.tag_ != "VBN":
+        return False
+    return any(a.dep_ in {"aux", "aux:tense"} and a.lemma_.lower() in perfect
+               and {"Past", "Imp"} & set(a.morph.get("Tense")) for a in tok.children)
 
 
 def _is_party(m: Mention) -> bool:

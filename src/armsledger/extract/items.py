@@ -1012,6 +1012,39 @@ def _attach_quantity(ctx: DocContext, g: ItemMention, numbers: _Counts) -> None:
         g.quantity, g.qualifier, g.quantity_span = 1, "exact", None
 
 
+def more_of_the_same(ctx: DocContext, items: list[ItemMention], start: int, end: int) -> list[ItemMention]:
+    """"117 chars K2 fabriqués en Corée et une soixantaine d'autres dans une usine locale", "150
+    K9 built abroad and 60 others at home": a count of a pronoun of `other_items` (right after it,
+    or after its preposition) in [start, end) is more of the counted equipment of `items` named
+    before it, an item of its own: that equipment's noun and family, unnamed (told apart from
+    the first by where or how it is made), with the count."""
+    others = frozenset(ctx.lex.words("other_items"))
+    counted = {m.quantity_span for m in items if m.quantity_span}
+    out: list[ItemMention] = []
+    for n in ctx.within(ctx.numbers, start, end):
+        before = [m for m in items if m.quantity is not None and m.end <= n.start and m.to_item().family]
+        span = ctx.doc.char_span(n.start, n.end, alignment_mode=EXPAND)
+        if not before or (n.start, n.end) in counted or n.value != int(n.value) or n.value <= 0 or span is None:
+            continue
+        after = ctx.doc[span.end:span.end + 2]
+        if len(after) and after[0].pos_ == "ADP":
+            after = after[1:]  # "d'autres", "of the others"
+        if not len(after) or after[0].lemma_.lower() not in others or \
+                after[0].head.i > after[0].i and after[0].head.pos_ == "NOUN":
+            continue  # no pronoun, or the adjective of a noun ("12 autres appareils": an item of its own)
+        if any(o.start < n.start for o in ctx.within(ctx.numbers, before[-1].end, n.start)):
+            continue  # "12 Rafale ... six of its own jets, then six others": more of the count between
+        base = before[-1]
+        family = base.to_item().family
+        # the equipment's noun, unnamed: "chars K2" -> "chars" of family K2
+        parts = [replace(p, family=family) for p in base.parts if p.kind == "generic"] or \
+            [replace(base.best, kind="generic", designation=None, family=family)]
+        out.append(ItemMention(n.start, after[0].idx + len(after[0].text), parts, quantity=int(n.value),
+                               qualifier=n.qualifier, quantity_span=(n.start, n.end), scope=base.scope,
+                               head=base.head))
+    return out
+
+
 def without_counts(mentions: list[ItemMention]) -> list[ItemMention]:
     """The same items with no count: what a count over several deals leaves each of them."""
     return [replace(m, quantity=None, qualifier=None, quantity_span=None) for m in mentions]

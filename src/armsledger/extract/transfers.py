@@ -17,7 +17,8 @@ from functools import cached_property
 from armsledger.extract.context import DocContext, Mention, Sentence
 from armsledger.extract.frames import (PARTY_LINKS, SUBJECTS, FrameReader, best_frame, case_words, count_at,
                                        frame_specs, says_what, sentence_frames)
-from armsledger.extract.items import ItemMention, broken_down, drop_summaries, group_item_mentions, without_counts
+from armsledger.extract.items import (ItemMention, broken_down, drop_summaries, group_item_mentions, more_of_the_same,
+                                      without_counts)
 from armsledger.extract.notices import is_notice, is_support_phrase, read_notice
 from armsledger.extract.status import deal_status, mention_status, status_cues
 from armsledger.extract.parties import DETERMINER, Parties, actor_of, find_parties, home_state, states_between
@@ -45,6 +46,7 @@ class FrameParties:
     status: str | None = None  # what the frame's verb, tense and mood say
     when: str | None = None  # the date the frame's parse attaches to its trigger
     suppliers: tuple[Mention, ...] = ()  # several givers of one frame ("A and B will send"): one deal each
+    earlier: bool = False  # the frames that tell of it tell of a deal before the news (`Frame.earlier`)
 
 
 @dataclass
@@ -61,6 +63,7 @@ class DealMention:
     era: int | None = None  # the year the deal's verb is dated to ("signed in 2022")
     companies: frozenset[str] = frozenset()  # the companies its sentence names
     apart: bool = False  # one of several contracts a plural deal noun tells of: a deal of its own
+    earlier: bool = False  # told as a deal before the news ("had signed", "from the first contract")
 
     @property
     def counts(self) -> dict[str, int]:
@@ -103,6 +106,10 @@ class Deal:
     @property
     def era(self) -> int | None:
         return self._first("era")
+
+    @property
+    def earlier(self) -> bool:
+        return self._first("earlier") is not None
 
     # what `another_contract` asks of every mention, gathered as mentions are added
     _tallied: int = field(default=0, repr=False, compare=False)
@@ -184,6 +191,7 @@ class TransferFinder:
         for sent in self.ctx.sentences:
             s = sent.text
             if not self.lex.has("transfer_cues", s):
+                out += self.breakdown_mentions(sent, out)
                 continue
             if self.lex.has("anaphora", s) and not self.ctx.in_sentence(self.ctx.weapons, sent):
                 # "c'est Washington qui a autorisé cette vente", "Cette vente, estimée
@@ -215,6 +223,25 @@ class TransferFinder:
                 out += self.sentence_mentions(sent, group, own, package, apart=bool(apart))
             out += self.partitive_mentions(sent) + self.gapped_mentions(sent, items)
         return out
+
+    def breakdown_mentions(self, sent: Sentence, before: list[DealMention]) -> list[DealMention]:
+        """"Of these 48 howitzers, 30 will be K9A2 and 18 K9NO": a sentence with no transfer cue
+        whose counted models of one programme add up to the count a deal mention of the two
+        sentences before gives that programme breaks that deal down; its equipment is the deal's,
+        told back to it (`refers_back`), and `_without_totals` then drops the count it breaks down."""
+        near = [m for m in before if m.sentence.index >= sent.index - 2]
+        if not near:
+            return []
+        items = self.sentence_items(sent)
+        models: dict[str, list[int]] = {}  # family -> the counts of its named models
+        for i in items:
+            family = i.to_item().family
+            if i.designation and family and i.designation != family and i.quantity is not None:
+                models.setdefault(family, []).append(i.quantity)
+        if not any(len(counts) >= 2 and any(m.counts.get(family) == sum(counts) for m in near)
+                   for family, counts in models.items()):
+            return []
+        return [DealMention(sent, items, None, None, None, self.status_of(sent, items[0].start), refers_back=True)]
 
     def gapped_mentions(self, sent: Sentence, items: list[ItemMention]) -> list[DealMention]:
         """"80 Rafale aux Émirats, 42 à l'Indonésie et 6 au Pérou": one deal per count and
@@ -266,8 +293,10 @@ class TransferFinder:
     def sentence_items(self, sent: Sentence) -> list[ItemMention]:
         """The item mentions of one sentence, grouped once for the deal mentions and for the
         programmes the whole text names (a new list; the mentions are shared, never changed)."""
-        return list(self.ctx.remember(("sentence items", sent.index),
-                                      lambda: group_item_mentions(self.ctx, sent.start, sent.end)))
+        def build() -> list[ItemMention]:
+            items = group_item_mentions(self.ctx, sent.start, sent.end)
+            return sorted(items + more_of_the_same(self.ctx, items, sent.start, sent.end), key=lambda i: i.start)
+        return list(self.ctx.remember(("sentence items", sent.index), build))
 
     @cached_property
     def _all_item_mentions(self) -> list[ItemMention]:
@@ -433,15 +462,26 @@ class TransferFinder:
         recipients = parties.recipients or self.export_destinations(sent, parties) or [parties.recipient]
         if len(recipients) > 2:  # "600 K-9 exported to Turkey, Poland, India ...": a total of them all
             items = without_counts(items)
-        for supplier in parties.suppliers or (parties.supplier,):
+        suppliers = parties.suppliers or (parties.supplier,)
+        made = self._made_by([i.to_item() for i in items]) if len(recipients) == 1 == len(suppliers) else None
+        if made is not None and recipients[0] is not None and recipients[0].id == made and \
+                (suppliers[0] is None or suppliers[0].id != made):
+            # "a record sale for Korea, with 18 K9 assembled by Norway's Kongsberg" read backwards:
+            # a state does not buy the weapons its own industry makes (as `build` reads a whole
+            # deal); with no other party read, the buyer is the other state the sentence names
+            # ("The contract signed by Germany covers 20 Leopard tanks for Chile"), else unknown here
+            buyer = suppliers[0] or next((m for m in states_between(self.ctx, sent.start, sent.end)
+                                          if m.id != made and m.kind != "demonym"), None)
+            suppliers, recipients = tuple(recipients), [buyer]
+        for supplier in suppliers:
             for recipient in recipients:
                 if priced:
                     out += [DealMention(sent, group, supplier, recipient, price, status, own_value=True,
-                                        era=era, companies=companies)
+                                        era=era, companies=companies, earlier=parties.earlier)
                             for group, price in priced]
                     continue
-                out.append(DealMention(sent, items, supplier, recipient, money, status,
-                                       package_only=package, era=era, companies=companies, apart=apart))
+                out.append(DealMention(sent, items, supplier, recipient, money, status, package_only=package,
+                                       era=era, companies=companies, apart=apart, earlier=parties.earlier))
         return out
 
     def priced_groups(self, sent: Sentence, items: list[ItemMention]) -> list[tuple[list[ItemMention], MoneyMatch]]:
@@ -479,14 +519,22 @@ class TransferFinder:
             # the origin of people or things that are neither party nor equipment; "l'offensive
             # lancée par la Russie": the agent of another act
             found = Parties(None, found.recipient)
-        frame = best_frame(sentence_frames(self.ctx, sent), anchor)
+        frames = sentence_frames(self.ctx, sent)
+        frame = best_frame(frames, anchor)
         if frame is None:
             return FrameParties(found.supplier, found.recipient, [])
         governs = self.governs(frame, anchor)
-        # the date of a frame that does not tell of this equipment is another deal's
-        when = frame.when or (frame.governor.when if frame.governor else None) if governs else None
+        # the date of a frame that does not tell of this equipment is another deal's; those that
+        # do: the frame, its governor, a frame whose items phrase holds it too ("avait signé en
+        # 2022 des contrats en vue d'acquérir des chars": the signing dates the purchase), and a
+        # deal noun the frame's verb governs ("received 46 tanks from the first contract")
+        telling = [f for f in frames if f is frame or f is frame.governor or f.holds(anchor) or
+                   f.governor is frame] if governs else []
+        when = next((f.when for f in [frame, frame.governor, *telling] if f is not None and f.when), None) \
+            if governs else None
+        earlier = any(f.earlier for f in telling)
         if not frame.recipients and not frame.suppliers:
-            return FrameParties(found.supplier, found.recipient, [], frame.status, when)
+            return FrameParties(found.supplier, found.recipient, [], frame.status, when, earlier=earlier)
         recipients = frame.recipients
         supplier = frame.suppliers[0] if frame.suppliers else None
         if not recipients:
@@ -507,7 +555,7 @@ class TransferFinder:
         suppliers = tuple(frame.suppliers) if len(frame.suppliers) > 1 and not frame.signed else ()
         return FrameParties(supplier, recipients[0] if recipients else None,
                             recipients if len(recipients) > 1 else [],
-                            frame.status if governs else None, when, suppliers)
+                            frame.status if governs else None, when, suppliers, earlier)
 
     def off_role(self, frame, m: Mention) -> bool:
         """Does the parse put `m` in a phrase hung on the frame's trigger with a preposition that
@@ -672,8 +720,10 @@ class TransferFinder:
         beside one signed this week), counts the same equipment differently (180 tanks in one
         contract, 1,000 in the framework agreement), prices its equipment when the deal's own
         equipment is priced already, names other contractors ("Hyundai Rotem will deliver 180
-        tanks. Hanwha will deliver 212 howitzers"), or says it is told apart ("Separately, ...")."""
-        if m.era is not None and deal.era is not None and m.era != deal.era:
+        tanks. Hanwha will deliver 212 howitzers"), tells of a deal before the news when the deal
+        is the news ("had signed in 2022", "from the first contract"), or says it is told apart
+        ("Separately, ...")."""
+        if m.era is not None and deal.era is not None and m.era != deal.era or m.earlier and not deal.earlier:
             return True
         deal.tally()
         recounted = [(deal._counts[key], n) for key, n in m.counts.items() if key in deal._counts]
@@ -1119,21 +1169,24 @@ class _Recorded:
         self._spans: list[list[tuple[int, int]]] = []  # per position, the evidence, sorted, once each
         self._seen: list[set[tuple[int, int]]] = []
         self._eras: list[int | None] = []  # per position, the year its deal is dated to
+        self._earlier: list[bool] = []  # per position, whether its deal is told as before the news
         self._companies: list[frozenset[str]] = []  # per position, the contractors its sentences name
 
     def record(self, t: Transfer, deal: Deal) -> None:
         """Adds `t`, built from `deal`, or folds it into the deal recorded before it is a twin of."""
         companies = frozenset(c for m in deal.mentions if m.items for c in m.companies)
-        twin = self.twin_of(t, deal.era, companies, apart=any(m.apart for m in deal.mentions))
+        twin = self.twin_of(t, deal.era, companies, apart=any(m.apart for m in deal.mentions),
+                            earlier=deal.earlier)
         if twin is not None:
             self.absorb(twin, t)
             self._companies[twin] |= companies
         else:
-            self.add(t, deal.era, companies)
+            self.add(t, deal.era, companies, deal.earlier)
 
-    def add(self, t: Transfer, era: int | None, companies: frozenset[str]) -> None:
+    def add(self, t: Transfer, era: int | None, companies: frozenset[str], earlier: bool = False) -> None:
         self.transfers.append(t)
         self._eras.append(era)
+        self._earlier.append(earlier)
         self._companies.append(companies)
         self._indexed.append(set())
         spans = sorted(set(t.evidence))
@@ -1149,14 +1202,17 @@ class _Recorded:
                 self._indexed[pos].add(entry)
                 insort(self._by_item.setdefault(entry, []), pos)
 
-    def twin_of(self, t: Transfer, era: int | None, companies: frozenset[str], apart: bool = False) -> int | None:
+    def twin_of(self, t: Transfer, era: int | None, companies: frozenset[str], apart: bool = False,
+                earlier: bool = False) -> int | None:
         """The position of the first recorded transfer that is the same deal as `t` (dated to
         the same year, and made by the same contractors, when both say). A deal told as one of
-        several contracts (`apart`) is no part of another: its twin counts its equipment alike."""
+        several contracts (`apart`) is no part of another: its twin counts its equipment alike;
+        a deal told as before the news (`earlier`) is no part of one that is not."""
         party = _party(t.recipient)
         candidates = sorted({pos for key in _item_keys(t) for pos in self._by_item.get((party, key), ())})
         return next((pos for pos in candidates if _same_deal(self.transfers[pos], t)
                      and not (apart and _counted_otherwise(self.transfers[pos], t))
+                     and not (earlier and not self._earlier[pos])
                      and _same_era(self.transfers[pos], self._eras[pos], t, era, self.year)
                      and not (companies and self._companies[pos] and not companies & self._companies[pos])),
                     None)
