@@ -48,7 +48,7 @@ def test_export_gold_applies_corrections_and_leaves_rejected_records_out(tmp_pat
                                   "category": "artillery", "quantity": 6, "quantity_qualifier": None}],
                        "value": {"amount": 2e8, "currency": "EUR", "qualifier": "exact"}, "status": "delivered",
                        "channel": "unknown", "announced_by": [], "contractor": None, "date": "2025-05",
-                       "year": None}],
+                       "year": None, "framework": False}],
         "aid": [], "figures": [], "legal_actions": [],
         "quotes": [{"speaker": "Anna Weber", "speaker_id": None, "speaker_role": "minister",
                     "text": "Nous livrerons.", "direct": True}]}

@@ -17,6 +17,7 @@ EXTRACTION = {
                               "quantity": 24, "quantity_qualifier": "exact", "evidence": [[26, 28]]}],
                    "value": {"amount": 600000000.0, "currency": "USD", "qualifier": "exact"}, "status": "signed",
                    "channel": "unknown", "announced_by": [], "contractor": None, "date": "2025-03-04", "year": 2025,
+                   "framework": False,
                    "evidence": [[0, 40], [50, 60]]}],
     "quotes": [{"record_id": "qu_1", "speaker": "Jane Roe", "speaker_role": None, "text": "Un bon accord",
                 "direct": True, "evidence": [[70, 83]]}],
@@ -58,8 +59,8 @@ def test_csv_of_transfers_and_of_quotes():
     assert write_records_csv("transfers", [EXTRACTION], out) == 1
     assert out.getvalue() == (
         "document_id,record_id,supplier,recipient,items,value_amount,value_currency,value_qualifier,status,channel,"
-        "announced_by,contractor,date,year,evidence\n"
-        "sha256:aa,tr_1,KOR,NOR,24 K9 [artillery],600000000.0,USD,exact,signed,unknown,,,2025-03-04,2025,0-40;50-60\n")
+        "announced_by,contractor,date,year,framework,evidence\n"
+        "sha256:aa,tr_1,KOR,NOR,24 K9 [artillery],600000000.0,USD,exact,signed,unknown,,,2025-03-04,2025,false,0-40;50-60\n")
     out = io.StringIO()
     assert write_records_csv("quotes", [EXTRACTION], out) == 1
     assert out.getvalue() == ("document_id,record_id,speaker,speaker_role,text,direct,evidence\n"

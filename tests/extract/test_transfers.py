@@ -774,3 +774,33 @@ def test_fr_a_deadline_is_no_year_even_when_the_news_has_none(extract):
 def test_en_a_deadline_is_no_year_even_when_the_news_has_none(extract):
     x = extract("Hanwha promised to deliver 36 K9 howitzers to Norway by 2027.", lang="en", published=None)
     assert [(t.items[0].quantity, t.year) for t in x.transfers] == [(36, None)]
+
+
+# --- a framework agreement's totals and the contracts made under it ------------------------------
+
+def _framed(x):
+    return [(t.items[0].quantity, t.framework, t.status) for t in x.transfers]
+
+
+def test_fr_framework_totals_and_a_contract_under_them_are_two_deals(extract):
+    x = extract("La Norvège a signé un accord-cadre avec Hanwha pour 300 obusiers K9. Elle a ensuite commandé "
+                "24 obusiers K9 dans un contrat signé en mars.")
+    assert _framed(x) == [(300, True, "signed"), (24, False, "signed")]
+
+
+def test_en_framework_totals_and_a_contract_under_them_are_two_deals(extract):
+    x = extract("Norway signed a framework agreement with Hanwha for 300 K9 howitzers. Under it, Norway then "
+                "ordered 24 K9 howitzers in a contract signed in March.", lang="en")
+    assert _framed(x) == [(300, True, "signed"), (24, False, "signed")]
+
+
+def test_en_a_framework_the_parse_ties_to_the_equipment_marks_only_that_deal(extract):
+    x = extract("Estonia plans to acquire 200 CV90 vehicles under a framework agreement, and signed a contract "
+                "for 40 CV90 vehicles on Monday.", lang="en")
+    assert _framed(x) == [(200, True, "proposed"), (40, False, "signed")]
+
+
+def test_en_a_framework_named_in_another_sentence_does_not_mark_the_contract(extract):
+    x = extract("Norway and Hanwha signed a framework agreement in May. The contract signed on Friday covers "
+                "24 K9 howitzers for Norway.", lang="en")
+    assert [t.framework for t in x.transfers] == [False] * len(x.transfers)

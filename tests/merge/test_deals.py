@@ -231,3 +231,12 @@ def test_french_and_english_texts_of_one_deal_extract_and_merge_into_one_deal(ex
     assert sorted(s["language"] for s in deal.sources) == ["en", "fr"]
     assert sorted(v["amount"] for v in deal.values) == [600_000_000, 620_000_000]
     assert deal.quantities[0]["quantity"] == 24 and len(deal.quantities) == 1
+
+
+def test_a_framework_agreement_and_a_contract_under_it_are_two_deals():
+    """300 howitzers under a framework agreement and a firm order of the same 300: two deals."""
+    guns = [item("K9", "K9", category="artillery", quantity=300)]
+    framework = source("weekly", {**transfer(supplier="KOR", recipient="NOR", items=guns), "framework": True})
+    contract = source("daily", transfer(supplier="KOR", recipient="NOR", items=guns))
+    again = source("wire", {**transfer(supplier="KOR", recipient="NOR", items=guns), "framework": True})
+    assert groups(merge_transfers([framework, contract, again])) == [["daily"], ["weekly", "wire"]]

@@ -11,7 +11,8 @@ from armsledger.export.deals import actor_id, deal_dict, money
 # The columns of each kind; nested values are flattened by `_cell`.
 COLUMNS: dict[str, list[str]] = {
     "transfers": ["document_id", "record_id", "supplier", "recipient", "items", "value_amount", "value_currency",
-                  "value_qualifier", "status", "channel", "announced_by", "contractor", "date", "year", "evidence"],
+                  "value_qualifier", "status", "channel", "announced_by", "contractor", "date", "year", "framework",
+                  "evidence"],
     "aid": ["document_id", "record_id", "donor", "recipient", "value_amount", "value_currency", "value_qualifier",
             "kind", "period", "period_start", "evidence"],
     "figures": ["document_id", "record_id", "value", "value_high", "qualifier", "measure", "description", "subject",

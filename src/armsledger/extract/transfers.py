@@ -17,6 +17,7 @@ from functools import cached_property
 from armsledger.extract.context import DocContext, Mention, Sentence
 from armsledger.extract.frames import (PARTY_LINKS, SUBJECTS, FrameReader, best_frame, case_words, count_at,
                                        frame_specs, says_what, sentence_frames)
+from armsledger.extract.mentions import EXPAND
 from armsledger.extract.items import (ItemMention, broken_down, drop_summaries, group_item_mentions, more_of_the_same,
                                       without_counts)
 from armsledger.extract.notices import is_notice, is_support_phrase, read_notice
@@ -733,8 +734,13 @@ class TransferFinder:
             # "24 bought in 2015" beside this year's 30, even in a sentence that goes on about
             # the deal ("The contract, which comes after a 2015 buy of 24 jets, ...")
             return True
-        # a smaller count may be a part of the deal (9 single-seaters of 12 jets), a larger one not
+        # a smaller count may be a part of the deal (9 single-seaters of 12 jets), a larger one not;
+        # nor is a count told outside a framework agreement a part of its totals (an executive
+        # contract for 24 of the 300 howitzers a framework provides for)
         if any(low < n for (low, _), n in recounted):
+            return True
+        if any(n != high for (_, high), n in recounted) and \
+                self.framed(m) != any(self.framed(d) for d in deal.mentions if d.items):
             return True
         if m.money is not None and any(not _same_amount(p, m.money) for p in deal._prices):
             return True
@@ -810,6 +816,7 @@ class TransferFinder:
                         announced_by=self.announcers(sentences, {recipient.id}),
                         contractor=self.contractors(sentences) or None, date=date,
                         year=deal.era or (int(date[:4]) if date else None),
+                        framework=self.under_framework(deal),
                         evidence=[(s.start, s.end) for s in sentences])
 
     def context_parties(self, first: Sentence, supplier: Mention | None) -> tuple[Mention | None, Mention | None]:
@@ -923,6 +930,32 @@ class TransferFinder:
                         out.append(a)
                         ids.add(a.id)
         return out
+
+    def under_framework(self, deal: Deal) -> bool:
+        """Is the deal a framework agreement (totals a buyer may order under later contracts)?"""
+        return any(self.framed(m) for m in deal.mentions if m.items)
+
+    def framed(self, m: DealMention) -> bool:
+        """Does the parse tie a framework agreement's name to the mention's equipment: the name on
+        the path from the equipment up to the root of its sentence ("un accord-cadre pour 1 000
+        chars"), or hung on that path, directly or through a preposition ("The framework
+        agreement ... provides for 1,000 tanks", "to acquire 1,000 tanks under a framework
+        agreement")? A framework named in another sentence ("a contract followed the framework
+        agreement") or elsewhere in the sentence is not."""
+        cues = self.lex.rx("framework_cues")
+        if not m.items or cues.search(m.sentence.text) is None:
+            return False
+        path: set[int] = set()
+        tok = self.ctx.token_from(m.items[0].start)
+        while tok is not None and tok.i not in path:
+            path.add(tok.i)
+            tok = tok.head
+        for found in cues.finditer(m.sentence.text):
+            start = m.sentence.start + found.start()
+            names = self.ctx.doc.char_span(start, start + len(found.group()), alignment_mode=EXPAND) or ()
+            if any(t.i in path or t.head.i in path or (t.head.pos_ == "ADP" and t.head.head.i in path) for t in names):
+                return True
+        return False
 
     def contractors(self, sentences: list[Sentence]) -> list[str]:
         """The companies of the deal's sentences, then every contractor the text names."""
@@ -1206,12 +1239,14 @@ class _Recorded:
                 earlier: bool = False) -> int | None:
         """The position of the first recorded transfer that is the same deal as `t` (dated to
         the same year, and made by the same contractors, when both say). A deal told as one of
-        several contracts (`apart`) is no part of another: its twin counts its equipment alike;
-        a deal told as before the news (`earlier`) is no part of one that is not."""
+        several contracts (`apart`), or a framework agreement beside a contract that is none, is
+        no part of another: its twin counts its equipment alike; a deal told as before the news
+        (`earlier`) is no part of one that is not."""
         party = _party(t.recipient)
         candidates = sorted({pos for key in _item_keys(t) for pos in self._by_item.get((party, key), ())})
         return next((pos for pos in candidates if _same_deal(self.transfers[pos], t)
-                     and not (apart and _counted_otherwise(self.transfers[pos], t))
+                     and not ((apart or t.framework != self.transfers[pos].framework)
+                              and _counted_otherwise(self.transfers[pos], t))
                      and not (earlier and not self._earlier[pos])
                      and _same_era(self.transfers[pos], self._eras[pos], t, era, self.year)
                      and not (companies and self._companies[pos] and not companies & self._companies[pos])),

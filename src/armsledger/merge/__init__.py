@@ -16,7 +16,9 @@ How merge decides, in plain words:
   record gives none) or, where a record names no family, a category; a quantity of a shared item
   agrees within 5% (116 and 117 tanks are one order, 30 and 24 aircraft are two); values agree
   within a factor of 1.6, compared roughly in US dollars (values are never converted for
-  display); channels (FMS, DCS, grant) agree where both are known; and their steps fit one
+  display); channels (FMS, DCS, grant) agree where both are known; both or neither are a
+  framework agreement (its totals, "1,000 tanks under a framework agreement", are a deal apart
+  from the contracts made under it); and their steps fit one
   deal's life in time: the same step (two signatures, two approvals) at most 6 months apart,
   deliveries within 6 years, an earlier step (request, approval) not dated after a later one
   (signature, delivery), everything within 10 years, and an undated record cannot tell of a

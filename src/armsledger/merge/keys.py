@@ -85,6 +85,7 @@ class Report:
     published: int | None                           # the document's month of publication
     rank: int | None                                # STEP_RANK of the status; None: unknown or an end
     channel: str | None                             # FMS, DCS, grant; None when unknown
+    framework: bool = False                         # a framework agreement, not a firm contract
 
     @property
     def document(self) -> str:
@@ -131,7 +132,8 @@ def read_report(n: int, source: TransferSource) -> Report:
                   named=frozenset(named), designations={k: frozenset(v) for k, v in designations.items()},
                   quantities={k: q for k, q in totals.items() if k not in partial},
                   categories=frozenset(categories), counts=_counts(counts), usd=usd, **_when(t),
-                  published=_month(source.published), rank=STEP_RANK.get(t.get("status") or ""), channel=channel)
+                  published=_month(source.published), rank=STEP_RANK.get(t.get("status") or ""), channel=channel,
+                  framework=t.get("framework") is True)
 
 
 def _when(t: dict[str, Any]) -> dict[str, int | None]:
@@ -193,8 +195,8 @@ def _times_compatible(a: Report, b: Report) -> bool:
 def compatible(a: Report, b: Report) -> bool:
     """Whether two reports can tell of one deal: other documents, the same parties where both
     name them (or both parties swapped), items of a common family (or, without families, a common category), the same
-    quantity of a common item, values the same order of magnitude, the same channel, and steps
-    whose dates follow a deal's life."""
+    quantity of a common item, values the same order of magnitude, the same channel, both or
+    neither a framework agreement, and steps whose dates follow a deal's life."""
     if a.document == b.document:
         return False    # two records of one document are two deals as that document tells it
     if not a.reverses(b) and ((a.supplier and b.supplier and a.supplier != b.supplier) or
@@ -217,6 +219,8 @@ def compatible(a: Report, b: Report) -> bool:
         return False
     if a.channel and b.channel and a.channel != b.channel:
         return False
+    if a.framework != b.framework:
+        return False    # a framework agreement's totals and a contract made under it are two deals
     return _times_compatible(a, b)
 
 

@@ -114,6 +114,9 @@ class Transfer(_Record):
     # "a 2015 contract"), or the year of `date`; None when the text dates it to no year before
     # the news. The merge tells contracts of other years apart by it.
     year: int | None = None
+    # an addition to armsledger/1: the deal is a framework agreement ("accord-cadre"), totals a
+    # buyer may order under later contracts, not a firm contract; the merge keeps the two apart
+    framework: bool = False
     evidence: Evidence
 
 
