@@ -275,3 +275,15 @@ def test_possessor_after_to_is_no_recipient(extract, lang, text):
 ])
 def test_possessor_of_a_party_noun_stays_the_recipient(extract, lang, text):
     assert deals(extract(text, lang)) == [("FRA", "UKR", "approved", [("Caesar", 20)])]
+
+
+# --- the fleet a deal replaces or succeeds is the buyer's old equipment, not a transfer ---------
+
+@pytest.mark.parametrize("lang,text", [
+    ("en", "The State Department approved the sale of four C-130J aircraft to Norway. The proposed sale will "
+           "replace Norway's retiring C-130H aircraft."),
+    ("fr", "Le Département d'État a approuvé la vente de quatre C-130J à la Norvège. Cette vente remplacera "
+           "les C-130H que la Norvège retire du service."),
+])
+def test_fleet_a_sale_replaces_is_no_item_even_alone_in_its_sentence(extract, lang, text):
+    assert deals(extract(text, lang)) == [("USA", "NOR", "approved", [("C-130J", 4)])]

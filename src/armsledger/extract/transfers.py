@@ -18,7 +18,7 @@ from armsledger.extract.context import DocContext, Mention, Sentence
 from armsledger.extract.frames import (PARTY_LINKS, SUBJECTS, FrameReader, best_frame, case_words, count_at,
                                        frame_specs, says_what, sentence_frames)
 from armsledger.extract.items import ItemMention, broken_down, drop_summaries, group_item_mentions, without_counts
-from armsledger.extract.notices import is_notice, is_support_phrase, read_notice
+from armsledger.extract.notices import is_notice, is_support_phrase, read_notice, request_lists
 from armsledger.extract.status import deal_status, mention_status, status_cues
 from armsledger.extract.parties import DETERMINER, Parties, actor_of, find_parties, home_state, states_between
 from armsledger.model import Actor, Item, Money, Transfer
@@ -193,8 +193,8 @@ class TransferFinder:
                                        refers_back=True))
                 continue
             items = self.sentence_items(sent)
-            bought = [i for i in items if not self.not_bought(i)]
-            items = bought or items
+            # the fleet a deal replaces is no item, even when the sentence names no other
+            items = [i for i in items if not self.not_bought(i)]
             if self.lex.has("aggregate_cues", s) and any(i.quantity is not None for i in items):
                 continue  # a headline total of deals described elsewhere (a total is counted:
                 # "so far, X has declined to send missiles" tells of a deal, not of a sum)
@@ -705,7 +705,29 @@ class TransferFinder:
                 deals[-1].mentions.append(m)
             else:
                 deals.append(Deal([m]))
-        return deals
+        return [part for deal in deals for part in self.unrequested(deal)]
+
+    def unrequested(self, deal: Deal) -> list[Deal]:
+        """A platform that a mention of the deal before a notice's request list names beside
+        equipment the list details is a sale of its own (`unrequested`): a deal of that mention's
+        parties, status and date, told first. [deal] when there is none."""
+        blocks = request_lists(self.ctx)
+
+        def requests(m: DealMention) -> bool:
+            return bool(m.items) and any(start <= m.sentence.start < end for start, end in blocks)
+        listed = next((k for k, m in enumerate(deal.mentions) if requests(m)), None)
+        if listed is None:
+            return [deal]
+        requested = [i.to_item() for m in deal.mentions[listed:] if requests(m) for i in m.items]
+        parts, kept = [], []
+        for k, m in enumerate(deal.mentions):
+            apart = [x for x, out in zip(m.items, unrequested(requested, [i.to_item() for i in m.items])) if out] \
+                if k < listed else []
+            if apart:
+                parts.append(Deal([replace(m, items=apart)]))
+                m = replace(m, items=[x for x in m.items if all(x is not a for a in apart)])
+            kept.append(m)
+        return parts + [Deal(kept)] if parts else [deal]
 
     def build(self, deal: Deal, previous: Transfer | None) -> Transfer | None:
         ctx = self.ctx
@@ -1010,13 +1032,30 @@ def _key(item: Item) -> str:
     return re.sub(r"[\s\-./]", "", (item.designation or item.description or "").upper())
 
 
-def notice_transfer(finder: TransferFinder) -> tuple[Transfer | None, MoneyMatch | None]:
-    """The one deal of a US arms-sale notice, from its layout (see extract/notices.py)."""
+def unrequested(requested: list[Item], named: list[Item]) -> list[bool]:
+    """Which of the equipment `named` together before a notice's request list (the "X has
+    requested to buy ..." enumeration, what the notified sale is in detail: `requested`) is a
+    sale of its own: when the group names equipment the list details ("approved a sale of F-15EX
+    and F-16 Block 70 aircraft to X", then "X has requested to buy 32 F-16C Block 70 aircraft"),
+    a platform of a kind the list details by programme (aircraft) but of a programme it leaves
+    out (F-15EX)."""
+    families = {i.family for i in requested if i.family}
+    kinds = {i.category for i in requested if i.family}
+    if not any(i.family in families for i in named):
+        return [False] * len(named)
+    return [bool(i.family) and i.family not in families and i.category in kinds for i in named]
+
+
+def notice_transfer(finder: TransferFinder) -> tuple[list[Transfer], MoneyMatch | None]:
+    """The deal of a US arms-sale notice, from its layout (see extract/notices.py), last; before
+    it, a sale of its own for each platform named beside the notified equipment but left out of
+    the request list (`unrequested`)."""
     ctx = finder.ctx
     facts = read_notice(ctx)
     if facts.recipient is None:
-        return None, None
-    items = []
+        return [], None
+    requests = set(request_lists(ctx))
+    by_block: dict[tuple[int, int], list[Item]] = {}
     for start, end in facts.blocks:
         for mention in group_item_mentions(ctx, start, end, listed=True):
             first = mention.quantity_span[0] if mention.quantity_span else mention.start
@@ -1025,7 +1064,16 @@ def notice_transfer(finder: TransferFinder) -> tuple[Transfer | None, MoneyMatch
                 # a platform only supported ("logistics support for C-17 aircraft"), or
                 # unnamed, uncounted equipment of a list
                 continue
-            items.append(mention.to_item())
+            by_block.setdefault((start, end), []).append(mention.to_item())
+    requested = [i for block in requests & by_block.keys() for i in by_block[block]]
+    apart: list[tuple[tuple[int, int], list[Item]]] = []
+    items = []
+    for block, named in sorted(by_block.items()):
+        out = unrequested(requested, named) if requested and block not in requests and block < min(requests) \
+            else [False] * len(named)
+        items += [i for i, o in zip(named, out) if not o]
+        if any(out):
+            apart.append((block, [i for i, o in zip(named, out) if o]))
     # "a sale of 160 MRAP vehicles ... 160 MRAP vehicles to include (110 MaxxPro ...)": the total again
     totals = broken_down(ctx)
     items = [i for i in items if (i.designation, i.quantity) not in totals]
@@ -1035,12 +1083,18 @@ def notice_transfer(finder: TransferFinder) -> tuple[Transfer | None, MoneyMatch
     evidence = sorted({(s, e) for s, e in facts.blocks} | {(facts.recipient.start, facts.recipient.end)}
                       | ({(facts.value.start, facts.value.end)} if facts.value else set()))
     date = deal_date(ctx, sentences)
+    seller = actor_of(supplier) if supplier else Actor(id="USA", name="United States")
     transfer = Transfer(
-        supplier=actor_of(supplier) if supplier else Actor(id="USA", name="United States"),
-        recipient=actor_of(facts.recipient), items=_merge_items(items), value=value, status="approved",
-        channel="FMS", announced_by=finder.announcers(sentences, {facts.recipient.id}),
+        supplier=seller, recipient=actor_of(facts.recipient), items=_merge_items(items), value=value,
+        status="approved", channel="FMS", announced_by=finder.announcers(sentences, {facts.recipient.id}),
         contractor=finder.contractors(sentences) or None, date=date, evidence=evidence)
-    return transfer, facts.value
+    own = []
+    for (start, end), named in apart:
+        told = [ctx.sentence_at(start)]
+        own.append(Transfer(supplier=seller, recipient=actor_of(facts.recipient), items=_merge_items(named),
+                            status="approved", channel="FMS", announced_by=finder.announcers(told, {facts.recipient.id}),
+                            date=deal_date(ctx, told) or date, evidence=[(start, end)]))
+    return own + [transfer], facts.value
 
 
 def extract_transfers(ctx: DocContext) -> tuple[list[Transfer], set[tuple[int, int]]]:
@@ -1051,11 +1105,12 @@ def extract_transfers(ctx: DocContext) -> tuple[list[Transfer], set[tuple[int, i
     unplaced: list[Deal] = []
     notice = None
     if is_notice(ctx):
-        notice, money = notice_transfer(finder)
-        if notice is not None:
-            out.add(notice, None, frozenset())
-            if money is not None:
-                used.add((money.start, money.end))
+        notices, money = notice_transfer(finder)
+        for t in notices:
+            out.add(t, None, frozenset())
+        notice = notices[-1] if notices else None
+        if money is not None:
+            used.add((money.start, money.end))
     def place(t: Transfer, deal: Deal) -> None:
         for m in deal.mentions:
             if m.money:
