@@ -61,6 +61,7 @@ class DealMention:
     era: int | None = None  # the year the deal's verb is dated to ("signed in 2022")
     companies: frozenset[str] = frozenset()  # the companies its sentence names
     apart: bool = False  # one of several contracts a plural deal noun tells of: a deal of its own
+    held: bool = False  # equipment the buyer already has ("already owned 24 of them"): a deal before the news
 
     @property
     def counts(self) -> dict[str, int]:
@@ -103,6 +104,10 @@ class Deal:
     @property
     def era(self) -> int | None:
         return self._first("era")
+
+    @property
+    def held(self) -> bool:
+        return any(m.held for m in self.mentions)
 
     # what `another_contract` asks of every mention, gathered as mentions are added
     _tallied: int = field(default=0, repr=False, compare=False)
@@ -183,6 +188,10 @@ class TransferFinder:
         out = []
         for sent in self.ctx.sentences:
             s = sent.text
+            tally = self.tally_mentions(sent) if self.lex.has("held_cues", s) else []
+            if tally:
+                out += tally
+                continue
             if not self.lex.has("transfer_cues", s):
                 continue
             if self.lex.has("anaphora", s) and not self.ctx.in_sentence(self.ctx.weapons, sent):
@@ -251,6 +260,42 @@ class TransferFinder:
             # a state ordering more of what its own industry makes ("Stockholm en a commandé 60"): no deal
             made = self._made_by([item.to_item()]) if supplier is None else None
             out += [DealMention(sent, [item], supplier, r, None, status) for r in f.recipients if r.id != made]
+        return out
+
+    def tally_mentions(self, sent: Sentence) -> list[DealMention]:
+        """"Le Chili en avait déjà 12, en voici 18 de plus : au total 30 Gripen", "Chile already
+        owns 12 of them and is ordering 18 more": a partitive count of a verb of possession that
+        a word of `held_cues` qualifies is the equipment the buyer already has (an earlier deal,
+        delivered); a later bare count that a word of `more_cues` follows (under it, or its head:
+        "18 more") is a new order of it, with the status of a deal frame of its own if any; the
+        total is no deal. The equipment is the one programme the sentence names after the
+        counts (the partitive points forward to it), else the last one named before. [] unless
+        the sentence has both counts."""
+        held_words = self.ctx.remember(("held_cues", 1), lambda: frozenset(self.lex.words("held_cues")))
+        more_words = self.ctx.remember(("more_cues", 1), lambda: frozenset(self.lex.words("more_cues")))
+        frames = sentence_frames(self.ctx, sent)
+        held = next((f for f in frames if f.count is not None and f.recipients and self._count_value(f.count)
+                     and any(c.lemma_.lower() in held_words for c in f.trigger.children)), None)
+        if held is None:
+            return []
+        bare = (self.token_at(n.start) for n in self.ctx.in_sentence(self.ctx.numbers, sent)
+                if not self.ctx.within(self.ctx.weapons, n.start, n.end))
+        more = next((tok for tok in bare if tok is not None and tok.idx > held.count.idx and self._count_value(tok)
+                     and any(c.i > tok.i and c.lemma_.lower() in more_words for c in (*tok.subtree, tok.head))), None)
+        if more is None:
+            return []
+        after = [i for i in self.sentence_items(sent) if i.start > more.idx and i.to_item().family]
+        base = after[0] if len({i.to_item().family for i in after}) == 1 else self._named_before(held.count.idx)
+        if base is None:
+            return []
+        supplier, status = self.frame_giver(sent, held)
+        own = next((f for f in frames if f is not held and f.recipients and f.trigger.is_ancestor(more)), None)
+        out = []
+        for count, state in ((held.count, status), (more, own.status if own and own.status else "unknown")):
+            n, qualifier = self._count_value(count)
+            item = replace(base, quantity=n, qualifier=qualifier, quantity_span=(count.idx, count.idx + len(count.text)))
+            out += [DealMention(sent, [item], supplier, r, None, state, held=count is held.count)
+                    for r in held.recipients]
         return out
 
     def _named_before(self, pos: int) -> ItemMention | None:
@@ -624,6 +669,8 @@ class TransferFinder:
 
     def continues(self, deal: Deal, m: DealMention) -> bool:
         last = deal.mentions[-1]
+        if m.held != deal.held:
+            return False  # what the buyer already has is no part of a new deal, nor the reverse
         if m.own_value and deal._first("money") is not None:
             return False  # priced apart: another contract
         if m.recipient and deal.recipient and m.recipient.id != deal.recipient.id:
@@ -1173,20 +1220,22 @@ class _Recorded:
         self._seen: list[set[tuple[int, int]]] = []
         self._eras: list[int | None] = []  # per position, the year its deal is dated to
         self._companies: list[frozenset[str]] = []  # per position, the contractors its sentences name
+        self._held: list[bool] = []  # per position, whether it is equipment the buyer already had
 
     def record(self, t: Transfer, deal: Deal) -> None:
         """Adds `t`, built from `deal`, or folds it into the deal recorded before it is a twin of."""
         companies = frozenset(c for m in deal.mentions if m.items for c in m.companies)
-        twin = self.twin_of(t, deal.era, companies, apart=any(m.apart for m in deal.mentions))
+        twin = self.twin_of(t, deal.era, companies, apart=any(m.apart for m in deal.mentions), held=deal.held)
         if twin is not None:
             self.absorb(twin, t)
             self._companies[twin] |= companies
         else:
-            self.add(t, deal.era, companies)
+            self.add(t, deal.era, companies, held=deal.held)
 
-    def add(self, t: Transfer, era: int | None, companies: frozenset[str]) -> None:
+    def add(self, t: Transfer, era: int | None, companies: frozenset[str], held: bool = False) -> None:
         self.transfers.append(t)
         self._eras.append(era)
+        self._held.append(held)
         self._companies.append(companies)
         self._indexed.append(set())
         spans = sorted(set(t.evidence))
@@ -1202,13 +1251,15 @@ class _Recorded:
                 self._indexed[pos].add(entry)
                 insort(self._by_item.setdefault(entry, []), pos)
 
-    def twin_of(self, t: Transfer, era: int | None, companies: frozenset[str], apart: bool = False) -> int | None:
+    def twin_of(self, t: Transfer, era: int | None, companies: frozenset[str], apart: bool = False,
+                held: bool = False) -> int | None:
         """The position of the first recorded transfer that is the same deal as `t` (dated to
         the same year, and made by the same contractors, when both say). A deal told as one of
-        several contracts (`apart`) is no part of another: its twin counts its equipment alike."""
+        several contracts (`apart`) is no part of another: its twin counts its equipment alike.
+        What the buyer already had (`held`) and a new deal are never twins."""
         party = _party(t.recipient)
         candidates = sorted({pos for key in _item_keys(t) for pos in self._by_item.get((party, key), ())})
-        return next((pos for pos in candidates if _same_deal(self.transfers[pos], t)
+        return next((pos for pos in candidates if _same_deal(self.transfers[pos], t) and self._held[pos] == held
                      and not (apart and _counted_otherwise(self.transfers[pos], t))
                      and _same_era(self.transfers[pos], self._eras[pos], t, era, self.year)
                      and not (companies and self._companies[pos] and not companies & self._companies[pos])),
