@@ -289,6 +289,16 @@ def test_fleet_a_sale_replaces_is_no_item_even_alone_in_its_sentence(extract, la
     assert deals(extract(text, lang)) == [("USA", "NOR", "approved", [("C-130J", 4)])]
 
 
+@pytest.mark.parametrize("lang,text", [
+    ("en", "The State Department approved the sale of four C-130J aircraft to Norway. The sale comes as Norway "
+           "retires its C-130H aircraft."),
+    ("fr", "Le Département d'État a approuvé la vente de quatre C-130J à la Norvège. Cette vente intervient alors "
+           "que la Norvège retire ses C-130H du service."),
+])
+def test_fleet_the_buyer_retires_is_no_item_nor_a_cancellation(extract, lang, text):
+    assert deals(extract(text, lang)) == [("USA", "NOR", "approved", [("C-130J", 4)])]
+
+
 # --- "already had N of them; now M more: K in all": the earlier fleet and the new order ---------
 
 @pytest.mark.parametrize("lang,text,had,more", [
