@@ -321,6 +321,16 @@ def test_more_of_the_equipment_already_owned_is_a_new_order(extract, lang, text)
 
 
 @pytest.mark.parametrize("lang,text", [
+    ("en", "The Gripen is a Swedish fighter. Chile already operates 24 of them, and Brazil has ordered 36 more."),
+    ("fr", "Le Gripen est un avion de combat suédois. Le Chili en possède déjà 24, et le Brésil en a commandé 36 "
+           "de plus."),
+])
+def test_more_ordered_by_another_buyer_is_its_order(extract, lang, text):
+    assert deals(extract(text, lang)) == [("SWE", "CHL", "delivered", [("Gripen", 24)]),
+                                          ("SWE", "BRA", "signed", [("Gripen", 36)])]
+
+
+@pytest.mark.parametrize("lang,text", [
     ("en", "Peru already owned 12 of them; now 8 more: 20 Caesar howitzers in all. The second contract for the "
            "Caesar, signed with France, is worth 300 million euros."),
     ("fr", "Le Pérou en possédait déjà 12, en voici 8 de plus : au total 20 canons Caesar. Le second contrat pour "

@@ -267,7 +267,7 @@ class TransferFinder:
         owns 12 of them and is ordering 18 more": a partitive count of a verb of possession that
         a word of `held_cues` qualifies is the equipment the buyer already has (an earlier deal,
         delivered); a later bare count that a word of `more_cues` follows (under it, or its head:
-        "18 more") is a new order of it, with the status of a deal frame of its own if any; the
+        "18 more") is a new order of it, with the parties and tense of a deal frame of its own if any; the
         total is no deal. The equipment is the one programme the sentence names after the
         counts (the partitive points forward to it), else the last one named before. [] unless
         the sentence has both counts."""
@@ -288,14 +288,15 @@ class TransferFinder:
         base = after[0] if len({i.to_item().family for i in after}) == 1 else self._named_before(held.count.idx)
         if base is None:
             return []
-        supplier, status = self.frame_giver(sent, held)
         own = next((f for f in frames if f is not held and f.recipients and f.trigger.is_ancestor(more)), None)
         out = []
-        for count, state in ((held.count, status), (more, own.status if own and own.status else "unknown")):
+        # the new order's status: its own frame's tense, not the cues of the clause it sits in
+        for frame, count, status, had in ((held, held.count, None, True),
+                                          (own or held, more, own and own.status or "unknown", False)):
             n, qualifier = self._count_value(count)
             item = replace(base, quantity=n, qualifier=qualifier, quantity_span=(count.idx, count.idx + len(count.text)))
-            out += [DealMention(sent, [item], supplier, r, None, state, held=count is held.count)
-                    for r in held.recipients]
+            supplier, told = self.frame_giver(sent, frame)
+            out += [DealMention(sent, [item], supplier, r, None, status or told, held=had) for r in frame.recipients]
         return out
 
     def _named_before(self, pos: int) -> ItemMention | None:
