@@ -68,8 +68,8 @@ def read_notice(ctx: DocContext) -> NoticeFacts:
 
 
 def request_lists(ctx: DocContext) -> list[tuple[int, int]]:
-    """The spans of a notice's request lists ("The Government of X has requested to buy fifty
-    (50) ...; fourteen (14) ..."), from the start of the request's sentence to the end of its
+    """The spans of a notice's request lists ("The Government of X has requested to buy thirty-two
+    (32) ...; four (4) ..."), from the start of the request's sentence to the end of its
     enumeration: what the notified sale is, in detail."""
     return ctx.remember(request_lists, lambda: _blocks_in_sentence(ctx.text, notice_patterns()["request_lists"]))
 
