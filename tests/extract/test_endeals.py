@@ -360,3 +360,69 @@ def test_breakdown_of_the_order_into_models_without_a_deal_verb(extract, lang, t
 ])
 def test_models_that_do_not_add_up_to_the_order_are_no_breakdown(extract, lang, text):
     assert deals(extract(text, lang)) == [("KOR", "NOR", "signed", [("K9", 48)])]
+
+
+# --- the fleet a deal replaces or succeeds is the buyer's old equipment, not a transfer ---------
+
+@pytest.mark.parametrize("lang,text", [
+    ("en", "The State Department approved the sale of four C-130J aircraft to Norway. The proposed sale will "
+           "replace Norway's retiring C-130H aircraft."),
+    ("fr", "Le Département d'État a approuvé la vente de quatre C-130J à la Norvège. Cette vente remplacera "
+           "les C-130H que la Norvège retire du service."),
+])
+def test_fleet_a_sale_replaces_is_no_item_even_alone_in_its_sentence(extract, lang, text):
+    assert deals(extract(text, lang)) == [("USA", "NOR", "approved", [("C-130J", 4)])]
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("en", "The State Department approved the sale of four C-130J aircraft to Norway. The sale comes as Norway "
+           "retires its C-130H aircraft."),
+    ("fr", "Le Département d'État a approuvé la vente de quatre C-130J à la Norvège. Cette vente intervient alors "
+           "que la Norvège retire ses C-130H du service."),
+])
+def test_fleet_the_buyer_retires_is_no_item_nor_a_cancellation(extract, lang, text):
+    assert deals(extract(text, lang)) == [("USA", "NOR", "approved", [("C-130J", 4)])]
+
+
+# --- "already had N of them; now M more: K in all": the earlier fleet and the new order ---------
+
+@pytest.mark.parametrize("lang,text,had,more", [
+    ("en", "Chile already had 24 of them; now 30 more: 54 Gripen in all.", 24, 30),
+    ("fr", "Le Chili en avait déjà 12, en voici 18 de plus : au total 30 Gripen.", 12, 18),
+])
+def test_counts_told_before_the_equipment_they_stand_for(extract, lang, text, had, more):
+    """The partitive points forward to the equipment named after the counts; the total is no deal."""
+    assert deals(extract(text, lang)) == [("SWE", "CHL", "delivered", [("Gripen", had)]),
+                                          ("SWE", "CHL", "unknown", [("Gripen", more)])]
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("en", "The Gripen is a Swedish fighter. Chile already owns 24 of them and is ordering 6 more."),
+    ("fr", "Le Gripen est un avion de combat suédois. Le Chili en possède déjà 24 et en a commandé 6 de plus."),
+])
+def test_more_of_the_equipment_already_owned_is_a_new_order(extract, lang, text):
+    assert deals(extract(text, lang)) == [("SWE", "CHL", "delivered", [("Gripen", 24)]),
+                                          ("SWE", "CHL", "signed", [("Gripen", 6)])]
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("en", "The Gripen is a Swedish fighter. Chile already operates 24 of them, and Brazil has ordered 36 more."),
+    ("fr", "Le Gripen est un avion de combat suédois. Le Chili en possède déjà 24, et le Brésil en a commandé 36 "
+           "de plus."),
+])
+def test_more_ordered_by_another_buyer_is_its_order(extract, lang, text):
+    assert deals(extract(text, lang)) == [("SWE", "CHL", "delivered", [("Gripen", 24)]),
+                                          ("SWE", "BRA", "signed", [("Gripen", 36)])]
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("en", "Peru already owned 12 of them; now 8 more: 20 Caesar howitzers in all. The second contract for the "
+           "Caesar, signed with France, is worth 300 million euros."),
+    ("fr", "Le Pérou en possédait déjà 12, en voici 8 de plus : au total 20 canons Caesar. Le second contrat pour "
+           "des Caesar, signé avec la France, s'élève à 300 millions d'euros."),
+])
+def test_the_contract_told_next_is_the_new_order_not_the_fleet_owned(extract, lang, text):
+    x = extract(text, lang)
+    assert deals(x) == [("FRA", "PER", "delivered", [("Caesar", 12)]),
+                        ("FRA", "PER", "signed", [("Caesar", 8)])]
+    assert [t.value and t.value.amount for t in x.transfers] == [None, 300_000_000]

@@ -108,3 +108,39 @@ def test_notice_patterns_cannot_rescan_a_line_from_every_offset():
     opens_with_run = [p for p in patterns if re.match(r"\[\^[^\]]*\][*+]", p)]
     lazy_unbounded = [p for p in patterns if re.search(r"\][*+]\?", p)]
     assert (opens_with_run, lazy_unbounded) == ([], [])
+
+
+# --- a platform named beside the notified equipment but left out of the request list ---------
+
+EDITORIAL = ("On March 3, 2026, the State Department approved a sale of F-15EX and F-16 Block 70 aircraft to "
+             "Norway. The Government of Norway has requested to buy thirty-two (32) F-16C Block 70 aircraft; "
+             "forty (40) F110-GE-129D engines; and associated equipment.")
+RELEASE_HEADLINE = ("On March 3, 2026, the State Department approved a possible Foreign Military Sale to Norway of "
+                    "P-8A Poseidon and C-130J Super Hercules aircraft.\n\nThe Government of Norway has requested "
+                    "to buy four (4) C-130J-30 Super Hercules aircraft; ten (10) AE2100D3 engines; and associated "
+                    "equipment.")
+
+
+def _deals(x):
+    return [(t.supplier.id, t.recipient.id, t.status, t.channel, t.date, _items(t)) for t in x.transfers]
+
+
+def test_platform_left_out_of_the_request_list_is_a_sale_of_its_own(extract):
+    assert _deals(extract(EDITORIAL, lang="en", published="2026-03-03")) == [
+        ("USA", "NOR", "approved", "FMS", "2026-03-03", [("F-15EX", None)]),
+        ("USA", "NOR", "approved", "FMS", "2026-03-03", [("F-16C Block 70", 32), ("F110-GE-129D", 40)])]
+
+
+def test_platform_left_out_of_a_notice_request_list_is_a_sale_of_its_own(extract):
+    assert _deals(extract(RELEASE_HEADLINE, lang="en", published="2026-03-03")) == [
+        ("USA", "NOR", "approved", "FMS", "2026-03-03", [("P-8A", None)]),
+        ("USA", "NOR", "approved", "FMS", "2026-03-03", [("C-130J-30", 4), ("AE2100D3", 10)])]
+
+
+def test_equipment_of_a_kind_the_request_list_does_not_detail_stays_in_the_sale(extract):
+    """The list names no missile programme ("associated missiles"): the AIM-120 named beside
+    the aircraft is no sale of its own."""
+    text = RELEASE_HEADLINE.replace("P-8A Poseidon and C-130J Super Hercules aircraft",
+                                    "AIM-120 missiles and C-130J Super Hercules aircraft")
+    assert _deals(extract(text, lang="en", published="2026-03-03")) == [
+        ("USA", "NOR", "approved", "FMS", "2026-03-03", [("AIM-120", None), ("C-130J-30", 4), ("AE2100D3", 10)])]

@@ -22,7 +22,8 @@ from armsledger.normalize.money import MoneyMatch
 @cache
 def notice_patterns() -> dict:
     data = get_lexicon("en").words("notices")  # US notices are written in English
-    return {key: [re.compile(p, re.I) for p in value] if key in {"markers", "purchaser", "total_value", "item_blocks", "item_blocks_in_sentence"}
+    return {key: [re.compile(p, re.I) for p in value] if key in {"markers", "purchaser", "total_value", "item_blocks", "item_blocks_in_sentence",
+                                                                  "request_lists"}
             else value for key, value in data.items()}
 
 
@@ -62,12 +63,23 @@ def read_notice(ctx: DocContext) -> NoticeFacts:
                 about = pats["estimate_words"] in window.lower()
                 break
     blocks = {(m.start(), m.end()) for p in pats["item_blocks"] for m in p.finditer(text)}
-    # a block that opens with a cue starts with the cue's sentence; found from the cue back in
-    # code, since a pattern that opens with "[^.\n]*" rescans a whole line at every offset
-    stops = [m.end() for m in _STOP.finditer(text)]
-    blocks |= {(_sentence_start(stops, m.start()), m.end())
-               for p in pats["item_blocks_in_sentence"] for m in p.finditer(text)}
+    blocks |= set(_blocks_in_sentence(text, pats["item_blocks_in_sentence"])) | set(request_lists(ctx))
     return NoticeFacts(recipient, value, about, sorted(blocks))
+
+
+def request_lists(ctx: DocContext) -> list[tuple[int, int]]:
+    """The spans of a notice's request lists ("The Government of X has requested to buy thirty-two
+    (32) ...; four (4) ..."), from the start of the request's sentence to the end of its
+    enumeration: what the notified sale is, in detail."""
+    return ctx.remember(request_lists, lambda: _blocks_in_sentence(ctx.text, notice_patterns()["request_lists"]))
+
+
+def _blocks_in_sentence(text: str, patterns: list[re.Pattern]) -> list[tuple[int, int]]:
+    """The spans the `patterns` match, each from the start of the sentence where it opens (a
+    block that opens with a cue starts with the cue's sentence; found from the cue back in
+    code, since a pattern that opens with "[^.\n]*" rescans a whole line at every offset)."""
+    stops = [m.end() for m in _STOP.finditer(text)]
+    return sorted({(_sentence_start(stops, m.start()), m.end()) for p in patterns for m in p.finditer(text)})
 
 
 _STOP = re.compile(r"[.\n]")

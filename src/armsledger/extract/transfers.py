@@ -20,7 +20,7 @@ from armsledger.extract.frames import (PARTY_LINKS, SUBJECTS, FrameReader, best_
 from armsledger.extract.mentions import EXPAND
 from armsledger.extract.items import (ItemMention, broken_down, drop_summaries, group_item_mentions, more_of_the_same,
                                       without_counts)
-from armsledger.extract.notices import is_notice, is_support_phrase, read_notice
+from armsledger.extract.notices import is_notice, is_support_phrase, read_notice, request_lists
 from armsledger.extract.status import deal_status, mention_status, status_cues
 from armsledger.extract.parties import DETERMINER, Parties, actor_of, find_parties, home_state, states_between
 from armsledger.model import Actor, Item, Money, Transfer
@@ -65,6 +65,7 @@ class DealMention:
     companies: frozenset[str] = frozenset()  # the companies its sentence names
     apart: bool = False  # one of several contracts a plural deal noun tells of: a deal of its own
     earlier: bool = False  # told as a deal before the news ("had signed", "from the first contract")
+    held: bool = False  # equipment the buyer already has ("already owned 24 of them"): a deal before the news
 
     @property
     def counts(self) -> dict[str, int]:
@@ -111,6 +112,10 @@ class Deal:
     @property
     def earlier(self) -> bool:
         return self._first("earlier") is not None
+
+    @property
+    def held(self) -> bool:
+        return any(m.held for m in self.mentions)
 
     # what `another_contract` asks of every mention, gathered as mentions are added
     _tallied: int = field(default=0, repr=False, compare=False)
@@ -191,6 +196,10 @@ class TransferFinder:
         out = []
         for sent in self.ctx.sentences:
             s = sent.text
+            tally = self.tally_mentions(sent) if self.lex.has("held_cues", s) else []
+            if tally:
+                out += tally
+                continue
             if not self.lex.has("transfer_cues", s):
                 out += self.breakdown_mentions(sent, out)
                 continue
@@ -202,8 +211,8 @@ class TransferFinder:
                                        refers_back=True))
                 continue
             items = self.sentence_items(sent)
-            bought = [i for i in items if not self.not_bought(i)]
-            items = bought or items
+            # the fleet a deal replaces is no item, even when the sentence names no other
+            items = [i for i in items if not self.not_bought(i)]
             if self.lex.has("aggregate_cues", s) and any(i.quantity is not None for i in items):
                 continue  # a headline total of deals described elsewhere (a total is counted:
                 # "so far, X has declined to send missiles" tells of a deal, not of a sum)
@@ -279,6 +288,43 @@ class TransferFinder:
             # a state ordering more of what its own industry makes ("Stockholm en a commandé 60"): no deal
             made = self._made_by([item.to_item()]) if supplier is None else None
             out += [DealMention(sent, [item], supplier, r, None, status) for r in f.recipients if r.id != made]
+        return out
+
+    def tally_mentions(self, sent: Sentence) -> list[DealMention]:
+        """"Le Chili en avait déjà 12, en voici 18 de plus : au total 30 Gripen", "Chile already
+        owns 12 of them and is ordering 18 more": a partitive count of a verb of possession that
+        a word of `held_cues` qualifies is the equipment the buyer already has (an earlier deal,
+        delivered); a later bare count that a word of `more_cues` follows (under it, or its head:
+        "18 more") is a new order of it, with the parties and tense of a deal frame of its own if any; the
+        total is no deal. The equipment is the one programme the sentence names after the
+        counts (the partitive points forward to it), else the last one named before. [] unless
+        the sentence has both counts."""
+        held_words = self.ctx.remember(("held_cues", 1), lambda: frozenset(self.lex.words("held_cues")))
+        more_words = self.ctx.remember(("more_cues", 1), lambda: frozenset(self.lex.words("more_cues")))
+        frames = sentence_frames(self.ctx, sent)
+        held = next((f for f in frames if f.count is not None and f.recipients and self._count_value(f.count)
+                     and any(c.lemma_.lower() in held_words for c in f.trigger.children)), None)
+        if held is None:
+            return []
+        bare = (self.token_at(n.start) for n in self.ctx.in_sentence(self.ctx.numbers, sent)
+                if not self.ctx.within(self.ctx.weapons, n.start, n.end))
+        more = next((tok for tok in bare if tok is not None and tok.idx > held.count.idx and self._count_value(tok)
+                     and any(c.i > tok.i and c.lemma_.lower() in more_words for c in (*tok.subtree, tok.head))), None)
+        if more is None:
+            return []
+        after = [i for i in self.sentence_items(sent) if i.start > more.idx and i.to_item().family]
+        base = after[0] if len({i.to_item().family for i in after}) == 1 else self._named_before(held.count.idx)
+        if base is None:
+            return []
+        own = next((f for f in frames if f is not held and f.recipients and f.trigger.is_ancestor(more)), None)
+        out = []
+        # the new order's status: its own frame's tense, not the cues of the clause it sits in
+        for frame, count, status, had in ((held, held.count, None, True),
+                                          (own or held, more, own and own.status or "unknown", False)):
+            n, qualifier = self._count_value(count)
+            item = replace(base, quantity=n, qualifier=qualifier, quantity_span=(count.idx, count.idx + len(count.text)))
+            supplier, told = self.frame_giver(sent, frame)
+            out += [DealMention(sent, [item], supplier, r, None, status or told, held=had) for r in frame.recipients]
         return out
 
     def _named_before(self, pos: int) -> ItemMention | None:
@@ -673,6 +719,8 @@ class TransferFinder:
 
     def continues(self, deal: Deal, m: DealMention) -> bool:
         last = deal.mentions[-1]
+        if m.held != deal.held:
+            return False  # what the buyer already has is no part of a new deal, nor the reverse
         if m.own_value and deal._first("money") is not None:
             return False  # priced apart: another contract
         if m.recipient and deal.recipient and m.recipient.id != deal.recipient.id:
@@ -761,7 +809,29 @@ class TransferFinder:
                 deals[-1].mentions.append(m)
             else:
                 deals.append(Deal([m]))
-        return deals
+        return [part for deal in deals for part in self.unrequested(deal)]
+
+    def unrequested(self, deal: Deal) -> list[Deal]:
+        """A platform that a mention of the deal before a notice's request list names beside
+        equipment the list details is a sale of its own (`unrequested`): a deal of that mention's
+        parties, status and date, told first. [deal] when there is none."""
+        blocks = request_lists(self.ctx)
+
+        def requests(m: DealMention) -> bool:
+            return bool(m.items) and any(start <= m.sentence.start < end for start, end in blocks)
+        listed = next((k for k, m in enumerate(deal.mentions) if requests(m)), None)
+        if listed is None:
+            return [deal]
+        requested = [i.to_item() for m in deal.mentions[listed:] if requests(m) for i in m.items]
+        parts, kept = [], []
+        for k, m in enumerate(deal.mentions):
+            apart = [x for x, out in zip(m.items, unrequested(requested, [i.to_item() for i in m.items])) if out] \
+                if k < listed else []
+            if apart:
+                parts.append(Deal([replace(m, items=apart)]))
+                m = replace(m, items=[x for x in m.items if all(x is not a for a in apart)])
+            kept.append(m)
+        return parts + [Deal(kept)] if parts else [deal]
 
     def build(self, deal: Deal, previous: Transfer | None) -> Transfer | None:
         ctx = self.ctx
@@ -1094,13 +1164,30 @@ def _key(item: Item) -> str:
     return re.sub(r"[\s\-./]", "", (item.designation or item.description or "").upper())
 
 
-def notice_transfer(finder: TransferFinder) -> tuple[Transfer | None, MoneyMatch | None]:
-    """The one deal of a US arms-sale notice, from its layout (see extract/notices.py)."""
+def unrequested(requested: list[Item], named: list[Item]) -> list[bool]:
+    """Which of the equipment `named` together before a notice's request list (the "X has
+    requested to buy ..." enumeration, what the notified sale is in detail: `requested`) is a
+    sale of its own: when the group names equipment the list details ("approved a sale of F-15EX
+    and F-16 Block 70 aircraft to X", then "X has requested to buy 32 F-16C Block 70 aircraft"),
+    a platform of a kind the list details by programme (aircraft) but of a programme it leaves
+    out (F-15EX)."""
+    families = {i.family for i in requested if i.family}
+    kinds = {i.category for i in requested if i.family}
+    if not any(i.family in families for i in named):
+        return [False] * len(named)
+    return [bool(i.family) and i.family not in families and i.category in kinds for i in named]
+
+
+def notice_transfer(finder: TransferFinder) -> tuple[list[Transfer], MoneyMatch | None]:
+    """The deal of a US arms-sale notice, from its layout (see extract/notices.py), last; before
+    it, a sale of its own for each platform named beside the notified equipment but left out of
+    the request list (`unrequested`)."""
     ctx = finder.ctx
     facts = read_notice(ctx)
     if facts.recipient is None:
-        return None, None
-    items = []
+        return [], None
+    requests = set(request_lists(ctx))
+    by_block: dict[tuple[int, int], list[Item]] = {}
     for start, end in facts.blocks:
         for mention in group_item_mentions(ctx, start, end, listed=True):
             first = mention.quantity_span[0] if mention.quantity_span else mention.start
@@ -1109,7 +1196,16 @@ def notice_transfer(finder: TransferFinder) -> tuple[Transfer | None, MoneyMatch
                 # a platform only supported ("logistics support for C-17 aircraft"), or
                 # unnamed, uncounted equipment of a list
                 continue
-            items.append(mention.to_item())
+            by_block.setdefault((start, end), []).append(mention.to_item())
+    requested = [i for block in requests & by_block.keys() for i in by_block[block]]
+    apart: list[tuple[tuple[int, int], list[Item]]] = []
+    items = []
+    for block, named in sorted(by_block.items()):
+        out = unrequested(requested, named) if requested and block not in requests and block < min(requests) \
+            else [False] * len(named)
+        items += [i for i, o in zip(named, out) if not o]
+        if any(out):
+            apart.append((block, [i for i, o in zip(named, out) if o]))
     # "a sale of 160 MRAP vehicles ... 160 MRAP vehicles to include (110 MaxxPro ...)": the total again
     totals = broken_down(ctx)
     items = [i for i in items if (i.designation, i.quantity) not in totals]
@@ -1119,13 +1215,20 @@ def notice_transfer(finder: TransferFinder) -> tuple[Transfer | None, MoneyMatch
     evidence = sorted({(s, e) for s, e in facts.blocks} | {(facts.recipient.start, facts.recipient.end)}
                       | ({(facts.value.start, facts.value.end)} if facts.value else set()))
     date = deal_date(ctx, sentences)
+    seller = actor_of(supplier) if supplier else Actor(id="USA", name="United States")
     transfer = Transfer(
-        supplier=actor_of(supplier) if supplier else Actor(id="USA", name="United States"),
-        recipient=actor_of(facts.recipient), items=_merge_items(items), value=value, status="approved",
-        channel="FMS", announced_by=finder.announcers(sentences, {facts.recipient.id}),
-        contractor=finder.contractors(sentences) or None, date=date,
-        year=int(date[:4]) if date else None, evidence=evidence)
-    return transfer, facts.value
+        supplier=seller, recipient=actor_of(facts.recipient), items=_merge_items(items), value=value,
+        status="approved", channel="FMS", announced_by=finder.announcers(sentences, {facts.recipient.id}),
+        contractor=finder.contractors(sentences) or None, date=date, year=int(date[:4]) if date else None,
+        evidence=evidence)
+    own = []
+    for (start, end), named in apart:
+        told = [ctx.sentence_at(start)]
+        when = deal_date(ctx, told) or date
+        own.append(Transfer(supplier=seller, recipient=actor_of(facts.recipient), items=_merge_items(named),
+                            status="approved", channel="FMS", announced_by=finder.announcers(told, {facts.recipient.id}),
+                            date=when, year=int(when[:4]) if when else None, evidence=[(start, end)]))
+    return own + [transfer], facts.value
 
 
 def extract_transfers(ctx: DocContext) -> tuple[list[Transfer], set[tuple[int, int]]]:
@@ -1136,11 +1239,12 @@ def extract_transfers(ctx: DocContext) -> tuple[list[Transfer], set[tuple[int, i
     unplaced: list[Deal] = []
     notice = None
     if is_notice(ctx):
-        notice, money = notice_transfer(finder)
-        if notice is not None:
-            out.add(notice, None, frozenset())
-            if money is not None:
-                used.add((money.start, money.end))
+        notices, money = notice_transfer(finder)
+        for t in notices:
+            out.add(t, None, frozenset())
+        notice = notices[-1] if notices else None
+        if money is not None:
+            used.add((money.start, money.end))
     def place(t: Transfer, deal: Deal) -> None:
         for m in deal.mentions:
             if m.money:
@@ -1204,22 +1308,25 @@ class _Recorded:
         self._eras: list[int | None] = []  # per position, the year its deal is dated to
         self._earlier: list[bool] = []  # per position, whether its deal is told as before the news
         self._companies: list[frozenset[str]] = []  # per position, the contractors its sentences name
+        self._held: list[bool] = []  # per position, whether it is equipment the buyer already had
 
     def record(self, t: Transfer, deal: Deal) -> None:
         """Adds `t`, built from `deal`, or folds it into the deal recorded before it is a twin of."""
         companies = frozenset(c for m in deal.mentions if m.items for c in m.companies)
         twin = self.twin_of(t, deal.era, companies, apart=any(m.apart for m in deal.mentions),
-                            earlier=deal.earlier)
+                            earlier=deal.earlier, held=deal.held)
         if twin is not None:
             self.absorb(twin, t)
             self._companies[twin] |= companies
         else:
-            self.add(t, deal.era, companies, deal.earlier)
+            self.add(t, deal.era, companies, deal.earlier, deal.held)
 
-    def add(self, t: Transfer, era: int | None, companies: frozenset[str], earlier: bool = False) -> None:
+    def add(self, t: Transfer, era: int | None, companies: frozenset[str], earlier: bool = False,
+            held: bool = False) -> None:
         self.transfers.append(t)
         self._eras.append(era)
         self._earlier.append(earlier)
+        self._held.append(held)
         self._companies.append(companies)
         self._indexed.append(set())
         spans = sorted(set(t.evidence))
@@ -1236,15 +1343,16 @@ class _Recorded:
                 insort(self._by_item.setdefault(entry, []), pos)
 
     def twin_of(self, t: Transfer, era: int | None, companies: frozenset[str], apart: bool = False,
-                earlier: bool = False) -> int | None:
+                earlier: bool = False, held: bool = False) -> int | None:
         """The position of the first recorded transfer that is the same deal as `t` (dated to
         the same year, and made by the same contractors, when both say). A deal told as one of
         several contracts (`apart`), or a framework agreement beside a contract that is none, is
         no part of another: its twin counts its equipment alike; a deal told as before the news
-        (`earlier`) is no part of one that is not."""
+        (`earlier`) is no part of one that is not. What the buyer already had (`held`) and a new
+        deal are never twins."""
         party = _party(t.recipient)
         candidates = sorted({pos for key in _item_keys(t) for pos in self._by_item.get((party, key), ())})
-        return next((pos for pos in candidates if _same_deal(self.transfers[pos], t)
+        return next((pos for pos in candidates if _same_deal(self.transfers[pos], t) and self._held[pos] == held
                      and not ((apart or t.framework != self.transfers[pos].framework)
                               and _counted_otherwise(self.transfers[pos], t))
                      and not (earlier and not self._earlier[pos])
