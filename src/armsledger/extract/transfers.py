@@ -168,9 +168,7 @@ class TransferFinder:
         cues = self.ctx.remember(("value_cues", 1), lambda: frozenset(
             w.lower() for w in self.lex.words("value_cues") if " " not in w))
         deal_nouns = status_cues(self.ctx.lang).deal_lemmas
-        last = self.token_at(money.end - 1)  # the amount's last word ("million", "dollars")
-        while last is not None and last.head.i != last.i and money.start <= last.head.idx < money.end:
-            last = last.head  # up to the amount's own head word ("1 milliard de dollars")
+        last = self.amount_head(money)
         if last is None or last.head.i == last.i:
             return False
         head = last.head
@@ -178,6 +176,29 @@ class TransferFinder:
             head = head.head
         return head.i > last.i and head.lemma_.lower() in cues or \
             head.pos_ == "NOUN" and head.lemma_.lower() in deal_nouns
+
+    def amount_head(self, money: MoneyMatch):
+        """The amount's own head word in the parse ("milliard" in "1 milliard de dollars"): from its
+        last word up while the head stays inside the amount; None when no token holds its end."""
+        last = self.token_at(money.end - 1)  # the amount's last word ("million", "dollars")
+        while last is not None and last.head.i != last.i and money.start <= last.head.idx < money.end:
+            last = last.head
+        return last
+
+    def introduced_after(self, money: MoneyMatch, start: int) -> bool:
+        """Is the amount introduced by a value word (`value_cues`: "valued at", "worth", "pour",
+        "d'une valeur de") that the parse ties to it, written after character `start`: the
+        amount's own preposition, or a word on its path up the parse before the path leaves the
+        stretch of text from `start` to the amount?"""
+        head = self.amount_head(money)
+        if head is None:
+            return False
+        path = [c for c in head.children if c.dep_ in {"case", "prep"} and c.i < head.i]
+        tok = head
+        while tok.head.i != tok.i and start <= tok.head.idx < money.start:
+            tok = tok.head
+            path.append(tok)
+        return any(start <= t.idx and self.lex.has("value_cues", t.text) for t in path)
 
     def mentions(self) -> list[DealMention]:
         out = []
@@ -378,8 +399,9 @@ class TransferFinder:
     def plural_deal_groups(self, sent: Sentence, items: list[ItemMention]) -> list[list[ItemMention]]:
         """"inked deals to purchase Rafale jets and two submarines", "contracts for 180 tanks
         and 212 howitzers were signed": a plural deal noun over equipment of several kinds is one
-        deal per kind; [] unless all the sentence's equipment is under that noun (in its phrase, or
-        held by a verb frame that is a clause of it or of the verb it is the object of)."""
+        deal per kind; [] unless all the sentence's equipment is under that noun (in its phrase or
+        coordinated with it, `_split_conjunct`, or held by a verb frame that is a clause of it or
+        of the verb it is the object of)."""
         if len(items) < 2 or len({i.to_item().family or i.to_item().category for i in items}) < len(items):
             return []
         frames = sentence_frames(self.ctx, sent)
@@ -388,7 +410,7 @@ class TransferFinder:
             return []
         for noun in (f.trigger for f in frames if f.nominal and "Plur" in f.trigger.morph.get("Number")):
             def under(item: ItemMention, tok) -> bool:
-                return noun.is_ancestor(tok) or any(
+                return noun.is_ancestor(tok) or _split_conjunct(noun, tok) or any(
                     f.holds(item.start) and not f.nominal and f.trigger.head.i in {noun.i, noun.head.i}
                     and f.trigger.i != noun.head.i for f in frames) or (
                     # "a signé des contrats pour l'achat de", "une série de contrats en vue d'acquérir":
@@ -445,9 +467,12 @@ class TransferFinder:
         return out
 
     def priced_groups(self, sent: Sentence, items: list[ItemMention]) -> list[tuple[list[ItemMention], MoneyMatch]]:
-        """"60 helicopters worth $1.9 billion and 140 trucks worth $0.3 billion": equipment given
-        values of its own is separate contracts, one per value, each with the unpriced items
-        that follow it; [] unless at least two items have their own value."""
+        """"60 helicopters worth $1.9 billion and 140 trucks worth $0.3 billion", "80 tanks for
+        delivery from 2026, valued at $2 billion, and 40 howitzers ..., valued at $1 billion":
+        equipment given values of its own is separate contracts, one per value, each with the
+        unpriced items that follow it. An amount is the value of the item before it when a value
+        word the parse ties to it introduces it after that item (`introduced_after`); [] unless at
+        least two items have their own value."""
         amounts = self.ctx.in_sentence(self.ctx.money, sent)
         if len(items) < 2 or len(amounts) < 2:
             return []
@@ -459,8 +484,7 @@ class TransferFinder:
             while k < len(amounts) and amounts[k].start < item.end:
                 k += 1
             price = amounts[k] if k < len(amounts) and amounts[k].start < limit else None
-            gap = self.ctx.text[item.end:price.start] if price is not None else ""
-            if price is not None and len(gap) <= 30 and self.lex.has("value_cues", gap):
+            if price is not None and self.introduced_after(price, item.end):
                 groups.append(([item], price))
             elif groups:
                 groups[-1][0].append(item)
@@ -672,7 +696,8 @@ class TransferFinder:
         beside one signed this week), counts the same equipment differently (180 tanks in one
         contract, 1,000 in the framework agreement), prices its equipment when the deal's own
         equipment is priced already, names other contractors ("Hyundai Rotem will deliver 180
-        tanks. Hanwha will deliver 212 howitzers"), or says it is told apart ("Separately, ...")."""
+        tanks. Hanwha will deliver 212 howitzers") or a contractor for part of the programmes of a
+        deal that names none (`_contractor_part`), or says it is told apart ("Separately, ...")."""
         if m.era is not None and deal.era is not None and m.era != deal.era:
             return True
         deal.tally()
@@ -689,6 +714,9 @@ class TransferFinder:
         if m.money is not None and any(not _same_amount(p, m.money) for p in deal._prices):
             return True
         if m.companies and deal._companies and not m.companies & deal._companies:
+            return True
+        if _contractor_part(m.companies, {i.to_item().family for i in m.items},
+                            deal._companies, {i.to_item().family for d in deal.mentions for i in d.items}):
             return True
         return self.lex.rx("separate_cues").match(m.sentence.text) is not None
 
@@ -899,6 +927,15 @@ def _in_clause_of(head, tok) -> bool:
             return False
         tok = tok.head
     return True
+
+
+def _split_conjunct(noun, tok) -> bool:
+    """Is `tok` a conjunct of `noun`'s phrase that the parse made a second dependent of `noun`'s
+    head with the same role ("Contracts for 80 tanks and 40 howitzers were signed": "howitzers"
+    read as a second subject of "signed"), after a conjunction the parse has join nothing?"""
+    same_role = tok.dep_.split(":")[0] == noun.dep_.split(":")[0]
+    return tok.i > noun.i and tok.head.i == noun.head.i != noun.i and same_role and \
+        any(t.dep_ == "cc" and not any(c.dep_ == "conj" for c in t.head.children) for t in noun.doc[noun.i + 1:tok.i])
 
 
 def _without_summed_counts(mentions: list[DealMention]) -> list[DealMention]:
@@ -1118,11 +1155,18 @@ class _Recorded:
         self._seen: list[set[tuple[int, int]]] = []
         self._eras: list[int | None] = []  # per position, the year its deal is dated to
         self._companies: list[frozenset[str]] = []  # per position, the contractors its sentences name
+        self._parted: set[int] = set()  # positions some of whose equipment went to contracts told apart
 
     def record(self, t: Transfer, deal: Deal) -> None:
         """Adds `t`, built from `deal`, or folds it into the deal recorded before it is a twin of."""
         companies = frozenset(c for m in deal.mentions if m.items for c in m.companies)
-        twin = self.twin_of(t, deal.era, companies, apart=any(m.apart for m in deal.mentions))
+        apart = any(m.apart for m in deal.mentions)
+        whole = self.uncounted_whole(t, deal.era, companies) if apart or any(m.own_value for m in deal.mentions) \
+            else None
+        if whole is not None:
+            self.take_part(whole, t, companies)
+            return
+        twin = self.twin_of(t, deal.era, companies, apart=apart)
         if twin is not None:
             self.absorb(twin, t)
             self._companies[twin] |= companies
@@ -1156,8 +1200,48 @@ class _Recorded:
         return next((pos for pos in candidates if _same_deal(self.transfers[pos], t)
                      and not (apart and _counted_otherwise(self.transfers[pos], t))
                      and _same_era(self.transfers[pos], self._eras[pos], t, era, self.year)
-                     and not (companies and self._companies[pos] and not companies & self._companies[pos])),
+                     and not (companies and self._companies[pos] and not companies & self._companies[pos])
+                     and not _contractor_part(companies, {i.family for i in t.items}, self._companies[pos],
+                                              {i.family for i in self.transfers[pos].items})),
                     None)
+
+    def uncounted_whole(self, t: Transfer, era: int | None, companies: frozenset[str]) -> int | None:
+        """The position of a recorded transfer that names, without counts or value, `t`'s
+        equipment among equipment of other programmes ("the first shipment of tanks and
+        howitzers", then "contracts for 80 tanks and 40 howitzers"), when `t` is one of several
+        contracts a sentence tells apart (by their values or a plural deal noun): `t` is that
+        transfer's part for its programmes, not the whole. A transfer already parted that way
+        keeps its last programme for its last part."""
+        families = {i.family for i in t.items if i.family}
+        if not families or any(i.quantity is None for i in t.items):
+            return None
+        party = _party(t.recipient)
+        for pos, whole in enumerate(self.transfers):
+            kinds = {i.family for i in whole.items}
+            several = len(kinds) > 1 or pos in self._parted
+            if _party(whole.recipient) == party and whole.value is None and several and \
+                    None not in kinds and families <= kinds and all(i.quantity is None for i in whole.items) and \
+                    not (whole.supplier and t.supplier and whole.supplier.id != t.supplier.id) and \
+                    _same_era(whole, self._eras[pos], t, era, self.year) and \
+                    not (companies and self._companies[pos] and not companies & self._companies[pos]):
+                return pos
+        return None
+
+    def take_part(self, pos: int, t: Transfer, companies: frozenset[str]) -> None:
+        """Folds `t` into the transfer at `pos` (`uncounted_whole`) once the equipment of other
+        programmes is taken out of it into a transfer of its own, recorded last, that keeps the
+        rest for the contracts told after `t`: `t` has the evidence of the whole and what it says
+        of the deal (status, date, parties) where `t` is silent."""
+        whole = self.transfers[pos]
+        families = {i.family for i in t.items}
+        rest = [i for i in whole.items if i.family not in families]
+        if rest:
+            self.add(whole.model_copy(update={"items": rest, "evidence": list(self._spans[pos])}),
+                     self._eras[pos], self._companies[pos])
+            self._parted.add(len(self.transfers) - 1)
+            self.transfers[pos] = whole.model_copy(update={"items": [i for i in whole.items if i.family in families]})
+        self.absorb(pos, t)
+        self._companies[pos] |= companies
 
     def absorb(self, pos: int, other: Transfer) -> None:
         self.transfers[pos] = _absorbed(self.transfers[pos], other)
@@ -1180,6 +1264,14 @@ def _item_keys(t: Transfer) -> set[str]:
     in the headline, "40 Rafale F4" in the story)."""
     return {_key(i) for i in t.items if i.designation} | \
         {f"{i.family}#{i.quantity}" for i in t.items if i.family and i.quantity is not None}
+
+
+def _contractor_part(companies: frozenset[str], families: set[str | None], others: frozenset[str] | set[str],
+                     other_families: set[str | None]) -> bool:
+    """Is equipment its sentences name a contractor for (`companies`), of only some of the
+    programmes of a deal whose sentences name none, a contract of its own ("Chile received its
+    first tanks and howitzers. The agreement with Company X provides for 300 tanks")?"""
+    return bool(companies) and not others and None not in families and families < other_families
 
 
 def _party(a: Actor | None) -> str | None:
