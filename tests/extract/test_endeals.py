@@ -325,3 +325,26 @@ def test_framework_agreements_and_the_contracts_delivered(extract, lang, text):
                         ("DEU", "ROU", "signed", [("PzH 2000", 100)]),
                         ("DEU", "ROU", "delivered", [("PzH 2000", 90)])]
     assert [t.contractor for t in x.transfers] == [None, ["Rheinmetall"], ["KNDS"], None]
+
+
+# --- equipment with a delivery schedule of its own: one contract per schedule --------------------
+
+@pytest.mark.parametrize("lang,text", [
+    ("en", "Romania signed a contract with Germany for 150 Leopard tanks for delivery from 2026-2029 and 90 PzH 2000 "
+           "howitzers in years 2027-2030."),
+    ("fr", "La Roumanie a signé avec l'Allemagne un contrat portant sur 150 chars Leopard livrables entre 2026 et "
+           "2029 et 90 obusiers PzH 2000 livrables entre 2027 et 2030."),
+])
+def test_groups_with_a_schedule_each(extract, lang, text):
+    assert deals(extract(text, lang)) == [("DEU", "ROU", "signed", [("Leopard", 150)]),
+                                          ("DEU", "ROU", "signed", [("PzH 2000", 90)])]
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("en", "Romania signed a contract with Germany for 150 Leopard tanks and 90 PzH 2000 howitzers, to be delivered "
+           "in 2026-2029."),
+    ("fr", "La Roumanie a signé avec l'Allemagne un contrat portant sur 150 chars Leopard et 90 obusiers PzH 2000, "
+           "livrables entre 2026 et 2029."),
+])
+def test_one_schedule_for_all_the_equipment_is_one_deal(extract, lang, text):
+    assert deals(extract(text, lang)) == [("DEU", "ROU", "signed", [("Leopard", 150), ("PzH 2000", 90)])]

@@ -227,7 +227,8 @@ class TransferFinder:
             if not items and money is None:
                 out += self.implied_mentions(sent) + self.partitive_mentions(sent)
                 continue
-            apart = self.plural_deal_groups(sent, items)
+            apart = self.plural_deal_groups(sent, items) or \
+                (self.scheduled_groups(sent, items) if not self.priced_groups(sent, items) else [])
             groups = apart or (self.frame_groups(sent, items) if items else [[]])
             for n, group in enumerate(groups):
                 # the value goes with the equipment told before it
@@ -419,6 +420,46 @@ class TransferFinder:
             if all(under(i, t) for i, t in zip(items, tokens)):
                 return [[i] for i in sorted(items, key=lambda i: i.start)]
         return []
+
+    def scheduled_groups(self, sent: Sentence, items: list[ItemMention]) -> list[list[ItemMention]]:
+        """"80 tanks for delivery from 2026-2029 and 40 howitzers in years 2027-2030": equipment
+        given a delivery schedule of its own (a range of years, `_year_ranges`, written after it
+        and before the next equipment) is separate contracts, one per schedule, each with the
+        unscheduled items that follow it; [] unless two groups have different schedules."""
+        if len(items) < 2:
+            return []
+        ranges = self._year_ranges(sent)
+        ordered = sorted(items, key=lambda i: i.start)
+        groups: list[tuple[list[ItemMention], tuple[int, int]]] = []
+        for n, item in enumerate(ordered):
+            limit = ordered[n + 1].start if n + 1 < len(ordered) else sent.end
+            own = next((years for pos, years in ranges if item.end <= pos < limit), None)
+            if own is not None and (not groups or groups[-1][1] != own):
+                groups.append(([item], own))
+            elif groups:
+                groups[-1][0].append(item)
+            else:
+                return []  # equipment before the first schedule: one deal
+        return [g for g, _ in groups] if len(groups) >= 2 else []
+
+    def _year_ranges(self, sent: Sentence) -> list[tuple[int, tuple[int, int]]]:
+        """The ranges of years of a sentence ("2026-2029", "between 2026 and 2029", "entre 2026
+        et 2029"): a year whose dependent in the parse is a later year, or that a dash or a
+        conjunction or preposition joins to one; (its position, the years)."""
+        first = self.ctx.token_from(sent.start)
+        doc = self.ctx.doc
+        out = []
+        for tok in doc[first.i:] if first is not None else ():
+            if tok.idx >= sent.end:
+                break
+            if tok.idx < sent.start or not _year(tok):
+                continue
+            joined = [tok.nbor(2)] if tok.i + 2 < len(doc) and (
+                tok.nbor(1).is_punct or tok.nbor(1).dep_ in {"cc", "case", "prep"}) else []
+            later = [int(c.text) for c in [*tok.children, *joined] if _year(c) and int(c.text) > int(tok.text)]
+            if later:
+                out.append((tok.idx, (int(tok.text), max(later))))
+        return out
 
     def frame_giver(self, sent: Sentence, f) -> tuple[Mention | None, str]:
         """The supplier of a frame with buyers (its first giver that is none of them) and the
@@ -927,6 +968,11 @@ def _in_clause_of(head, tok) -> bool:
             return False
         tok = tok.head
     return True
+
+
+def _year(tok) -> bool:
+    """Is `tok` a year written in digits?"""
+    return tok.text.isdigit() and len(tok.text) == 4 and tok.text[:2] in {"19", "20"}
 
 
 def _split_conjunct(noun, tok) -> bool:
