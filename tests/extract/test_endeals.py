@@ -321,10 +321,10 @@ def test_one_value_for_all_the_equipment_is_one_deal(extract, lang, text):
 def test_framework_agreements_and_the_contracts_delivered(extract, lang, text):
     x = extract(text, lang)
     assert deals(x) == [("DEU", "ROU", "delivered", [("Leopard", 150)]),
+                        ("DEU", "ROU", "delivered", [("PzH 2000", 90)]),
                         ("DEU", "ROU", "signed", [("Leopard", 300)]),
-                        ("DEU", "ROU", "signed", [("PzH 2000", 100)]),
-                        ("DEU", "ROU", "delivered", [("PzH 2000", 90)])]
-    assert [t.contractor for t in x.transfers] == [None, ["Rheinmetall"], ["KNDS"], None]
+                        ("DEU", "ROU", "signed", [("PzH 2000", 100)])]
+    assert [t.contractor for t in x.transfers] == [None, None, ["Rheinmetall"], ["KNDS"]]
 
 
 # --- equipment with a delivery schedule of its own: one contract per schedule --------------------

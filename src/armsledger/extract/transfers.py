@@ -1219,15 +1219,20 @@ class _Recorded:
         else:
             self.add(t, deal.era, companies)
 
-    def add(self, t: Transfer, era: int | None, companies: frozenset[str]) -> None:
-        self.transfers.append(t)
-        self._eras.append(era)
-        self._companies.append(companies)
-        self._indexed.append(set())
+    def add(self, t: Transfer, era: int | None, companies: frozenset[str], at: int | None = None) -> None:
+        """Records `t` last, or at position `at` (the transfers from there on move one place on)."""
+        at = len(self.transfers) if at is None else at
+        if at < len(self.transfers):
+            self._by_item = {key: [p + (p >= at) for p in found] for key, found in self._by_item.items()}
+            self._parted = {p + (p >= at) for p in self._parted}
+        self.transfers.insert(at, t)
+        self._eras.insert(at, era)
+        self._companies.insert(at, companies)
+        self._indexed.insert(at, set())
         spans = sorted(set(t.evidence))
-        self._spans.append(spans)
-        self._seen.append(set(spans))
-        self._index(len(self.transfers) - 1)
+        self._spans.insert(at, spans)
+        self._seen.insert(at, set(spans))
+        self._index(at)
 
     def _index(self, pos: int) -> None:
         t = self.transfers[pos]
@@ -1275,16 +1280,16 @@ class _Recorded:
 
     def take_part(self, pos: int, t: Transfer, companies: frozenset[str]) -> None:
         """Folds `t` into the transfer at `pos` (`uncounted_whole`) once the equipment of other
-        programmes is taken out of it into a transfer of its own, recorded last, that keeps the
-        rest for the contracts told after `t`: `t` has the evidence of the whole and what it says
+        programmes is taken out of it into a transfer of its own, recorded just after it, that
+        keeps the rest for the contracts told after `t`: `t` has the evidence of the whole and what it says
         of the deal (status, date, parties) where `t` is silent."""
         whole = self.transfers[pos]
         families = {i.family for i in t.items}
         rest = [i for i in whole.items if i.family not in families]
         if rest:
             self.add(whole.model_copy(update={"items": rest, "evidence": list(self._spans[pos])}),
-                     self._eras[pos], self._companies[pos])
-            self._parted.add(len(self.transfers) - 1)
+                     self._eras[pos], self._companies[pos], at=pos + 1)
+            self._parted.add(pos + 1)
             self.transfers[pos] = whole.model_copy(update={"items": [i for i in whole.items if i.family in families]})
         self.absorb(pos, t)
         self._companies[pos] |= companies
