@@ -286,7 +286,8 @@ def priced(x) -> list[tuple]:
 
 @pytest.mark.parametrize("lang,text", [
     ("en", "Romania signed a contract with Germany for 150 Leopard tanks for delivery from 2026-2029, valued at "
-           "$2.1 billion with a training package, and 90 PzH 2000 howitzers in years 2026-2030, valued at USD 1.2 bln."),
+           "$2.1 billion with a training package, and 90 PzH 2000 howitzers in years 2026-2030, valued at "
+           "USD 1.2 bln."),
     ("fr", "La Roumanie a signé avec l'Allemagne un contrat portant sur 150 chars Leopard livrables entre 2026 et "
            "2029, d'une valeur de 2,1 milliards de dollars, et 90 obusiers PzH 2000 livrables entre 2026 et 2030, "
            "d'une valeur de 1,2 milliard de dollars."),
@@ -313,10 +314,10 @@ def test_one_value_for_all_the_equipment_is_one_deal(extract, lang, text):
            "agreement with Rheinmetall provides for a total of 300 Leopard tanks. The framework agreement with KNDS "
            "provides for the purchase of 100 PzH 2000 howitzers. Contracts for the first 150 tanks and 90 howitzers "
            "were signed in May."),
-    ("fr", "La Roumanie a reçu lundi ses premiers chars Leopard et obusiers PzH 2000 venus d'Allemagne. L'accord-cadre "
-           "avec Rheinmetall prévoit l'achat d'un total de 300 chars Leopard. L'accord-cadre avec KNDS prévoit l'achat "
-           "de 100 obusiers PzH 2000. Les contrats portant sur les 150 premiers chars et 90 obusiers ont été signés "
-           "en mai."),
+    ("fr", "La Roumanie a reçu lundi ses premiers chars Leopard et obusiers PzH 2000 venus d'Allemagne. "
+           "L'accord-cadre avec Rheinmetall prévoit l'achat d'un total de 300 chars Leopard. L'accord-cadre avec "
+           "KNDS prévoit l'achat de 100 obusiers PzH 2000. Les contrats portant sur les 150 premiers chars et 90 "
+           "obusiers ont été signés en mai."),
 ])
 def test_framework_agreements_and_the_contracts_delivered(extract, lang, text):
     x = extract(text, lang)

@@ -1202,13 +1202,14 @@ class _Recorded:
         self._eras: list[int | None] = []  # per position, the year its deal is dated to
         self._companies: list[frozenset[str]] = []  # per position, the contractors its sentences name
         self._parted: set[int] = set()  # positions some of whose equipment went to contracts told apart
+        self._wholes: set[int] = set()  # positions recorded naming several programmes, no count, no value
 
     def record(self, t: Transfer, deal: Deal) -> None:
         """Adds `t`, built from `deal`, or folds it into the deal recorded before it is a twin of."""
         companies = frozenset(c for m in deal.mentions if m.items for c in m.companies)
         apart = any(m.apart for m in deal.mentions)
-        whole = self.uncounted_whole(t, deal.era, companies) if apart or any(m.own_value for m in deal.mentions) \
-            else None
+        told_apart = apart or any(m.own_value for m in deal.mentions)  # one of several contracts of a sentence
+        whole = self.uncounted_whole(t, deal.era, companies) if told_apart else None
         if whole is not None:
             self.take_part(whole, t, companies)
             return
@@ -1225,6 +1226,7 @@ class _Recorded:
         if at < len(self.transfers):
             self._by_item = {key: [p + (p >= at) for p in found] for key, found in self._by_item.items()}
             self._parted = {p + (p >= at) for p in self._parted}
+            self._wholes = {p + (p >= at) for p in self._wholes}
         self.transfers.insert(at, t)
         self._eras.insert(at, era)
         self._companies.insert(at, companies)
@@ -1233,6 +1235,8 @@ class _Recorded:
         self._spans.insert(at, spans)
         self._seen.insert(at, set(spans))
         self._index(at)
+        if t.value is None and len({i.family for i in t.items}) > 1 and all(i.quantity is None for i in t.items):
+            self._wholes.add(at)
 
     def _index(self, pos: int) -> None:
         t = self.transfers[pos]
@@ -1267,7 +1271,8 @@ class _Recorded:
         if not families or any(i.quantity is None for i in t.items):
             return None
         party = _party(t.recipient)
-        for pos, whole in enumerate(self.transfers):
+        for pos in sorted(self._wholes | self._parted):  # the candidates, not every transfer
+            whole = self.transfers[pos]
             kinds = {i.family for i in whole.items}
             several = len(kinds) > 1 or pos in self._parted
             if _party(whole.recipient) == party and whole.value is None and several and \
@@ -1281,8 +1286,8 @@ class _Recorded:
     def take_part(self, pos: int, t: Transfer, companies: frozenset[str]) -> None:
         """Folds `t` into the transfer at `pos` (`uncounted_whole`) once the equipment of other
         programmes is taken out of it into a transfer of its own, recorded just after it, that
-        keeps the rest for the contracts told after `t`: `t` has the evidence of the whole and what it says
-        of the deal (status, date, parties) where `t` is silent."""
+        keeps the rest for the contracts told after `t`: `t` has the evidence of the whole and
+        what it says of the deal (status, date, parties) where `t` is silent."""
         whole = self.transfers[pos]
         families = {i.family for i in t.items}
         rest = [i for i in whole.items if i.family not in families]
