@@ -349,3 +349,15 @@ def test_groups_with_a_schedule_each(extract, lang, text):
 ])
 def test_one_schedule_for_all_the_equipment_is_one_deal(extract, lang, text):
     assert deals(extract(text, lang)) == [("DEU", "ROU", "signed", [("Leopard", 150), ("PzH 2000", 90)])]
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("en", "Norway ordered 40 Leopard tanks and 20 PzH 2000 howitzers from Germany. The contract with Rheinmetall "
+           "covers the 40 Leopard tanks."),
+    ("fr", "La Norvège a commandé à l'Allemagne 40 chars Leopard et 20 obusiers PzH 2000. Le contrat avec Rheinmetall "
+           "porte sur les 40 chars Leopard."),
+])
+def test_contractor_of_equipment_counted_alike_is_the_same_deal(extract, lang, text):
+    x = extract(text, lang)
+    assert deals(x) == [("DEU", "NOR", "signed", [("Leopard", 40), ("PzH 2000", 20)])]
+    assert [t.contractor for t in x.transfers] == [["Rheinmetall"]]

@@ -756,8 +756,9 @@ class TransferFinder:
             return True
         if m.companies and deal._companies and not m.companies & deal._companies:
             return True
-        if _contractor_part(m.companies, {i.to_item().family for i in m.items},
-                            deal._companies, {i.to_item().family for d in deal.mentions for i in d.items}):
+        if _contractor_part(m.companies, {i.to_item().family for i in m.items}, deal._companies,
+                            {i.to_item().family for d in deal.mentions for i in d.items},
+                            alike=any((n, n) == old for old, n in recounted)):
             return True
         return self.lex.rx("separate_cues").match(m.sentence.text) is not None
 
@@ -1257,7 +1258,8 @@ class _Recorded:
                      and _same_era(self.transfers[pos], self._eras[pos], t, era, self.year)
                      and not (companies and self._companies[pos] and not companies & self._companies[pos])
                      and not _contractor_part(companies, {i.family for i in t.items}, self._companies[pos],
-                                              {i.family for i in self.transfers[pos].items})),
+                                              {i.family for i in self.transfers[pos].items},
+                                              alike=_counted_alike(self.transfers[pos], t))),
                     None)
 
     def uncounted_whole(self, t: Transfer, era: int | None, companies: frozenset[str]) -> int | None:
@@ -1323,11 +1325,13 @@ def _item_keys(t: Transfer) -> set[str]:
 
 
 def _contractor_part(companies: frozenset[str], families: set[str | None], others: frozenset[str] | set[str],
-                     other_families: set[str | None]) -> bool:
+                     other_families: set[str | None], alike: bool) -> bool:
     """Is equipment its sentences name a contractor for (`companies`), of only some of the
     programmes of a deal whose sentences name none, a contract of its own ("Chile received its
-    first tanks and howitzers. The agreement with Company X provides for 300 tanks")?"""
-    return bool(companies) and not others and None not in families and families < other_families
+    first tanks and howitzers. The agreement with Company X provides for 300 tanks")? Not when
+    it counts equipment as the deal does (`alike`): "the contract with X covers the 4
+    submarines" of "4 submarines and 2 frigates" tells who makes them, not another contract."""
+    return bool(companies) and not others and None not in families and families < other_families and not alike
 
 
 def _party(a: Actor | None) -> str | None:
@@ -1350,6 +1354,12 @@ def _same_deal(a: Transfer, b: Transfer) -> bool:
     if any(_key(i) in counts and i.quantity is not None and counts[_key(i)] < i.quantity for i in b.items):
         return False
     return bool(shared)
+
+
+def _counted_alike(a: Transfer, b: Transfer) -> bool:
+    """Does `b` count some equipment of a programme `a` counts, with the same count?"""
+    counts = {(i.family, i.quantity) for i in a.items if i.family and i.quantity is not None}
+    return any((i.family, i.quantity) in counts for i in b.items if i.quantity is not None)
 
 
 def _counted_otherwise(a: Transfer, b: Transfer) -> bool:
