@@ -361,3 +361,14 @@ def test_contractor_of_equipment_counted_alike_is_the_same_deal(extract, lang, t
     x = extract(text, lang)
     assert deals(x) == [("DEU", "NOR", "signed", [("Leopard", 40), ("PzH 2000", 20)])]
     assert [t.contractor for t in x.transfers] == [["Rheinmetall"]]
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("en", "Romania is buying tanks and howitzers from Germany. Contracts for the first 150 Leopard tanks between "
+           "2026 and 2029 and 90 PzH 2000 howitzers between 2026 and 2030 were signed in May."),
+    ("fr", "La Roumanie achète des chars et des obusiers à l'Allemagne. Les contrats pour les 150 premiers chars "
+           "Leopard entre 2026 et 2029 et 90 obusiers PzH 2000 entre 2026 et 2030 ont été signés en mai."),
+])
+def test_unnamed_equipment_then_the_contracts_that_name_it(extract, lang, text):
+    assert deals(extract(text, lang)) == [("DEU", "ROU", "signed", [("Leopard", 150)]),
+                                          ("DEU", "ROU", "signed", [("PzH 2000", 90)])]

@@ -1236,7 +1236,7 @@ class _Recorded:
         self._spans.insert(at, spans)
         self._seen.insert(at, set(spans))
         self._index(at)
-        if t.value is None and len({i.family for i in t.items}) > 1 and all(i.quantity is None for i in t.items):
+        if t.value is None and len({_kind(i) for i in t.items}) > 1 and all(i.quantity is None for i in t.items):
             self._wholes.add(at)
 
     def _index(self, pos: int) -> None:
@@ -1267,18 +1267,19 @@ class _Recorded:
         equipment among equipment of other programmes ("the first shipment of tanks and
         howitzers", then "contracts for 80 tanks and 40 howitzers"), when `t` is one of several
         contracts a sentence tells apart (by their values or a plural deal noun): `t` is that
-        transfer's part for its programmes, not the whole. A transfer already parted that way
-        keeps its last programme for its last part."""
-        families = {i.family for i in t.items if i.family}
-        if not families or any(i.quantity is None for i in t.items):
+        transfer's part for its programmes, not the whole (unnamed equipment, "tanks", stands for
+        any programme of its category). A transfer already parted that way keeps its last
+        programme for its last part."""
+        if not t.items or any(i.quantity is None or _kind(i) is None for i in t.items):
             return None
         party = _party(t.recipient)
         for pos in sorted(self._wholes | self._parted):  # the candidates, not every transfer
             whole = self.transfers[pos]
-            kinds = {i.family for i in whole.items}
+            kinds = {_kind(i) for i in whole.items}
             several = len(kinds) > 1 or pos in self._parted
+            covered = all(any(_covers(w, i) for w in whole.items) for i in t.items)
             if _party(whole.recipient) == party and whole.value is None and several and \
-                    None not in kinds and families <= kinds and all(i.quantity is None for i in whole.items) and \
+                    None not in kinds and covered and all(i.quantity is None for i in whole.items) and \
                     not (whole.supplier and t.supplier and whole.supplier.id != t.supplier.id) and \
                     _same_era(whole, self._eras[pos], t, era, self.year) and \
                     not (companies and self._companies[pos] and not companies & self._companies[pos]):
@@ -1289,15 +1290,16 @@ class _Recorded:
         """Folds `t` into the transfer at `pos` (`uncounted_whole`) once the equipment of other
         programmes is taken out of it into a transfer of its own, recorded just after it, that
         keeps the rest for the contracts told after `t`: `t` has the evidence of the whole and
-        what it says of the deal (status, date, parties) where `t` is silent."""
+        what it says of the deal (status, date, parties) where `t` is silent; unnamed equipment
+        of the whole that `t` names ("tanks") is left for `t`'s names."""
         whole = self.transfers[pos]
-        families = {i.family for i in t.items}
-        rest = [i for i in whole.items if i.family not in families]
+        taken = [w for w in whole.items if any(_covers(w, i) for i in t.items)]
+        rest = [w for w in whole.items if w not in taken]
+        self.transfers[pos] = whole.model_copy(update={"items": [w for w in taken if w.family]})
         if rest:
             self.add(whole.model_copy(update={"items": rest, "evidence": list(self._spans[pos])}),
                      self._eras[pos], self._companies[pos], at=pos + 1)
             self._parted.add(pos + 1)
-            self.transfers[pos] = whole.model_copy(update={"items": [i for i in whole.items if i.family in families]})
         self.absorb(pos, t)
         self._companies[pos] |= companies
 
@@ -1354,6 +1356,19 @@ def _same_deal(a: Transfer, b: Transfer) -> bool:
     if any(_key(i) in counts and i.quantity is not None and counts[_key(i)] < i.quantity for i in b.items):
         return False
     return bool(shared)
+
+
+def _kind(item: Item) -> str | None:
+    """The programme of an item, or the category of unnamed equipment ("tanks")."""
+    return item.family or (item.category if item.designation is None else None)
+
+
+def _covers(whole: Item, item: Item) -> bool:
+    """Does `whole`, an item named without a count, stand for `item`: the same programme, or
+    unnamed equipment of its category ("tanks" for "80 Leopard tanks")?"""
+    if whole.family:
+        return whole.family == item.family
+    return whole.designation is None and whole.category is not None and whole.category == item.category
 
 
 def _counted_alike(a: Transfer, b: Transfer) -> bool:
