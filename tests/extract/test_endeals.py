@@ -354,8 +354,8 @@ def test_one_schedule_for_all_the_equipment_is_one_deal(extract, lang, text):
 @pytest.mark.parametrize("lang,text", [
     ("en", "Norway ordered 40 Leopard tanks and 20 PzH 2000 howitzers from Germany. The contract with Rheinmetall "
            "covers the 40 Leopard tanks."),
-    ("fr", "La Norvège a commandé à l'Allemagne 40 chars Leopard et 20 obusiers PzH 2000. Le contrat avec Rheinmetall "
-           "porte sur les 40 chars Leopard."),
+    ("fr", "La Norvège a commandé à l'Allemagne 40 chars Leopard et 20 obusiers PzH 2000. Le contrat avec "
+           "Rheinmetall porte sur les 40 chars Leopard."),
 ])
 def test_contractor_of_equipment_counted_alike_is_the_same_deal(extract, lang, text):
     x = extract(text, lang)
