@@ -426,3 +426,100 @@ def test_the_contract_told_next_is_the_new_order_not_the_fleet_owned(extract, la
     assert deals(x) == [("FRA", "PER", "delivered", [("Caesar", 12)]),
                         ("FRA", "PER", "signed", [("Caesar", 8)])]
     assert [t.value and t.value.amount for t in x.transfers] == [None, 300_000_000]
+
+
+# --- equipment with a schedule and a value of its own: one contract per value -------------------
+
+def priced(x) -> list[tuple]:
+    return [(t.supplier.id, t.recipient.id, t.status, t.value.amount if t.value else None,
+             [(i.designation, i.quantity) for i in t.items]) for t in x.transfers]
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("en", "Romania signed a contract with Germany for 150 Leopard tanks for delivery from 2026-2029, valued at "
+           "$2.1 billion with a training package, and 90 PzH 2000 howitzers in years 2026-2030, valued at "
+           "USD 1.2 bln."),
+    ("fr", "La Roumanie a signé avec l'Allemagne un contrat portant sur 150 chars Leopard livrables entre 2026 et "
+           "2029, d'une valeur de 2,1 milliards de dollars, et 90 obusiers PzH 2000 livrables entre 2026 et 2030, "
+           "d'une valeur de 1,2 milliard de dollars."),
+])
+def test_groups_with_a_schedule_and_a_value_each(extract, lang, text):
+    assert priced(extract(text, lang)) == [("DEU", "ROU", "signed", 2_100_000_000, [("Leopard", 150)]),
+                                           ("DEU", "ROU", "signed", 1_200_000_000, [("PzH 2000", 90)])]
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("en", "Romania bought 150 Leopard tanks and 90 PzH 2000 howitzers from Germany, in a deal valued at $3 billion."),
+    ("fr", "La Roumanie a acheté à l'Allemagne 150 chars Leopard et 90 obusiers PzH 2000, dans le cadre d'un "
+           "contrat d'une valeur de 3 milliards de dollars."),
+])
+def test_one_value_for_all_the_equipment_is_one_deal(extract, lang, text):
+    assert priced(extract(text, lang)) == [("DEU", "ROU", "signed", 3_000_000_000,
+                                            [("Leopard", 150), ("PzH 2000", 90)])]
+
+
+# --- a delivery of two programmes, framework agreements with their contractors, the contracts ---
+
+@pytest.mark.parametrize("lang,text", [
+    ("en", "Romania received its first Leopard tanks and PzH 2000 howitzers from Germany on Monday. The framework "
+           "agreement with Rheinmetall provides for a total of 300 Leopard tanks. The framework agreement with KNDS "
+           "provides for the purchase of 100 PzH 2000 howitzers. Contracts for the first 150 tanks and 90 howitzers "
+           "were signed in May."),
+    ("fr", "La Roumanie a reçu lundi ses premiers chars Leopard et obusiers PzH 2000 venus d'Allemagne. "
+           "L'accord-cadre avec Rheinmetall prévoit l'achat d'un total de 300 chars Leopard. L'accord-cadre avec "
+           "KNDS prévoit l'achat de 100 obusiers PzH 2000. Les contrats portant sur les 150 premiers chars et 90 "
+           "obusiers ont été signés en mai."),
+])
+def test_framework_agreements_and_the_contracts_delivered(extract, lang, text):
+    x = extract(text, lang)
+    assert deals(x) == [("DEU", "ROU", "delivered", [("Leopard", 150)]),
+                        ("DEU", "ROU", "delivered", [("PzH 2000", 90)]),
+                        ("DEU", "ROU", "signed", [("Leopard", 300)]),
+                        ("DEU", "ROU", "signed", [("PzH 2000", 100)])]
+    assert [t.contractor for t in x.transfers] == [None, None, ["Rheinmetall"], ["KNDS"]]
+
+
+# --- equipment with a delivery schedule of its own: one contract per schedule --------------------
+
+@pytest.mark.parametrize("lang,text", [
+    ("en", "Romania signed a contract with Germany for 150 Leopard tanks for delivery from 2026-2029 and 90 PzH 2000 "
+           "howitzers in years 2027-2030."),
+    ("fr", "La Roumanie a signé avec l'Allemagne un contrat portant sur 150 chars Leopard livrables entre 2026 et "
+           "2029 et 90 obusiers PzH 2000 livrables entre 2027 et 2030."),
+])
+def test_groups_with_a_schedule_each(extract, lang, text):
+    assert deals(extract(text, lang)) == [("DEU", "ROU", "signed", [("Leopard", 150)]),
+                                          ("DEU", "ROU", "signed", [("PzH 2000", 90)])]
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("en", "Romania signed a contract with Germany for 150 Leopard tanks and 90 PzH 2000 howitzers, to be delivered "
+           "in 2026-2029."),
+    ("fr", "La Roumanie a signé avec l'Allemagne un contrat portant sur 150 chars Leopard et 90 obusiers PzH 2000, "
+           "livrables entre 2026 et 2029."),
+])
+def test_one_schedule_for_all_the_equipment_is_one_deal(extract, lang, text):
+    assert deals(extract(text, lang)) == [("DEU", "ROU", "signed", [("Leopard", 150), ("PzH 2000", 90)])]
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("en", "Norway ordered 40 Leopard tanks and 20 PzH 2000 howitzers from Germany. The contract with Rheinmetall "
+           "covers the 40 Leopard tanks."),
+    ("fr", "La Norvège a commandé à l'Allemagne 40 chars Leopard et 20 obusiers PzH 2000. Le contrat avec "
+           "Rheinmetall porte sur les 40 chars Leopard."),
+])
+def test_contractor_of_equipment_counted_alike_is_the_same_deal(extract, lang, text):
+    x = extract(text, lang)
+    assert deals(x) == [("DEU", "NOR", "signed", [("Leopard", 40), ("PzH 2000", 20)])]
+    assert [t.contractor for t in x.transfers] == [["Rheinmetall"]]
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("en", "Romania is buying tanks and howitzers from Germany. Contracts for the first 150 Leopard tanks between "
+           "2026 and 2029 and 90 PzH 2000 howitzers between 2026 and 2030 were signed in May."),
+    ("fr", "La Roumanie achète des chars et des obusiers à l'Allemagne. Les contrats pour les 150 premiers chars "
+           "Leopard entre 2026 et 2029 et 90 obusiers PzH 2000 entre 2026 et 2030 ont été signés en mai."),
+])
+def test_unnamed_equipment_then_the_contracts_that_name_it(extract, lang, text):
+    assert deals(extract(text, lang)) == [("DEU", "ROU", "signed", [("Leopard", 150)]),
+                                          ("DEU", "ROU", "signed", [("PzH 2000", 90)])]

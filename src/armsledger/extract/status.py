@@ -70,6 +70,7 @@ class StatusCues:
     modifiers: dict[str, str]  # words qualifying a deal noun ("possible sale")
     deal_nouns: dict[str, str]  # weak: a deal noun alone ("the contract")
     anaphors: frozenset[str]  # determiners pointing back to a deal told before ("the deal")
+    holding_verbs: frozenset[str]  # with a deal noun subject, what it holds ("provides for"): no step
     negations: frozenset[str]  # adverbs that deny a verb ("not", "pas")
     tense_verbs: dict[str, frozenset[str]]
     deal_lemmas: frozenset[str]  # the nouns of deal frames
@@ -103,6 +104,7 @@ def status_cues(lang: str) -> StatusCues:
     return StatusCues(
         verbs, nouns, _phrases(lex.words("status_modifiers")),
         _phrases(lex.words("status_deal_nouns")), frozenset(w.lower() for w in lex.words("status_anaphors")),
+        frozenset(w.lower() for w in lex.words("status_holding_verbs")),
         frozenset(w.lower() for w in lex.words("status_negations")),
         {k: frozenset(v) for k, v in lex.words("tense_verbs").items()},
         frozenset(lemma for (lemma, nominal) in frame_specs(lang) if nominal), _by_word(nouns))
@@ -142,6 +144,15 @@ def _phrase_status(tok: Token, cues: StatusCues, phrases_only: bool = False) -> 
     return None
 
 
+def _holds(tok: Token, cues: StatusCues) -> bool:
+    """Does verb `tok` say what the deal noun that is its subject holds ("the agreement provides
+    for 300 tanks", "le contrat prévoit l'achat de"), a content and no step: the noun tells?"""
+    lemma = _lemma(tok)
+    said = {lemma} | {f"{lemma} {c.text.lower()}" for c in tok.children if c.dep_ in {"prep", "prt"}}
+    return bool(said & cues.holding_verbs) and \
+        any(c.dep_ in SUBJECTS and _lemma(c) in cues.deal_lemmas for c in tok.children)
+
+
 def _negated(tok: Token, cues: StatusCues) -> bool:
     return any(c.dep_ == "neg" or c.dep_ == "advmod" and _lemma(c) in cues.negations for c in tok.children)
 
@@ -176,7 +187,7 @@ def cue_status(tok: Token, cues: StatusCues, below: Token | None = None) -> str 
             if _negated(tok, cues) or tense is None and "Inf" in tok.morph.get("VerbForm"):
                 return None
             return PHRASE_TENSES.get(tense, phrase)
-        if lemma not in cues.verbs:
+        if lemma not in cues.verbs or _holds(tok, cues):
             return None
         for c in tok.children:  # "received clearance to buy", "signed a letter of intent"
             if c.dep_ in OBJECTS and c.pos_ in NOMINAL:

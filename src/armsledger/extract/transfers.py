@@ -181,9 +181,7 @@ class TransferFinder:
         cues = self.ctx.remember(("value_cues", 1), lambda: frozenset(
             w.lower() for w in self.lex.words("value_cues") if " " not in w))
         deal_nouns = status_cues(self.ctx.lang).deal_lemmas
-        last = self.token_at(money.end - 1)  # the amount's last word ("million", "dollars")
-        while last is not None and last.head.i != last.i and money.start <= last.head.idx < money.end:
-            last = last.head  # up to the amount's own head word ("1 milliard de dollars")
+        last = self.amount_head(money)
         if last is None or last.head.i == last.i:
             return False
         head = last.head
@@ -191,6 +189,29 @@ class TransferFinder:
             head = head.head
         return head.i > last.i and head.lemma_.lower() in cues or \
             head.pos_ == "NOUN" and head.lemma_.lower() in deal_nouns
+
+    def amount_head(self, money: MoneyMatch):
+        """The amount's own head word in the parse ("milliard" in "1 milliard de dollars"): from its
+        last word up while the head stays inside the amount; None when no token holds its end."""
+        last = self.token_at(money.end - 1)  # the amount's last word ("million", "dollars")
+        while last is not None and last.head.i != last.i and money.start <= last.head.idx < money.end:
+            last = last.head
+        return last
+
+    def introduced_after(self, money: MoneyMatch, start: int) -> bool:
+        """Is the amount introduced by a value word (`value_cues`: "valued at", "worth", "pour",
+        "d'une valeur de") that the parse ties to it, written after character `start`: the
+        amount's own preposition, or a word on its path up the parse before the path leaves the
+        stretch of text from `start` to the amount?"""
+        head = self.amount_head(money)
+        if head is None:
+            return False
+        path = [c for c in head.children if c.dep_ in {"case", "prep"} and c.i < head.i]
+        tok = head
+        while tok.head.i != tok.i and start <= tok.head.idx < money.start:
+            tok = tok.head
+            path.append(tok)
+        return any(start <= t.idx and self.lex.has("value_cues", t.text) for t in path)
 
     def mentions(self) -> list[DealMention]:
         out = []
@@ -224,7 +245,8 @@ class TransferFinder:
             if not items and money is None:
                 out += self.implied_mentions(sent) + self.partitive_mentions(sent)
                 continue
-            apart = self.plural_deal_groups(sent, items)
+            apart = self.plural_deal_groups(sent, items) or \
+                (self.scheduled_groups(sent, items) if not self.priced_groups(sent, items) else [])
             groups = apart or (self.frame_groups(sent, items) if items else [[]])
             for n, group in enumerate(groups):
                 # the value goes with the equipment told before it
@@ -454,8 +476,9 @@ class TransferFinder:
     def plural_deal_groups(self, sent: Sentence, items: list[ItemMention]) -> list[list[ItemMention]]:
         """"inked deals to purchase Rafale jets and two submarines", "contracts for 180 tanks
         and 212 howitzers were signed": a plural deal noun over equipment of several kinds is one
-        deal per kind; [] unless all the sentence's equipment is under that noun (in its phrase, or
-        held by a verb frame that is a clause of it or of the verb it is the object of)."""
+        deal per kind; [] unless all the sentence's equipment is under that noun (in its phrase or
+        coordinated with it, `_split_conjunct`, or held by a verb frame that is a clause of it or
+        of the verb it is the object of)."""
         if len(items) < 2 or len({i.to_item().family or i.to_item().category for i in items}) < len(items):
             return []
         frames = sentence_frames(self.ctx, sent)
@@ -464,7 +487,7 @@ class TransferFinder:
             return []
         for noun in (f.trigger for f in frames if f.nominal and "Plur" in f.trigger.morph.get("Number")):
             def under(item: ItemMention, tok) -> bool:
-                return noun.is_ancestor(tok) or any(
+                return noun.is_ancestor(tok) or _split_conjunct(noun, tok) or any(
                     f.holds(item.start) and not f.nominal and f.trigger.head.i in {noun.i, noun.head.i}
                     and f.trigger.i != noun.head.i for f in frames) or (
                     # "a signé des contrats pour l'achat de", "une série de contrats en vue d'acquérir":
@@ -473,6 +496,46 @@ class TransferFinder:
             if all(under(i, t) for i, t in zip(items, tokens)):
                 return [[i] for i in sorted(items, key=lambda i: i.start)]
         return []
+
+    def scheduled_groups(self, sent: Sentence, items: list[ItemMention]) -> list[list[ItemMention]]:
+        """"80 tanks for delivery from 2026-2029 and 40 howitzers in years 2027-2030": equipment
+        given a delivery schedule of its own (a range of years, `_year_ranges`, written after it
+        and before the next equipment) is separate contracts, one per schedule, each with the
+        unscheduled items that follow it; [] unless two groups have different schedules."""
+        if len(items) < 2:
+            return []
+        ranges = self._year_ranges(sent)
+        ordered = sorted(items, key=lambda i: i.start)
+        groups: list[tuple[list[ItemMention], tuple[int, int]]] = []
+        for n, item in enumerate(ordered):
+            limit = ordered[n + 1].start if n + 1 < len(ordered) else sent.end
+            own = next((years for pos, years in ranges if item.end <= pos < limit), None)
+            if own is not None and (not groups or groups[-1][1] != own):
+                groups.append(([item], own))
+            elif groups:
+                groups[-1][0].append(item)
+            else:
+                return []  # equipment before the first schedule: one deal
+        return [g for g, _ in groups] if len(groups) >= 2 else []
+
+    def _year_ranges(self, sent: Sentence) -> list[tuple[int, tuple[int, int]]]:
+        """The ranges of years of a sentence ("2026-2029", "between 2026 and 2029", "entre 2026
+        et 2029"): a year whose dependent in the parse is a later year, or that a dash or a
+        conjunction or preposition joins to one; (its position, the years)."""
+        first = self.ctx.token_from(sent.start)
+        doc = self.ctx.doc
+        out = []
+        for tok in doc[first.i:] if first is not None else ():
+            if tok.idx >= sent.end:
+                break
+            if tok.idx < sent.start or not _year(tok):
+                continue
+            joined = [tok.nbor(2)] if tok.i + 2 < len(doc) and (
+                tok.nbor(1).is_punct or tok.nbor(1).dep_ in {"cc", "case", "prep"}) else []
+            later = [int(c.text) for c in [*tok.children, *joined] if _year(c) and int(c.text) > int(tok.text)]
+            if later:
+                out.append((tok.idx, (int(tok.text), max(later))))
+        return out
 
     def frame_giver(self, sent: Sentence, f) -> tuple[Mention | None, str]:
         """The supplier of a frame with buyers (its first giver that is none of them) and the
@@ -532,9 +595,12 @@ class TransferFinder:
         return out
 
     def priced_groups(self, sent: Sentence, items: list[ItemMention]) -> list[tuple[list[ItemMention], MoneyMatch]]:
-        """"60 helicopters worth $1.9 billion and 140 trucks worth $0.3 billion": equipment given
-        values of its own is separate contracts, one per value, each with the unpriced items
-        that follow it; [] unless at least two items have their own value."""
+        """"60 helicopters worth $1.9 billion and 140 trucks worth $0.3 billion", "80 tanks for
+        delivery from 2026, valued at $2 billion, and 40 howitzers ..., valued at $1 billion":
+        equipment given values of its own is separate contracts, one per value, each with the
+        unpriced items that follow it. An amount is the value of the item before it when a value
+        word the parse ties to it introduces it after that item (`introduced_after`); [] unless at
+        least two items have their own value."""
         amounts = self.ctx.in_sentence(self.ctx.money, sent)
         if len(items) < 2 or len(amounts) < 2:
             return []
@@ -546,8 +612,7 @@ class TransferFinder:
             while k < len(amounts) and amounts[k].start < item.end:
                 k += 1
             price = amounts[k] if k < len(amounts) and amounts[k].start < limit else None
-            gap = self.ctx.text[item.end:price.start] if price is not None else ""
-            if price is not None and len(gap) <= 30 and self.lex.has("value_cues", gap):
+            if price is not None and self.introduced_after(price, item.end):
                 groups.append(([item], price))
             elif groups:
                 groups[-1][0].append(item)
@@ -769,7 +834,8 @@ class TransferFinder:
         beside one signed this week), counts the same equipment differently (180 tanks in one
         contract, 1,000 in the framework agreement), prices its equipment when the deal's own
         equipment is priced already, names other contractors ("Hyundai Rotem will deliver 180
-        tanks. Hanwha will deliver 212 howitzers"), tells of a deal before the news when the deal
+        tanks. Hanwha will deliver 212 howitzers") or a contractor for part of the programmes of a
+        deal that names none (`_contractor_part`), tells of a deal before the news when the deal
         is the news ("had signed in 2022", "from the first contract"), or says it is told apart
         ("Separately, ...")."""
         if m.era is not None and deal.era is not None and m.era != deal.era or m.earlier and not deal.earlier:
@@ -793,6 +859,10 @@ class TransferFinder:
         if m.money is not None and any(not _same_amount(p, m.money) for p in deal._prices):
             return True
         if m.companies and deal._companies and not m.companies & deal._companies:
+            return True
+        if _contractor_part(m.companies, {i.to_item().family for i in m.items}, deal._companies,
+                            {i.to_item().family for d in deal.mentions for i in d.items},
+                            alike=any((n, n) == old for old, n in recounted)):
             return True
         return self.lex.rx("separate_cues").match(m.sentence.text) is not None
 
@@ -1055,6 +1125,20 @@ def _in_clause_of(head, tok) -> bool:
     return True
 
 
+def _year(tok) -> bool:
+    """Is `tok` a year written in digits?"""
+    return tok.text.isdigit() and len(tok.text) == 4 and tok.text[:2] in {"19", "20"}
+
+
+def _split_conjunct(noun, tok) -> bool:
+    """Is `tok` a conjunct of `noun`'s phrase that the parse made a second dependent of `noun`'s
+    head with the same role ("Contracts for 80 tanks and 40 howitzers were signed": "howitzers"
+    read as a second subject of "signed"), after a conjunction the parse has join nothing?"""
+    same_role = tok.dep_.split(":")[0] == noun.dep_.split(":")[0]
+    return tok.i > noun.i and tok.head.i == noun.head.i != noun.i and same_role and \
+        any(t.dep_ == "cc" and not any(c.dep_ == "conj" for c in t.head.children) for t in noun.doc[noun.i + 1:tok.i])
+
+
 def _without_summed_counts(mentions: list[DealMention]) -> list[DealMention]:
     """Leaves out a mention of one counted weapon family whose count is the sum of the counts of the
     same family in two or more other sentences ("366 chars Abrams" ordered in all, then 116 and
@@ -1309,12 +1393,19 @@ class _Recorded:
         self._earlier: list[bool] = []  # per position, whether its deal is told as before the news
         self._companies: list[frozenset[str]] = []  # per position, the contractors its sentences name
         self._held: list[bool] = []  # per position, whether it is equipment the buyer already had
+        self._parted: set[int] = set()  # positions some of whose equipment went to contracts told apart
+        self._wholes: set[int] = set()  # positions recorded naming several programmes, no count, no value
 
     def record(self, t: Transfer, deal: Deal) -> None:
         """Adds `t`, built from `deal`, or folds it into the deal recorded before it is a twin of."""
         companies = frozenset(c for m in deal.mentions if m.items for c in m.companies)
-        twin = self.twin_of(t, deal.era, companies, apart=any(m.apart for m in deal.mentions),
-                            earlier=deal.earlier, held=deal.held)
+        apart = any(m.apart for m in deal.mentions)
+        told_apart = apart or any(m.own_value for m in deal.mentions)  # one of several contracts of a sentence
+        whole = self.uncounted_whole(t, deal.era, companies) if told_apart else None
+        if whole is not None:
+            self.take_part(whole, t, companies)
+            return
+        twin = self.twin_of(t, deal.era, companies, apart=apart, earlier=deal.earlier, held=deal.held)
         if twin is not None:
             self.absorb(twin, t)
             self._companies[twin] |= companies
@@ -1322,17 +1413,25 @@ class _Recorded:
             self.add(t, deal.era, companies, deal.earlier, deal.held)
 
     def add(self, t: Transfer, era: int | None, companies: frozenset[str], earlier: bool = False,
-            held: bool = False) -> None:
-        self.transfers.append(t)
-        self._eras.append(era)
-        self._earlier.append(earlier)
-        self._held.append(held)
-        self._companies.append(companies)
-        self._indexed.append(set())
+            held: bool = False, at: int | None = None) -> None:
+        """Records `t` last, or at position `at` (the transfers from there on move one place on)."""
+        at = len(self.transfers) if at is None else at
+        if at < len(self.transfers):
+            self._by_item = {key: [p + (p >= at) for p in found] for key, found in self._by_item.items()}
+            self._parted = {p + (p >= at) for p in self._parted}
+            self._wholes = {p + (p >= at) for p in self._wholes}
+        self.transfers.insert(at, t)
+        self._eras.insert(at, era)
+        self._earlier.insert(at, earlier)
+        self._held.insert(at, held)
+        self._companies.insert(at, companies)
+        self._indexed.insert(at, set())
         spans = sorted(set(t.evidence))
-        self._spans.append(spans)
-        self._seen.append(set(spans))
-        self._index(len(self.transfers) - 1)
+        self._spans.insert(at, spans)
+        self._seen.insert(at, set(spans))
+        self._index(at)
+        if t.value is None and len({_kind(i) for i in t.items}) > 1 and all(i.quantity is None for i in t.items):
+            self._wholes.add(at)
 
     def _index(self, pos: int) -> None:
         t = self.transfers[pos]
@@ -1357,8 +1456,52 @@ class _Recorded:
                               and _counted_otherwise(self.transfers[pos], t))
                      and not (earlier and not self._earlier[pos])
                      and _same_era(self.transfers[pos], self._eras[pos], t, era, self.year)
-                     and not (companies and self._companies[pos] and not companies & self._companies[pos])),
+                     and not (companies and self._companies[pos] and not companies & self._companies[pos])
+                     and not _contractor_part(companies, {i.family for i in t.items}, self._companies[pos],
+                                              {i.family for i in self.transfers[pos].items},
+                                              alike=_counted_alike(self.transfers[pos], t))),
                     None)
+
+    def uncounted_whole(self, t: Transfer, era: int | None, companies: frozenset[str]) -> int | None:
+        """The position of a recorded transfer that names, without counts or value, `t`'s
+        equipment among equipment of other programmes ("the first shipment of tanks and
+        howitzers", then "contracts for 80 tanks and 40 howitzers"), when `t` is one of several
+        contracts a sentence tells apart (by their values or a plural deal noun): `t` is that
+        transfer's part for its programmes, not the whole (unnamed equipment, "tanks", stands for
+        any programme of its category). A transfer already parted that way keeps its last
+        programme for its last part."""
+        if not t.items or any(i.quantity is None or _kind(i) is None for i in t.items):
+            return None
+        party = _party(t.recipient)
+        for pos in sorted(self._wholes | self._parted):  # the candidates, not every transfer
+            whole = self.transfers[pos]
+            kinds = {_kind(i) for i in whole.items}
+            several = len(kinds) > 1 or pos in self._parted
+            covered = all(any(_covers(w, i) for w in whole.items) for i in t.items)
+            if _party(whole.recipient) == party and whole.value is None and several and \
+                    None not in kinds and covered and all(i.quantity is None for i in whole.items) and \
+                    not (whole.supplier and t.supplier and whole.supplier.id != t.supplier.id) and \
+                    _same_era(whole, self._eras[pos], t, era, self.year) and \
+                    not (companies and self._companies[pos] and not companies & self._companies[pos]):
+                return pos
+        return None
+
+    def take_part(self, pos: int, t: Transfer, companies: frozenset[str]) -> None:
+        """Folds `t` into the transfer at `pos` (`uncounted_whole`) once the equipment of other
+        programmes is taken out of it into a transfer of its own, recorded just after it, that
+        keeps the rest for the contracts told after `t`: `t` has the evidence of the whole and
+        what it says of the deal (status, date, parties) where `t` is silent; unnamed equipment
+        of the whole that `t` names ("tanks") is left for `t`'s names."""
+        whole = self.transfers[pos]
+        taken = [w for w in whole.items if any(_covers(w, i) for i in t.items)]
+        rest = [w for w in whole.items if w not in taken]
+        self.transfers[pos] = whole.model_copy(update={"items": [w for w in taken if w.family]})
+        if rest:
+            self.add(whole.model_copy(update={"items": rest, "evidence": list(self._spans[pos])}),
+                     self._eras[pos], self._companies[pos], self._earlier[pos], self._held[pos], at=pos + 1)
+            self._parted.add(pos + 1)
+        self.absorb(pos, t)
+        self._companies[pos] |= companies
 
     def absorb(self, pos: int, other: Transfer) -> None:
         self.transfers[pos] = _absorbed(self.transfers[pos], other)
@@ -1383,6 +1526,16 @@ def _item_keys(t: Transfer) -> set[str]:
         {f"{i.family}#{i.quantity}" for i in t.items if i.family and i.quantity is not None}
 
 
+def _contractor_part(companies: frozenset[str], families: set[str | None], others: frozenset[str] | set[str],
+                     other_families: set[str | None], alike: bool) -> bool:
+    """Is equipment its sentences name a contractor for (`companies`), of only some of the
+    programmes of a deal whose sentences name none, a contract of its own ("Chile received its
+    first tanks and howitzers. The agreement with Company X provides for 300 tanks")? Not when
+    it counts equipment as the deal does (`alike`): "the contract with X covers the 4
+    submarines" of "4 submarines and 2 frigates" tells who makes them, not another contract."""
+    return bool(companies) and not others and None not in families and families < other_families and not alike
+
+
 def _party(a: Actor | None) -> str | None:
     return a.id if a else None
 
@@ -1403,6 +1556,25 @@ def _same_deal(a: Transfer, b: Transfer) -> bool:
     if any(_key(i) in counts and i.quantity is not None and counts[_key(i)] < i.quantity for i in b.items):
         return False
     return bool(shared)
+
+
+def _kind(item: Item) -> str | None:
+    """The programme of an item, or the category of unnamed equipment ("tanks")."""
+    return item.family or (item.category if item.designation is None else None)
+
+
+def _covers(whole: Item, item: Item) -> bool:
+    """Does `whole`, an item named without a count, stand for `item`: the same programme, or
+    unnamed equipment of its category ("tanks" for "80 Leopard tanks")?"""
+    if whole.family:
+        return whole.family == item.family
+    return whole.designation is None and whole.category is not None and whole.category == item.category
+
+
+def _counted_alike(a: Transfer, b: Transfer) -> bool:
+    """Does `b` count some equipment of a programme `a` counts, with the same count?"""
+    counts = {(i.family, i.quantity) for i in a.items if i.family and i.quantity is not None}
+    return any((i.family, i.quantity) in counts for i in b.items if i.quantity is not None)
 
 
 def _counted_otherwise(a: Transfer, b: Transfer) -> bool:
