@@ -240,3 +240,20 @@ def test_a_framework_agreement_and_a_contract_under_it_are_two_deals():
     contract = source("daily", transfer(supplier="KOR", recipient="NOR", items=guns))
     again = source("wire", {**transfer(supplier="KOR", recipient="NOR", items=guns), "framework": True})
     assert groups(merge_transfers([framework, contract, again])) == [["daily"], ["weekly", "wire"]]
+
+
+def test_a_record_that_fits_two_deals_alike_joins_the_one_its_documents_other_deals_share():
+    """An undated article's 180 tanks fit the 2022 and the 2025 order of 180 alike; its other
+    deal, 212 howitzers, is one the 2022 tank order's reporters also tell of: 2022 it is."""
+    def tanks(year=None):
+        return transfer(supplier="KOR", recipient="NOR", items=[item("K2", "K2", "armoured_vehicle", 180)], year=year)
+
+    guns = transfer(supplier="KOR", recipient="NOR", items=[item("K9", "K9", "artillery", 212)])
+    records = [source("early_a", tanks(2022), published=None), source("early_a", guns, 1, published=None),
+               source("early_b", tanks(2022), published=None), source("early_b", guns, 1, published=None),
+               source("late_a", tanks(2025), published=None), source("late_b", tanks(2025), published=None),
+               source("undated", tanks(), published=None), source("undated", guns, 1, published=None)]
+    for order in (records, records[::-1]):
+        deals = merge_transfers(order)
+        assert [docs_of(d) for d in deals if d.items[0]["designation"] == "K2"] == [
+            ["early_a", "early_b", "undated"], ["late_a", "late_b"]]

@@ -75,6 +75,7 @@ class Frame:
     gapped: list[tuple[Token, Mention]] = field(default_factory=list)  # "80 à A, 42 à B": (42, B)
     count: Token | None = None  # a bare count standing for equipment named before ("en a vendu 12", "12 of them")
     earlier: bool = False  # told as before the news: "avait signé", "had ordered", "the first contract"
+    due: bool = False  # `when` is a deadline ("to deliver 212 howitzers by 2026"), not when it happened
 
     @property
     def start(self) -> int:
@@ -518,7 +519,8 @@ class FrameReader:
             if not f.recipients:
                 f.recipients = list(gov.recipients)
             f.status = gov.status or f.status
-            f.when = f.when or gov.when
+            if not f.when:
+                f.when, f.due = gov.when, gov.due
             f.earlier = f.earlier or gov.earlier
             gov.items = gov.items or f.items
             # "won an order from Norway": the verb's buyer is no seller of the order it names
@@ -543,8 +545,9 @@ class FrameReader:
             f.recipients = [m for m in f.suppliers if m.id != seller.id][:1]
         f.suppliers = [seller] if all(seller.id != r.id for r in f.recipients) else []
 
-    def when(self, tok: Token) -> str | None:
-        """The date written in a dependent of `tok` that says when it happened, as its value."""
+    def when(self, tok: Token):
+        """The date written in a dependent of `tok` that says when it happened (or is due: see
+        `deadline`), as a `DateMatch`."""
         for c in tok.children:
             if c.dep_ not in DATE_LINKS:
                 continue
@@ -557,12 +560,12 @@ class FrameReader:
                         todo.append(g)
             start = min(t.idx for t in phrase)
             end = max(t.idx + len(t.text) for t in phrase)
-            dated = [d for d in self.ctx.within(self.ctx.dates, start, end) if d.value and not self._deadline(d.start)]
+            dated = [d for d in self.ctx.within(self.ctx.dates, start, end) if d.value]
             if dated:
-                return dated[0].value
+                return dated[0]
         return None
 
-    def _deadline(self, start: int) -> bool:
+    def deadline(self, start: int) -> bool:
         """Is the date starting at `start` a deadline ("to deliver 212 howitzers by 2026", "d'ici
         2026"), which says when something is due, not when it happened? The one or two words
         before it say so."""
@@ -663,7 +666,9 @@ class FrameReader:
             break
         if best is None:
             best = Frame(specs[-1].frame, tok, specs[-1].nominal)
-        best.when = self.when(tok)
+        dated = self.when(tok)
+        best.when = dated.value if dated else None
+        best.due = dated is not None and self.deadline(dated.start)
         best.earlier = self.told_earlier(tok, best.nominal, best.when)
         if not best.suppliers:
             # "les frégates italiennes", "116 chars américains": the origin an adjective of the

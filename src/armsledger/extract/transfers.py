@@ -48,6 +48,7 @@ class FrameParties:
     when: str | None = None  # the date the frame's parse attaches to its trigger
     suppliers: tuple[Mention, ...] = ()  # several givers of one frame ("A and B will send"): one deal each
     earlier: bool = False  # the frames that tell of it tell of a deal before the news (`Frame.earlier`)
+    due: bool = False  # `when` is a deadline ("by 2026"): the deal's schedule, not its date
 
 
 @dataclass
@@ -61,7 +62,8 @@ class DealMention:
     refers_back: bool = False
     package_only: bool = False  # "a $250 million package for Ukraine": a deal only if items follow
     own_value: bool = False  # items priced apart from the others of their sentence: a contract of its own
-    era: int | None = None  # the year the deal's verb is dated to ("signed in 2022")
+    era: int | None = None  # the year the deal's verb is dated to ("signed in 2022"), or due by ("by 2026")
+    due: bool = False  # `era` is a deadline's ("to deliver 212 howitzers by 2026"): no date of the deal
     companies: frozenset[str] = frozenset()  # the companies its sentence names
     apart: bool = False  # one of several contracts a plural deal noun tells of: a deal of its own
     earlier: bool = False  # told as a deal before the news ("had signed", "from the first contract")
@@ -108,6 +110,11 @@ class Deal:
     @property
     def era(self) -> int | None:
         return self._first("era")
+
+    @property
+    def year(self) -> int | None:
+        """The year the deal is dated to: the first era that is no deadline."""
+        return next((m.era for m in self.mentions if m.era is not None and not m.due), None)
 
     @property
     def earlier(self) -> bool:
@@ -587,11 +594,12 @@ class TransferFinder:
             for recipient in recipients:
                 if priced:
                     out += [DealMention(sent, group, supplier, recipient, price, status, own_value=True,
-                                        era=era, companies=companies, earlier=parties.earlier)
+                                        era=era, due=parties.due, companies=companies, earlier=parties.earlier)
                             for group, price in priced]
                     continue
                 out.append(DealMention(sent, items, supplier, recipient, money, status, package_only=package,
-                                       era=era, companies=companies, apart=apart, earlier=parties.earlier))
+                                       era=era, due=parties.due, companies=companies, apart=apart,
+                                       earlier=parties.earlier))
         return out
 
     def priced_groups(self, sent: Sentence, items: list[ItemMention]) -> list[tuple[list[ItemMention], MoneyMatch]]:
@@ -642,11 +650,12 @@ class TransferFinder:
         # deal noun the frame's verb governs ("received 46 tanks from the first contract")
         telling = [f for f in frames if f is frame or f is frame.governor or f.holds(anchor) or
                    f.governor is frame] if governs else []
-        when = next((f.when for f in [frame, frame.governor, *telling] if f is not None and f.when), None) \
+        dating = next((f for f in [frame, frame.governor, *telling] if f is not None and f.when), None) \
             if governs else None
+        when, due = (dating.when, dating.due) if dating else (None, False)
         earlier = any(f.earlier for f in telling)
         if not frame.recipients and not frame.suppliers:
-            return FrameParties(found.supplier, found.recipient, [], frame.status, when, earlier=earlier)
+            return FrameParties(found.supplier, found.recipient, [], frame.status, when, earlier=earlier, due=due)
         recipients = frame.recipients
         supplier = frame.suppliers[0] if frame.suppliers else None
         if not recipients:
@@ -667,7 +676,7 @@ class TransferFinder:
         suppliers = tuple(frame.suppliers) if len(frame.suppliers) > 1 and not frame.signed else ()
         return FrameParties(supplier, recipients[0] if recipients else None,
                             recipients if len(recipients) > 1 else [],
-                            frame.status if governs else None, when, suppliers, earlier)
+                            frame.status if governs else None, when, suppliers, earlier, due)
 
     def off_role(self, frame, m: Mention) -> bool:
         """Does the parse put `m` in a phrase hung on the frame's trigger with a preposition that
@@ -835,7 +844,8 @@ class TransferFinder:
         contract, 1,000 in the framework agreement), prices its equipment when the deal's own
         equipment is priced already, names other contractors ("Hyundai Rotem will deliver 180
         tanks. Hanwha will deliver 212 howitzers") or a contractor for part of the programmes of a
-        deal that names none (`_contractor_part`), tells of a deal before the news when the deal
+        deal that names none (`_contractor_part`), names none of the programmes of a deal that is
+        one of several a plural deal noun tells of, tells of a deal before the news when the deal
         is the news ("had signed in 2022", "from the first contract"), or says it is told apart
         ("Separately, ...")."""
         if m.era is not None and deal.era is not None and m.era != deal.era or m.earlier and not deal.earlier:
@@ -860,10 +870,14 @@ class TransferFinder:
             return True
         if m.companies and deal._companies and not m.companies & deal._companies:
             return True
-        if _contractor_part(m.companies, {i.to_item().family for i in m.items}, deal._companies,
-                            {i.to_item().family for d in deal.mentions for i in d.items},
+        families = {i.to_item().family for i in m.items}
+        deal_families = {i.to_item().family for d in deal.mentions for i in d.items}
+        if _contractor_part(m.companies, families, deal._companies, deal_families,
                             alike=any((n, n) == old for old, n in recounted)):
             return True
+        if any(d.apart for d in deal.mentions) and None not in families | deal_families and \
+                families.isdisjoint(deal_families):
+            return True  # "deals for tanks and howitzers. X will deliver 80 tanks": not the howitzers' deal
         return self.lex.rx("separate_cues").match(m.sentence.text) is not None
 
     def deals(self) -> list[Deal]:
@@ -955,7 +969,7 @@ class TransferFinder:
                         status=status, channel=channel,
                         announced_by=self.announcers(sentences, {recipient.id}),
                         contractor=self.contractors(sentences) or None, date=date,
-                        year=deal.era or (int(date[:4]) if date else None),
+                        year=deal.year or (int(date[:4]) if date else None),
                         framework=self.under_framework(deal),
                         evidence=[(s.start, s.end) for s in sentences])
 

@@ -34,6 +34,10 @@ How merge decides, in plain words:
   incompatible with a record of the other. So a follow-on order of more units, or other
   equipment for the same buyer, stays another deal; an approval, then the signature, then
   deliveries become one deal with three steps.
+- Ties. A record that fits another deal exactly as well as its own (an undated "180 tanks" that
+  fits the 2022 and the 2025 order of 180 alike) goes to the deal that more of the documents
+  reporting its own document's other deals also report: articles that tell the same deals tell
+  of one time.
 - Records missing a supplier or a recipient, and records that name no item family (only
   "aircraft"), join a deal only when exactly one deal fits them (the same known party,
   compatible with every record, a category in common); otherwise they stay alone.

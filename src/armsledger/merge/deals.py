@@ -7,7 +7,9 @@ package docstring, `armsledger/merge/__init__.py`).
 2. Within each block (the same two parties, both named, either way round), agglomeration: the two
    clusters with the best link merge first, while that link is above zero; the link of two
    clusters is the best `link_score` of a pair of their records, and any pair that is not
-   `compatible` forbids the merge (so every record of a deal fits every other).
+   `compatible` forbids the merge (so every record of a deal fits every other). Then ties are
+   settled (`_Clusters.settle`): a record that fits another deal of its block as well as its
+   own moves to the one its document's company (the documents reporting its other deals) tells of.
 3. Records left over, those without a supplier or a recipient and those whose items have no
    family (only a category), join a deal only when exactly one deal fits: the same known party,
    compatible with every record of it, a category in common and (with item keys) a positive
@@ -153,6 +155,52 @@ class _Clusters:
             neighbours[c1].discard(c2)
 
 
+    def settle(self, ids: list[int]) -> None:
+        """Ties settled by the company a record keeps: a record that fits another deal of its
+        block exactly as well as its own (the same best link, no conflict) moves there when
+        more of the documents that report its own document's other deals report that one.
+        Documents that tell the same deals tell of one time: an undated article's "180 tanks"
+        beside its 2022 howitzer order is the 2022 tank order that the howitzer order's other
+        reporters also tell of, not the 2025 one. One pass, in record order; records a user's
+        decision placed stay."""
+        where = {m: c for c in ids for m in self.members[c]}
+        by_doc: dict[str, list[int]] = {}
+        for m in sorted(where):
+            by_doc.setdefault(self.links.reports[m].document, []).append(m)
+        placed = {m for pair in self.links.forced for m in pair}
+        for m in sorted(where):
+            own = where[m]
+            rest = [x for x in self.members[own] if x != m]
+            if m in placed or not rest:
+                continue
+            best = self._best(m, rest)
+            if best is None:
+                continue
+            document = self.links.reports[m].document
+            company = {self.links.reports[x].document for r in by_doc[document] if r != m and r in where
+                       for x in self.members[where[r]]} - {document}
+
+            def support(members: list[int]) -> int:
+                return len({self.links.reports[x].document for x in members} & company)
+
+            kept = support(rest)
+            moves = [(support(self.members[c]), -c) for c in ids
+                     if c != own and self.members[c] and self._best(m, self.members[c]) == best]
+            if moves and max(moves)[0] > kept:
+                target = -max(moves)[1]
+                self.members[own] = rest
+                self.members[target] = sorted(self.members[target] + [m])
+                where[m] = target
+
+    def _best(self, m: int, members: list[int]) -> float | None:
+        """The best link of report `m` with `members`; None when a pair is blocked or none has evidence."""
+        scores = [self.links.score(m, x) for x in members]
+        if _BLOCKED in scores:
+            return None
+        known = [x for x in scores if x is not None]
+        return max(known) if known else None
+
+
 def merge_transfers(sources: Iterable[TransferSource], decisions: Iterable[Decision] = ()) -> list[Deal]:
     """The deals the transfer records report, with every source, step, value and quantity.
 
@@ -194,6 +242,8 @@ def merge_transfers(sources: Iterable[TransferSource], decisions: Iterable[Decis
             loose.append(cid)
     for block in sorted(blocks):
         clusters.agglomerate(blocks[block])
+    for block in sorted(blocks):
+        clusters.settle([c for c in blocks[block] if c in clusters.members])
     prior = Counter((r.supplier, r.recipient) for r in reports if r.parties_known)
 
     # 3. the records left over join the one deal that fits, if there is one
