@@ -144,3 +144,14 @@ def test_equipment_of_a_kind_the_request_list_does_not_detail_stays_in_the_sale(
                                     "AIM-120 missiles and C-130J Super Hercules aircraft")
     assert _deals(extract(text, lang="en", published="2026-03-03")) == [
         ("USA", "NOR", "approved", "FMS", "2026-03-03", [("AIM-120", None), ("C-130J-30", 4), ("AE2100D3", 10)])]
+
+
+def test_a_notice_of_a_sale_to_the_state_that_makes_the_weapon_is_one_sale_to_it(extract):
+    """Sweden buying RBS 70 missiles through the US (the notice's seller): no second, reversed deal."""
+    text = PRESS_RELEASE.replace("Finland", "Sweden").replace(
+        "AIM-9X Block II Sidewinder missiles", "RBS 70 missiles").replace(
+        "up to thirty-six (36) AIM-9X Block II Sidewinder tactical missiles and eight (8) AIM-9X Block II "
+        "captive air training missiles", "up to thirty-six (36) RBS 70 missiles")
+    x = extract(text, lang="en", published="2026-03-03")
+    assert [(t.supplier.id, t.recipient.id, [(i.designation, i.quantity) for i in t.items]) for t in x.transfers] \
+        == [("USA", "SWE", [("RBS 70", 36)])]

@@ -804,3 +804,17 @@ def test_en_a_framework_named_in_another_sentence_does_not_mark_the_contract(ext
     x = extract("Norway and Hanwha signed a framework agreement in May. The contract signed on Friday covers "
                 "24 K9 howitzers for Norway.", lang="en")
     assert [t.framework for t in x.transfers] == [False] * len(x.transfers)
+
+
+# --- a sale verb's parties stand even for equipment the buyer's own industry makes -------------
+
+def test_en_a_sale_to_the_state_that_makes_the_first_weapon_keeps_its_parties(extract):
+    x = extract("The United States has approved the sale of 40 Caesar howitzers to France for an estimated "
+                "$300 million. The package also includes 12 M1A2 Abrams tanks.", lang="en")
+    assert [(t.supplier.id, t.recipient.id) for t in x.transfers] == [("USA", "FRA")]
+
+
+def test_fr_a_sale_to_the_state_that_makes_the_first_weapon_keeps_its_parties(extract):
+    x = extract("Les États-Unis ont approuvé la vente de 40 canons Caesar à la France pour 300 millions de "
+                "dollars. Le paquet comprend aussi 12 chars M1A2 Abrams.")
+    assert [(t.supplier.id, t.recipient.id) for t in x.transfers] == [("USA", "FRA")]

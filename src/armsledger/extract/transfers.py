@@ -582,11 +582,15 @@ class TransferFinder:
         suppliers = parties.suppliers or (parties.supplier,)
         made = self._made_by([i.to_item() for i in items]) if len(recipients) == 1 == len(suppliers) else None
         if made is not None and recipients[0] is not None and recipients[0].id == made and \
-                (suppliers[0] is None or suppliers[0].id != made):
+                (suppliers[0] is None or suppliers[0].id != made) and parties.status is None and \
+                self.default_supplier is None:
             # "a record sale for Korea, with 18 K9 assembled by Norway's Kongsberg" read backwards:
             # a state does not buy the weapons its own industry makes (as `build` reads a whole
             # deal); with no other party read, the buyer is the other state the sentence names
-            # ("The contract signed by Germany covers 20 Leopard tanks for Chile"), else unknown here
+            # ("The contract signed by Germany covers 20 Leopard tanks for Chile"), else unknown here;
+            # a verb of sale or purchase that tells the parties (a status) wins: "the United States
+            # approved the sale of 60 missiles to Norway" stands even for missiles Norway makes, and
+            # so does a notice's seller (the notifying state)
             buyer = suppliers[0] or next((m for m in states_between(self.ctx, sent.start, sent.end)
                                           if m.id != made and m.kind != "demonym"), None)
             suppliers, recipients = tuple(recipients), [buyer]
@@ -935,9 +939,10 @@ class TransferFinder:
         if supplier is not None and supplier.id == recipient.id:
             supplier = self.default_supplier if self.default_supplier and self.default_supplier.id != recipient.id \
                 else self._maker(deal, items, recipient.id)
-        if made == recipient.id:
+        if made == recipient.id and self.default_supplier is None:
             # "Egypt signed with South Korea for K9 howitzers" read backwards: a state does not
             # buy abroad the weapons its own industry makes; the other party of the deal buys them
+            # (a notice's seller, the notifying state, stands: the buyer is who it notifies of)
             buyer = supplier if supplier is not None and supplier.id != recipient.id else next(
                 (s for m in deal.mentions for s in states_between(ctx, m.sentence.start, m.sentence.end)
                  if s.id != recipient.id), None)
