@@ -168,6 +168,11 @@ class _Clusters:
         for m in sorted(where):
             by_doc.setdefault(self.links.reports[m].document, []).append(m)
         placed = {m for pair in self.links.forced for m in pair}
+        by_key: dict[str, set[int]] = {}  # item key -> clusters naming it: only those can tie
+        for c in ids:
+            for x in self.members[c]:
+                for k in self.links.reports[x].named:
+                    by_key.setdefault(k, set()).add(c)
         for m in sorted(where):
             own = where[m]
             rest = [x for x in self.members[own] if x != m]
@@ -184,13 +189,16 @@ class _Clusters:
                 return len({self.links.reports[x].document for x in members} & company)
 
             kept = support(rest)
-            moves = [(support(self.members[c]), -c) for c in ids
-                     if c != own and self.members[c] and self._best(m, self.members[c]) == best]
+            near = sorted({c for k in self.links.reports[m].named for c in by_key.get(k, ())} - {own})
+            moves = [(support(self.members[c]), -c) for c in near
+                     if self.members[c] and self._best(m, self.members[c]) == best]
             if moves and max(moves)[0] > kept:
                 target = -max(moves)[1]
                 self.members[own] = rest
                 self.members[target] = sorted(self.members[target] + [m])
                 where[m] = target
+                for k in self.links.reports[m].named:
+                    by_key.setdefault(k, set()).add(target)
 
     def _best(self, m: int, members: list[int]) -> float | None:
         """The best link of report `m` with `members`; None when a pair is blocked or none has evidence."""
