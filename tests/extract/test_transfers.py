@@ -818,3 +818,20 @@ def test_fr_a_sale_to_the_state_that_makes_the_first_weapon_keeps_its_parties(ex
     x = extract("Les États-Unis ont approuvé la vente de 40 canons Caesar à la France pour 300 millions de "
                 "dollars. Le paquet comprend aussi 12 chars M1A2 Abrams.")
     assert [(t.supplier.id, t.recipient.id) for t in x.transfers] == [("USA", "FRA")]
+
+
+def test_en_a_contract_signed_under_a_framework_agreement_is_no_framework(extract):
+    x = extract("Under the framework agreement, Poland signed an executive contract for 180 K2 tanks with "
+                "Hyundai Rotem.", lang="en")
+    assert _framed(x) == [(180, False, "signed")]
+
+
+def test_fr_a_contract_signed_under_a_framework_agreement_is_no_framework(extract):
+    x = extract("Dans le cadre de l'accord-cadre, la Pologne a signé un contrat exécutif portant sur 180 chars K2.")
+    assert _framed(x) == [(180, False, "signed")]
+
+
+def test_en_a_framework_agreement_providing_for_a_purchase_is_one(extract):
+    x = extract("The framework agreement with Hanwha provides for the purchase of a total of 300 K9 howitzers "
+                "by Norway.", lang="en")
+    assert _framed(x) == [(300, True, "signed")]

@@ -1104,17 +1104,26 @@ class TransferFinder:
         cues = self.lex.rx("framework_cues")
         if not m.items or cues.search(m.sentence.text) is None:
             return False
-        path: set[int] = set()
+        path: list = []  # spaCy tokens, from the equipment up to the root
         tok = self.ctx.token_from(m.items[0].start)
-        while tok is not None and tok.i not in path:
-            path.add(tok.i)
+        while tok is not None and tok not in path:
+            path.append(tok)
             tok = tok.head
+        on_path = {t.i for t in path}
+        names = []
         for found in cues.finditer(m.sentence.text):
             start = m.sentence.start + found.start()
-            names = self.ctx.doc.char_span(start, start + len(found.group()), alignment_mode=EXPAND) or ()
-            if any(t.i in path or t.head.i in path or (t.head.pos_ == "ADP" and t.head.head.i in path) for t in names):
-                return True
-        return False
+            names.append({t.i for t in self.ctx.doc.char_span(start, start + len(found.group()), alignment_mode=EXPAND)
+                          or ()})
+        if any(span & on_path for span in names):
+            return True
+        # a contract of its own on the path holds the equipment: "under the framework agreement,
+        # X signed an executive contract for 180 tanks" is that contract, not the framework
+        contracts = frozenset(self.lex.words("earlier_deal")["nouns"])  # the nouns of a contract
+        if any(t.pos_ == "NOUN" and t.lemma_.lower() in contracts for t in path[1:]):
+            return False
+        return any(t.head.i in on_path or (t.head.pos_ == "ADP" and t.head.head.i in on_path)
+                   for span in names for t in (self.ctx.doc[i] for i in span))
 
     def contractors(self, sentences: list[Sentence]) -> list[str]:
         """The companies of the deal's sentences, then every contractor the text names."""
