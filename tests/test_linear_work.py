@@ -139,3 +139,22 @@ def test_extraction_works_linearly(case, nlp_ready):
         assert not isinstance(result, Exception), result
 
     assert_linear(make_text, base, extract)
+
+
+# ------------------------------------------------------------------------------ the merge
+def test_merge_works_linearly_in_a_block_of_one_family_with_many_counts():
+    """A ledger of many reports of one buyer, seller and family, each of a count no other agrees
+    with (6% apart and more, beyond the merge's 5%): only reports whose counts agree are compared,
+    so the merge's work grows with the reports, not with their pairs."""
+    from armsledger.merge import TransferSource, merge_transfers
+
+    def reports(k: int) -> list[TransferSource]:
+        return [TransferSource(record_id=f"tr_{i}", document_id=f"sha256:{i:064x}", transfer_index=0,
+                               transfer={"supplier": {"id": "FRA"}, "recipient": {"id": "UKR"}, "status": "delivered",
+                                         "items": [{"designation": "Caesar", "family": "Caesar", "category": "artillery",
+                                                    "quantity": int(10 * 1.06 ** i)}], "date": "2026-03-01"},
+                               published="2026-03-02") for i in range(60 * k)]
+
+    merge_transfers(reports(1))  # warm up
+    work = {k: count_work(lambda k=k: merge_transfers(reports(k))) for k in SIZES}
+    assert work[SIZES[-1]] <= MAX_GROWTH * work[SIZES[0]], f"the merge's work grows faster than its input: {work}"

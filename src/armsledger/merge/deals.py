@@ -20,10 +20,11 @@ from __future__ import annotations
 import hashlib
 import heapq
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from typing import Any
 
-from armsledger.merge.keys import END_STEPS, STEP_RANK, Report, compatible, item_key, link_score, read_report
+from armsledger.merge.keys import (END_STEPS, STEP_RANK, Report, compatible, counted_apart, item_key, link_score,
+                                   read_report, same_quantity)
 from armsledger.merge.model import Deal, Decision, TransferSource
 
 __all__ = ["counted_items", "merge_transfers"]
@@ -121,7 +122,7 @@ class _Clusters:
         for c in ids:
             for k in sorted({k for m in self.members[c] for k in self.links.reports[m].named}):
                 by_key.setdefault(k, []).append(c)
-        candidates = sorted({(a, b) for cs in by_key.values() for i, a in enumerate(cs) for b in cs[i + 1:]})
+        candidates = sorted({pair for key, cs in by_key.items() for pair in self._pairs_by_count(key, cs)})
         stats: dict[tuple[int, int], tuple[int, bool, float]] = {}
         neighbours: dict[int, set[int]] = {c: set() for c in ids}
         heap: list[tuple] = []
@@ -154,6 +155,30 @@ class _Clusters:
                     heapq.heappush(heap, entry)
             neighbours[c1].discard(c2)
 
+
+    def _pairs_by_count(self, key: str, clusters: list[int]) -> Iterator[tuple[int, int]]:
+        """The pairs of `clusters` (which all name item key `key`) that may be one deal as far as
+        their counts of it go: a cluster whose reports give no single count of it pairs with
+        every other; counted ones only with those whose count is the same within tolerance,
+        found in count order (a block of 1,000 reports of one family and many counts is not
+        a million pairs)."""
+        counted, loose = [], []
+        for c in clusters:
+            counts = {self.links.reports[m].quantities.get(key) for m in self.members[c]}
+            if len(counts) == 1 and None not in counts:
+                counted.append((counts.pop(), c))
+            else:
+                loose.append(c)
+        counted.sort()
+        for i, (qa, a) in enumerate(counted):
+            for qb, b in counted[i + 1:]:
+                if not same_quantity(qa, qb):
+                    break   # further counts are further apart
+                yield min(a, b), max(a, b)
+        for a in loose:
+            for b in clusters:
+                if a != b:
+                    yield min(a, b), max(a, b)
 
     def settle(self, ids: list[int]) -> None:
         """Ties settled by the company a record keeps: a record that fits another deal of its
@@ -191,7 +216,8 @@ class _Clusters:
             kept = support(rest)
             near = sorted({c for k in self.links.reports[m].named for c in by_key.get(k, ())} - {own})
             moves = [(support(self.members[c]), -c) for c in near
-                     if self.members[c] and self._best(m, self.members[c]) == best]
+                     if self.members[c] and not counted_apart(self.links.reports[m], self.links.reports[self.members[c][0]])
+                     and self._best(m, self.members[c]) == best]
             if moves and max(moves)[0] > kept:
                 target = -max(moves)[1]
                 self.members[own] = rest

@@ -23,7 +23,7 @@ from typing import Any
 from armsledger.merge.model import TransferSource
 from armsledger.normalize.weapons import lookup_designation
 
-__all__ = ["Report", "STEP_RANK", "compatible", "item_key", "link_score", "read_report"]
+__all__ = ["Report", "STEP_RANK", "compatible", "counted_apart", "item_key", "link_score", "read_report", "same_quantity"]
 
 # The steps of one deal's life, in order. A cancellation or a refusal may end it at any step.
 STEP_RANK = {"requested": 0, "proposed": 1, "approved": 2, "signed": 3, "delivered": 4}
@@ -156,7 +156,8 @@ def _counts(by_category: dict[str, list[int | None]]) -> dict[str, frozenset[int
     return out
 
 
-def _same_quantity(a: int, b: int) -> bool:
+def same_quantity(a: int, b: int) -> bool:
+    """Two counts of one item that are one order's (117 and 116; not 30 and 24)."""
     return abs(a - b) <= max(2, QUANTITY_TOLERANCE * max(a, b))
 
 
@@ -192,6 +193,12 @@ def _times_compatible(a: Report, b: Report) -> bool:
     return True
 
 
+def counted_apart(a: Report, b: Report) -> bool:
+    """Do the two reports count an item key they share differently (two deals, whatever else)?"""
+    return any(key in a.quantities and key in b.quantities and not same_quantity(a.quantities[key], b.quantities[key])
+               for key in a.named & b.named)
+
+
 def compatible(a: Report, b: Report) -> bool:
     """Whether two reports can tell of one deal: other documents, the same parties where both
     name them (or both parties swapped), items of a common family (or, without families, a common category), the same
@@ -210,11 +217,10 @@ def compatible(a: Report, b: Report) -> bool:
             return False
         # without item keys on one side, a number of units given per category must agree
         for cat in set(a.counts) & set(b.counts):
-            if not any(_same_quantity(x, y) for x in a.counts[cat] for y in b.counts[cat]):
+            if not any(same_quantity(x, y) for x in a.counts[cat] for y in b.counts[cat]):
                 return False
-    for key in a.named & b.named:
-        if key in a.quantities and key in b.quantities and not _same_quantity(a.quantities[key], b.quantities[key]):
-            return False
+    if counted_apart(a, b):
+        return False
     if a.usd and b.usd and max(a.usd, b.usd) / min(a.usd, b.usd) > VALUE_RATIO_MAX:
         return False
     if a.channel and b.channel and a.channel != b.channel:
