@@ -97,3 +97,14 @@ def test_calling_off_the_deal_of_the_sentence(extract, lang, text):
 ])
 def test_a_signing_denied_leaves_the_deal_proposed(extract, lang, text):
     assert statuses(extract(text, lang)) == [("FRA", "SRB", "proposed")]
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("fr", "La Suède a vendu 24 chasseurs Gripen au Brésil en 2014. D'autres commandes pour la Colombie et le "
+           "Pérou ont suivi."),
+    ("en", "Sweden sold 24 Gripen fighters to Brazil in 2014. Purchases by Colombia and Peru followed."),
+])
+def test_orders_of_equipment_told_before_are_signed(extract, lang, text):
+    # the deal noun of the later sentence, not the equipment of the first, tells its buyers' step
+    assert statuses(extract(text, lang)) == [("SWE", "BRA", "signed"), ("SWE", "COL", "signed"),
+                                             ("SWE", "PER", "signed")]

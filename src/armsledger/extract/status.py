@@ -354,9 +354,19 @@ def deal_status(ctx: DocContext, mentions) -> str:
     status = most_advanced(m.status for m in mentions)
     if status != UNKNOWN:
         return status
-    anchors = [(m.sentence, m.items[0].start if m.items else m.money.start if m.money else m.sentence.start)
-               for m in mentions]
-    return most_advanced(weak_status(ctx, s, a) for s, a in anchors)
+    return most_advanced(weak_status(ctx, m.sentence, _weak_anchor(ctx, m)) for m in mentions)
+
+
+def _weak_anchor(ctx: DocContext, mention) -> int:
+    """Where the deal nouns of `mention` are looked for: its equipment (or value), or, when that
+    was told in a sentence before ("Orders from Chile and Peru followed"), the trigger of the
+    deal frame of its own sentence that names its parties."""
+    sent = mention.sentence
+    anchor = mention.items[0].start if mention.items else mention.money.start if mention.money else sent.start
+    if sent.start <= anchor < sent.end:
+        return anchor
+    frame = best_frame(sentence_frames(ctx, sent), anchor)
+    return frame.start if frame is not None else sent.start
 
 
 __all__ = ["RANK", "deal_status", "mention_status", "most_advanced", "status_cues", "verb_tense"]
