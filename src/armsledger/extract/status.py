@@ -9,6 +9,7 @@ commande": a weak cue, heard only when nothing else speaks).
 
 A cue speaks for a deal when the parse links them: it lies on the chain of heads from the deal's
 equipment (or its trigger) up to the sentence root ("Poland has inked deals to purchase ..."),
+not past a verb the deal's verb is coordinated to ("pledged support and proposed a sale of"),
 or qualifies a noun of that chain ("24 Rafale achetés en 2015", "the deal approved on ...
 includes"), or is the deal noun subject of a verb on it ("Ce contrat porte sur ..."). A verb whose
 object names a step reads as that step ("received clearance to buy": approved). A cancellation
@@ -241,11 +242,19 @@ def _token_at(ctx: DocContext, pos: int) -> Token | None:
     return tok if tok is not None or not len(ctx.doc) else ctx.doc[0]
 
 
+def _coordinated_verb(tok: Token) -> bool:
+    """Is `tok` a verb coordinated to the verb before it ("pledged support and proposed talks")?
+    The first verb tells of its own object, not of the second one's."""
+    return tok.dep_ == "conj" and tok.pos_ in VERBAL and tok.head.pos_ in VERBAL
+
+
 def _chain(tok: Token) -> list[Token]:
     """`tok` and its heads up to the root (at most MAX_CHAIN), not past a relative clause's
-    antecedent: a cue further up speaks of another clause, and the work per deal stays bounded."""
+    antecedent nor from a coordinated verb to the one before it: a cue further up speaks of
+    another clause, and the work per deal stays bounded."""
     out = [tok]
-    while tok.head.i != tok.i and not tok.dep_.startswith(RELATIVE) and len(out) <= MAX_CHAIN:
+    while tok.head.i != tok.i and not tok.dep_.startswith(RELATIVE) and not _coordinated_verb(tok) \
+            and len(out) <= MAX_CHAIN:
         tok = tok.head
         out.append(tok)
     return out
