@@ -97,3 +97,26 @@ def test_calling_off_the_deal_of_the_sentence(extract, lang, text):
 ])
 def test_a_signing_denied_leaves_the_deal_proposed(extract, lang, text):
     assert statuses(extract(text, lang)) == [("FRA", "SRB", "proposed")]
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("fr", "La Suède a vendu 24 chasseurs Gripen au Brésil en 2014. D'autres commandes pour la Colombie et le "
+           "Pérou ont suivi."),
+    ("en", "Sweden sold 24 Gripen fighters to Brazil in 2014. Purchases by Colombia and Peru followed."),
+])
+def test_orders_of_equipment_told_before_are_signed(extract, lang, text):
+    # the deal noun of the later sentence, not the equipment of the first, tells its buyers' step
+    assert statuses(extract(text, lang)) == [("SWE", "BRA", "signed"), ("SWE", "COL", "signed"),
+                                             ("SWE", "PER", "signed")]
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("fr", "L'Italie a signé un accord de formation avec le Chili et a aussi proposé la vente de 6 frégates au Chili."),
+    ("en", "Italy signed a training agreement with Chile and also proposed the sale of 6 frigates to Chile."),
+    ("fr", "Le ministre italien a promis son soutien à la marine chilienne et a aussi proposé la vente de "
+           "6 frégates FREMM au Chili."),
+    ("en", "The Italian minister pledged support for Chile's navy and also proposed cooperation on Chile's plan "
+           "to acquire 6 frigates."),
+])
+def test_a_verb_coordinated_before_the_deal_verb_tells_of_its_own_object(extract, lang, text):
+    assert statuses(extract(text, lang)) == [("ITA", "CHL", "proposed")]

@@ -9,6 +9,7 @@ commande": a weak cue, heard only when nothing else speaks).
 
 A cue speaks for a deal when the parse links them: it lies on the chain of heads from the deal's
 equipment (or its trigger) up to the sentence root ("Poland has inked deals to purchase ..."),
+not past a verb the deal's verb is coordinated to ("pledged support and proposed a sale of"),
 or qualifies a noun of that chain ("24 Rafale achetés en 2015", "the deal approved on ...
 includes"), or is the deal noun subject of a verb on it ("Ce contrat porte sur ..."). A verb whose
 object names a step reads as that step ("received clearance to buy": approved). A cancellation
@@ -241,11 +242,19 @@ def _token_at(ctx: DocContext, pos: int) -> Token | None:
     return tok if tok is not None or not len(ctx.doc) else ctx.doc[0]
 
 
+def _coordinated_verb(tok: Token) -> bool:
+    """Is `tok` a verb coordinated to the verb before it ("pledged support and proposed talks")?
+    The first verb tells of its own object, not of the second one's."""
+    return tok.dep_ == "conj" and tok.pos_ in VERBAL and tok.head.pos_ in VERBAL
+
+
 def _chain(tok: Token) -> list[Token]:
     """`tok` and its heads up to the root (at most MAX_CHAIN), not past a relative clause's
-    antecedent: a cue further up speaks of another clause, and the work per deal stays bounded."""
+    antecedent nor from a coordinated verb to the one before it: a cue further up speaks of
+    another clause, and the work per deal stays bounded."""
     out = [tok]
-    while tok.head.i != tok.i and not tok.dep_.startswith(RELATIVE) and len(out) <= MAX_CHAIN:
+    while tok.head.i != tok.i and not tok.dep_.startswith(RELATIVE) and not _coordinated_verb(tok) \
+            and len(out) <= MAX_CHAIN:
         tok = tok.head
         out.append(tok)
     return out
@@ -354,9 +363,19 @@ def deal_status(ctx: DocContext, mentions) -> str:
     status = most_advanced(m.status for m in mentions)
     if status != UNKNOWN:
         return status
-    anchors = [(m.sentence, m.items[0].start if m.items else m.money.start if m.money else m.sentence.start)
-               for m in mentions]
-    return most_advanced(weak_status(ctx, s, a) for s, a in anchors)
+    return most_advanced(weak_status(ctx, m.sentence, _weak_anchor(ctx, m)) for m in mentions)
+
+
+def _weak_anchor(ctx: DocContext, mention) -> int:
+    """Where the deal nouns of `mention` are looked for: its equipment (or value), or, when that
+    was told in a sentence before ("Orders from Chile and Peru followed"), the trigger of the
+    deal frame of its own sentence that names its parties."""
+    sent = mention.sentence
+    anchor = mention.items[0].start if mention.items else mention.money.start if mention.money else sent.start
+    if sent.start <= anchor < sent.end:
+        return anchor
+    frame = best_frame(sentence_frames(ctx, sent), anchor)
+    return frame.start if frame is not None else sent.start
 
 
 __all__ = ["RANK", "deal_status", "mention_status", "most_advanced", "status_cues", "verb_tense"]
