@@ -122,7 +122,7 @@ class Deal:
 
     @property
     def held(self) -> bool:
-        return any(m.held for m in self.mentions)
+        return self._first("held") is not None
 
     # what `another_contract` asks of every mention, gathered as mentions are added
     _tallied: int = field(default=0, repr=False, compare=False)
@@ -974,7 +974,7 @@ class TransferFinder:
                         status=status, channel=channel,
                         announced_by=self.announcers(sentences, {recipient.id}),
                         contractor=self.contractors(sentences) or None, date=date,
-                        year=deal.year or (int(date[:4]) if date else None),
+                        year=deal.year or _date_year(date),
                         framework=self.under_framework(deal),
                         evidence=[(s.start, s.end) for s in sentences])
 
@@ -1090,6 +1090,11 @@ class TransferFinder:
                         ids.add(a.id)
         return out
 
+    @cached_property
+    def _contract_nouns(self) -> frozenset[str]:
+        """The nouns of a contract (`earlier_deal.nouns`: "contract", "contrat", "agreement")."""
+        return frozenset(self.lex.words("earlier_deal")["nouns"])
+
     def under_framework(self, deal: Deal) -> bool:
         """Is the deal a framework agreement (totals a buyer may order under later contracts)?"""
         return any(self.framed(m) for m in deal.mentions if m.items)
@@ -1119,8 +1124,7 @@ class TransferFinder:
             return True
         # a contract of its own on the path holds the equipment: "under the framework agreement,
         # X signed an executive contract for 180 tanks" is that contract, not the framework
-        contracts = frozenset(self.lex.words("earlier_deal")["nouns"])  # the nouns of a contract
-        if any(t.pos_ == "NOUN" and t.lemma_.lower() in contracts for t in path[1:]):
+        if any(t.pos_ == "NOUN" and t.lemma_.lower() in self._contract_nouns for t in path[1:]):
             return False
         return any(t.head.i in on_path or (t.head.pos_ == "ADP" and t.head.head.i in on_path)
                    for span in names for t in (self.ctx.doc[i] for i in span))
@@ -1151,6 +1155,11 @@ def _in_clause_of(head, tok) -> bool:
             return False
         tok = tok.head
     return True
+
+
+def _date_year(date: str | None) -> int | None:
+    """The year of a record's `date` (YYYY-MM or YYYY-MM-DD)."""
+    return int(date[:4]) if date else None
 
 
 def _year(tok) -> bool:
@@ -1331,7 +1340,7 @@ def notice_transfer(finder: TransferFinder) -> tuple[list[Transfer], MoneyMatch 
     transfer = Transfer(
         supplier=seller, recipient=actor_of(facts.recipient), items=_merge_items(items), value=value,
         status="approved", channel="FMS", announced_by=finder.announcers(sentences, {facts.recipient.id}),
-        contractor=finder.contractors(sentences) or None, date=date, year=int(date[:4]) if date else None,
+        contractor=finder.contractors(sentences) or None, date=date, year=_date_year(date),
         evidence=evidence)
     own = []
     for (start, end), named in apart:
@@ -1339,7 +1348,7 @@ def notice_transfer(finder: TransferFinder) -> tuple[list[Transfer], MoneyMatch 
         when = deal_date(ctx, told) or date
         own.append(Transfer(supplier=seller, recipient=actor_of(facts.recipient), items=_merge_items(named),
                             status="approved", channel="FMS", announced_by=finder.announcers(told, {facts.recipient.id}),
-                            date=when, year=int(when[:4]) if when else None, evidence=[(start, end)]))
+                            date=when, year=_date_year(when), evidence=[(start, end)]))
     return own + [transfer], facts.value
 
 
