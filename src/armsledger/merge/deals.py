@@ -118,10 +118,7 @@ class _Clusters:
         Only clusters that share an item key can have evidence, so only those pairs are scored
         (an inverted index on item keys); a pair's blocking is looked at when it could merge."""
         alive = set(ids)
-        by_key: dict[str, list[int]] = {}
-        for c in ids:
-            for k in sorted({k for m in self.members[c] for k in self.links.reports[m].named}):
-                by_key.setdefault(k, []).append(c)
+        by_key = self._by_key(ids)
         candidates = sorted({pair for key, cs in by_key.items() for pair in self._pairs_by_count(key, cs)})
         stats: dict[tuple[int, int], tuple[int, bool, float]] = {}
         neighbours: dict[int, set[int]] = {c: set() for c in ids}
@@ -155,6 +152,15 @@ class _Clusters:
                     heapq.heappush(heap, entry)
             neighbours[c1].discard(c2)
 
+
+    def _by_key(self, ids: list[int]) -> dict[str, list[int]]:
+        """Item key -> the clusters of `ids` that name it, in `ids` order: only those can share
+        evidence (an inverted index)."""
+        by_key: dict[str, list[int]] = {}
+        for c in ids:
+            for k in sorted({k for m in self.members[c] for k in self.links.reports[m].named}):
+                by_key.setdefault(k, []).append(c)
+        return by_key
 
     def _pairs_by_count(self, key: str, clusters: list[int]) -> Iterator[tuple[int, int]]:
         """The pairs of `clusters` (which all name item key `key`) that may be one deal as far as
@@ -193,11 +199,7 @@ class _Clusters:
         for m in sorted(where):
             by_doc.setdefault(self.links.reports[m].document, []).append(m)
         placed = {m for pair in self.links.forced for m in pair}
-        by_key: dict[str, set[int]] = {}  # item key -> clusters naming it: only those can tie
-        for c in ids:
-            for x in self.members[c]:
-                for k in self.links.reports[x].named:
-                    by_key.setdefault(k, set()).add(c)
+        by_key = {k: set(cs) for k, cs in self._by_key(ids).items()}  # only clusters naming a key can tie
         for m in sorted(where):
             own = where[m]
             rest = [x for x in self.members[own] if x != m]
@@ -215,6 +217,8 @@ class _Clusters:
 
             kept = support(rest)
             near = sorted({c for k in self.links.reports[m].named for c in by_key.get(k, ())} - {own})
+            # `counted_apart` with one member first: a cheap test that spares scoring (and caching)
+            # the pairs of a deal of another count
             moves = [(support(self.members[c]), -c) for c in near
                      if self.members[c] and not counted_apart(self.links.reports[m], self.links.reports[self.members[c][0]])
                      and self._best(m, self.members[c]) == best]

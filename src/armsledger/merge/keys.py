@@ -161,28 +161,30 @@ def same_quantity(a: int, b: int) -> bool:
     return abs(a - b) <= max(2, QUANTITY_TOLERANCE * max(a, b))
 
 
-def _times_compatible(a: Report, b: Report) -> bool:
-    if (a.month is None or b.month is None) and a.year is not None and b.year is not None:
-        # a year without a month: the same rule, a year at a time
-        if abs(a.year - b.year) * 12 > DEAL_SPAN_MONTHS:
-            return False
-        if a.rank is not None and b.rank is not None:
-            if a.rank == b.rank:   # months unknown: the next year may still be within SAME_STEP_MONTHS
-                span = DELIVERY_SPAN_MONTHS if a.rank == STEP_RANK["delivered"] else 12
-                return abs(a.year - b.year) * 12 <= span
-            early, late = (a, b) if a.rank < b.rank else (b, a)
-            return early.year <= late.year
-        return True
+def _step_times(a: Report, b: Report) -> tuple[int, int, int, int] | None:
+    """The two steps' times in months, the span two steps of one kind may be apart, and the slack
+    of their order: by month when both give one; a year at a time when both give only a year
+    (the next year may still be within SAME_STEP_MONTHS); None when one gives neither."""
     if a.month is not None and b.month is not None:
-        if abs(a.month - b.month) > DEAL_SPAN_MONTHS:
+        return a.month, b.month, SAME_STEP_MONTHS, STEP_ORDER_SLACK
+    if a.year is not None and b.year is not None:
+        return a.year * 12, b.year * 12, 12, 0
+    return None
+
+
+def _times_compatible(a: Report, b: Report) -> bool:
+    times = _step_times(a, b)
+    if times is not None:
+        ta, tb, same_step, slack = times
+        if abs(ta - tb) > DEAL_SPAN_MONTHS:
             return False
         if a.rank is None or b.rank is None:
             return True
         if a.rank == b.rank:
-            span = DELIVERY_SPAN_MONTHS if a.rank == STEP_RANK["delivered"] else SAME_STEP_MONTHS
-            return abs(a.month - b.month) <= span
-        early, late = (a, b) if a.rank < b.rank else (b, a)
-        return early.month <= late.month + STEP_ORDER_SLACK
+            span = DELIVERY_SPAN_MONTHS if a.rank == STEP_RANK["delivered"] else same_step
+            return abs(ta - tb) <= span
+        early, late = (ta, tb) if a.rank < b.rank else (tb, ta)
+        return early <= late + slack
     # One undated report: the step it tells of had happened by its publication, so a dated step
     # of the same kind or an earlier kind cannot come after that.
     for undated, dated in ((a, b), (b, a)):
